@@ -1,0 +1,83 @@
+/**
+ * The analysis core's single entry point (vscode-css-languageservice style): one factory,
+ * each layer implemented in its own module. Pure: strings in, plain data out, no I/O.
+ */
+import { splitLines, type Candidate, type DetectContext } from './candidates';
+import { detectBoilerplate } from './boilerplate';
+import { detectMetadata } from './metadata';
+import { detectDates, findPublicationDate } from './dates';
+import { detectDocuments } from './documents';
+import { detectNamedEntities } from './names';
+import { linkMentions } from './linking';
+import { resolveLayers } from './layers';
+import { createTextView, type TextView } from './normalize';
+import { CodePointIndex } from './offsets';
+import type { Analysis, Entity } from './types';
+
+export interface AnalyzeOptions {
+  /** Fallback publication date (ISO) when the article has no dateline of its own. */
+  publicationDate?: string | null;
+}
+
+export interface Analyzer {
+  analyze(raw: string, options?: AnalyzeOptions): Analysis;
+}
+
+export interface AnalyzerInit {
+  /** Optional logger; the core never logs on its own. */
+  log?: (message: string) => void;
+}
+
+export function createAnalyzer(_init: AnalyzerInit = {}): Analyzer {
+  return { analyze };
+}
+
+/** Analyse one article. Never throws on any string input. */
+export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
+  const view = createTextView(raw);
+  const ctx: DetectContext = {
+    text: view.text,
+    lines: splitLines(view.text),
+    boilerplate: [],
+    metadata: [],
+    publicationDate: null,
+    found: [],
+  };
+  ctx.boilerplate = detectBoilerplate(ctx);
+  ctx.metadata = detectMetadata(ctx);
+  ctx.publicationDate = findPublicationDate(ctx) ?? options.publicationDate ?? null;
+  const early: Candidate[] = [...detectDates(ctx), ...detectDocuments(ctx)];
+  ctx.found = early;
+  const all = [...early, ...detectNamedEntities(ctx)];
+  const layered = resolveLayers(all);
+  const { links, values } = linkMentions(ctx, layered);
+  return toStored(view, ctx, layered.map((c) => (values.has(c) ? { ...c, value: values.get(c) } : c)), links);
+}
+
+/** Map view UTF-16 spans to stored code points, once, and copy the stored text of each. */
+function toStored(
+  view: TextView,
+  ctx: DetectContext,
+  layered: ReturnType<typeof resolveLayers>,
+  links: ReturnType<typeof linkMentions>['links'],
+): Analysis {
+  const cps = new CodePointIndex(view.raw);
+  const span = (s: { start: number; end: number }) => {
+    const rs = view.toRaw(s.start);
+    const re = view.toRaw(s.end);
+    return { start: cps.toCodePoint(rs), end: cps.toCodePoint(re), text: view.raw.slice(rs, re) };
+  };
+  const entities: Entity[] = layered.map((c) => {
+    const e: Entity = { label: c.label, ...span(c), nested: c.nested };
+    if (c.value !== undefined) e.value = c.value;
+    if (c.yearSource) e.yearSource = c.yearSource;
+    return e;
+  });
+  return {
+    publicationDate: ctx.publicationDate,
+    entities,
+    boilerplate: ctx.boilerplate.map((b) => ({ category: b.category, ...span(b) })),
+    metadata: ctx.metadata.map((m) => ({ kind: m.kind, ...span(m) })),
+    links: links.map((l) => ({ ...span(l), target: l.target, canonical: l.canonical, kind: l.kind })),
+  };
+}

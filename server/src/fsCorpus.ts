@@ -1,0 +1,78 @@
+/**
+ * File-system side of the corpus, shared by the command line and the server: find
+ * article files and read them safely. Text is decoded as UTF-8 exactly as stored (a BOM
+ * stays as character 0, guide §1); binary and huge files are declined with a reason.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Articles larger than this are declined rather than risk the editor's memory. */
+export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; text: string; replacementChars: number }
+  | { ok: false; reason: string };
+
+/** Decode bytes as an article, or say why not. */
+export function decodeArticle(bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, reason: `too large (${bytes.length} bytes; limit ${MAX_ARTICLE_BYTES})` };
+  const probe = Math.min(bytes.length, 8192);
+  for (let i = 0; i < probe; i++) if (bytes[i] === 0) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  let replacementChars = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replacementChars++;
+  return { ok: true, text, replacementChars };
+}
+
+export function readArticle(file: string): ReadResult {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, reason: `too large (${stat.size} bytes; limit ${MAX_ARTICLE_BYTES})` };
+    return decodeArticle(fs.readFileSync(file));
+  } catch (e) {
+    return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
+  }
+}
+
+/** Expand files and folders into article paths (sorted, deduplicated, symlink loops skipped). */
+export function listArticles(inputs: string[], isArticle = (f: string) => f.toLowerCase().endsWith('.txt')): { found: string[]; missing: string[] } {
+  const found = new Set<string>();
+  const missing: string[] = [];
+  const seenDirs = new Set<string>();
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) walk(p);
+      else if (isArticle(p)) found.add(p);
+    }
+  };
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) missing.push(input);
+    else if (isDir(input)) walk(input);
+    else found.add(input);
+  }
+  return { found: [...found].sort(), missing };
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
