@@ -1,17 +1,23 @@
 /**
- * State shared by every server feature: the connection, open documents, settings, the
- * position encoding and the per-document analysis cache. Features receive the session
- * and register their handlers (one file per feature under features/, conventions.md §2).
+ * State shared by every server feature: the connection, open documents, settings (per
+ * document, through workspace/configuration), the position encoding, the per-document
+ * analysis cache and the corpus index. Features receive the session and register their
+ * handlers (one file per feature under features/, conventions.md §2).
+ *
+ * `view(uri).entities` is the single source of entities every feature reads: detections
+ * with the annotation store's human labels laid over them (see `overlay`).
  */
-import type { Connection } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Location } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import picomatch from 'picomatch';
 import { analyze } from './core/analyzer';
-import type { Analysis, Entity } from './core/types';
+import { CorpusIndex, entityId, summarize, type EntityId, type FileSummary } from './core/corpusIndex';
+import type { Analysis, BoilerplateBlock, Entity } from './core/types';
+import { readArticle } from './fsCorpus';
 import { PositionMapper, type PositionEncoding } from './positions';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type CorpusSettings } from './protocol';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION, type CorpusSettings, type InitializationOptions } from './protocol';
 import type { Logger } from './runner';
 
 /** One article as the features see it. */
@@ -20,49 +26,144 @@ export interface ArticleView {
   version: number;
   text: string;
   analysis: Analysis;
-  /** What the editor shows: human annotations over detections (see annotations). */
+  /** What the editor shows: human annotations over detections (see Session.overlay). */
   entities: Entity[];
+  /** Boilerplate still flagged (spans the annotator marked as content are gone). */
+  boilerplate: BoilerplateBlock[];
   positions: PositionMapper;
+  /** Corpus id of each entity in `entities` (same order). */
+  ids: EntityId[];
 }
+
+/**
+ * What the annotation store plugs into the session (the annotation issue). Every method
+ * is optional; without an overlay the editor shows the detections as they are.
+ */
+export interface AnnotationOverlay {
+  /** Entities to show for an article: human labels over detections. */
+  entities?(uri: string, text: string, analysis: Analysis): Entity[];
+  /** Boilerplate still to flag, without the spans recorded as content. */
+  boilerplate?(uri: string, text: string, analysis: Analysis): BoilerplateBlock[];
+  /** An annotation of this entity to jump to (go to definition); undefined → first mention in the corpus. */
+  definition?(id: EntityId): { uri: string; start: number; end: number } | undefined;
+}
+
+/** The canonical form of a URI, so an editor's and the disk's URI of one file are one index key. */
+export function canonicalUri(uri: string): string {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+}
+
+export type CommandHandler = (args: unknown[]) => unknown;
 
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
+  readonly index = new CorpusIndex();
   encoding: PositionEncoding = 'utf-16';
+  /** Settings of the window (no scope): used where no document is involved. */
   settings: CorpusSettings = DEFAULT_SETTINGS;
   workspaceRoots: string[] = [];
+  /** Workspace folder URIs, parallel to workspaceRoots. */
+  workspaceFolders: string[] = [];
   configurationSupport = false;
-  private matcher = picomatch(DEFAULT_SETTINGS.files);
-  private readonly cache = new Map<string, ArticleView>();
-  /** Hooks run when settings change (features re-publish). */
+  clientCapabilities: ClientCapabilities = {};
+  initOptions: InitializationOptions = {};
+  overlay: AnnotationOverlay = {};
+  /** Server-side command handlers (workspace/executeCommand), by command id. */
+  readonly commands = new Map<string, CommandHandler>();
+  /** Hooks run after settings change (features refresh, the indexer rescans). */
   readonly onSettingsChanged: Array<() => void> = [];
+  /** Hooks run when an open article was analysed anew (the indexer updates the corpus). */
+  readonly onViewChanged: Array<(view: ArticleView) => void> = [];
+  /** Hooks run when shown entities/boilerplate changed without a text edit (overlay, settings). */
+  readonly onInvalidated: Array<(uri: string | undefined) => void> = [];
+
+  private folderSettings = new Map<string, CorpusSettings>();
+  private matchers = new Map<string, picomatch.Matcher>();
+  private readonly docSettings = new Map<string, Promise<CorpusSettings>>();
+  private readonly cache = new Map<string, ArticleView>();
 
   constructor(
     readonly connection: Connection,
     readonly log: Logger,
   ) {
-    this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.cache.delete(e.document.uri);
+      this.docSettings.delete(e.document.uri);
+    });
   }
 
-  async refreshSettings(): Promise<void> {
+  /** Re-read settings: the window's, each folder's (for `files`), and forget per-document ones. */
+  async refreshSettings(pushed?: unknown): Promise<void> {
     if (this.configurationSupport) {
-      const s = (await this.connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<CorpusSettings> | null;
-      this.settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+      const scopes = [undefined, ...this.workspaceFolders];
+      const got = (await this.connection.workspace.getConfiguration(
+        scopes.map((scopeUri) => ({ scopeUri, section: SETTINGS_SECTION })),
+      )) as unknown[];
+      this.settings = parseSettings(got[0]);
+      this.folderSettings = new Map(this.workspaceFolders.map((f, i) => [f, parseSettings(got[i + 1] ?? got[0])]));
+    } else if (pushed !== undefined) {
+      this.settings = parseSettings((pushed as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+      this.folderSettings = new Map();
     }
-    this.matcher = picomatch(this.settings.files, { dot: false });
+    this.matchers = new Map();
+    this.docSettings.clear();
     this.cache.clear();
     for (const hook of this.onSettingsChanged) hook();
   }
 
-  /** Is this URI a corpus article under the `files` globs (relative to a workspace folder)? */
+  /** Settings for one document (workspace/configuration with its scope), cached until they change. */
+  settingsFor(uri: string): Promise<CorpusSettings> {
+    if (!this.configurationSupport) return Promise.resolve(this.settings);
+    let hit = this.docSettings.get(uri);
+    if (!hit) {
+      hit = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(parseSettings, () => this.settings);
+      this.docSettings.set(uri, hit);
+    }
+    return hit;
+  }
+
+  /** The `files` globs of a workspace folder. */
+  folderFiles(folder: string): string[] {
+    return this.folderSettings.get(folder)?.files ?? this.settings.files;
+  }
+
+  /** The workspace folder URI containing a file URI, if any. */
+  folderOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.workspaceFolders) {
+      const prefix = f.endsWith('/') ? f : f + '/';
+      if (uri.startsWith(prefix) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  private matcher(folder: string | undefined): picomatch.Matcher {
+    const key = folder ?? '';
+    let m = this.matchers.get(key);
+    if (!m) {
+      const globs = (folder && this.folderSettings.get(folder)?.files) || this.settings.files;
+      m = picomatch(globs, { dot: false });
+      this.matchers.set(key, m);
+    }
+    return m;
+  }
+
+  /** Is this URI a corpus article under the `files` globs (relative to its workspace folder)? */
   isArticle(uri: string): boolean {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' && parsed.scheme !== 'untitled') return false;
     const file = parsed.fsPath.replace(/\\/g, '/');
-    for (const root of this.workspaceRoots) {
-      const prefix = root.replace(/\\/g, '/').replace(/\/$/, '') + '/';
-      if (file.startsWith(prefix) && this.matcher(file.slice(prefix.length))) return true;
+    for (let i = 0; i < this.workspaceRoots.length; i++) {
+      const prefix = this.workspaceRoots[i].replace(/\\/g, '/').replace(/\/$/, '') + '/';
+      if (file.startsWith(prefix) && this.matcher(this.workspaceFolders[i])(file.slice(prefix.length))) return true;
     }
-    return this.workspaceRoots.length === 0 && this.matcher(file.split('/').pop() ?? '');
+    return this.workspaceRoots.length === 0 && this.matcher(undefined)(file.split('/').pop() ?? '');
   }
 
   /** The analysed view of an open article, cached by version; undefined when not an article. */
@@ -71,17 +172,65 @@ export class Session {
     if (!doc || !this.isArticle(uri)) return undefined;
     const hit = this.cache.get(uri);
     if (hit && hit.version === doc.version) return hit;
-    const text = doc.getText();
-    const analysis = analyze(text);
-    const entry: ArticleView = {
+    const entry = this.buildView(uri, doc.version, doc.getText());
+    this.cache.set(uri, entry);
+    for (const hook of this.onViewChanged) hook(entry);
+    return entry;
+  }
+
+  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). */
+  buildView(uri: string, version: number, text: string, analysis: Analysis = analyze(text)): ArticleView {
+    const entities = this.overlay.entities?.(uri, text, analysis) ?? analysis.entities;
+    return {
       uri,
-      version: doc.version,
+      version,
       text,
       analysis,
-      entities: analysis.entities,
+      entities,
+      boilerplate: this.overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate,
       positions: new PositionMapper(text, this.encoding),
+      ids: entities.map(entityId),
     };
-    this.cache.set(uri, entry);
-    return entry;
+  }
+
+  /** The compact index summary of a view. */
+  summaryOf(view: ArticleView): FileSummary {
+    return summarize({
+      uri: canonicalUri(view.uri),
+      text: view.text,
+      entities: view.entities,
+      links: view.analysis.links,
+      rangeOf: (s, e) => {
+        const r = view.positions.range(s, e);
+        return [r.start.line, r.start.character, r.end.line, r.end.character];
+      },
+    });
+  }
+
+  /**
+   * Shown entities or boilerplate changed without an edit (the annotation store recorded a
+   * decision): drop the cached view(s) and let features refresh. No uri → every article.
+   */
+  invalidate(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+    for (const hook of this.onInvalidated) hook(uri);
+  }
+
+  /** An LSP location for a code-point span of any article: open editors first, else the file on disk. */
+  locate(uri: string, start: number, end: number): Location | undefined {
+    const open = this.documents.get(uri);
+    let positions: PositionMapper | undefined;
+    if (open) positions = new PositionMapper(open.getText(), this.encoding);
+    else {
+      const read = readArticle(URI.parse(uri).fsPath);
+      if (read.ok) positions = new PositionMapper(read.text, this.encoding);
+    }
+    return positions && { uri, range: positions.range(start, end) };
+  }
+
+  /** Register a workspace/executeCommand handler (server.ts advertises every id registered). */
+  registerCommand(id: string, handler: CommandHandler): void {
+    this.commands.set(id, handler);
   }
 }

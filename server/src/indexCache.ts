@@ -1,0 +1,133 @@
+/**
+ * A persistent cache of article summaries keyed by content hash, so reopening a workspace
+ * does not analyse 10,000 unchanged articles again. It lives in the storage folder the
+ * client passes (`initializationOptions.storagePath`). The cache is valid only for the
+ * same engine build (a hash of the server bundle) and position encoding; anything
+ * unreadable, truncated or from another build is ignored and rebuilt — a cache can make
+ * the index faster, never wrong. Writes are atomic (temporary file + rename).
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
+import { MENTION_SLOTS, type FileSummary } from './core/corpusIndex';
+import type { Logger } from './runner';
+
+const FORMAT = 'vn-corpus-index-cache/1';
+const FILE = 'index-cache.json';
+
+interface StoredSummary {
+  ids: string[];
+  names: string[];
+  /** Base64 of the mentions Int32Array (little-endian, as every supported platform). */
+  mentions: string;
+  titles: Array<[number, string[]]>;
+}
+
+interface CacheFile {
+  format: string;
+  fingerprint: string;
+  count: number;
+  entries: Record<string, StoredSummary>;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** A fingerprint of the running engine: the bundle's own bytes (changes with any code change). */
+export function engineFingerprint(encoding: string): string {
+  const h = createHash('sha1').update(FORMAT).update(encoding);
+  try {
+    h.update(fs.readFileSync(__filename));
+  } catch {
+    h.update(String(Date.now())); // unknown build: never reuse
+  }
+  return h.digest('base64url');
+}
+
+export class SummaryCache {
+  private entries = new Map<string, StoredSummary>();
+  private dirty = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly fingerprint: string,
+    private readonly log: Logger,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Load the cache file; any problem leaves the cache empty. */
+  load(): void {
+    const file = path.join(this.dir, FILE);
+    try {
+      if (!fs.existsSync(file)) return;
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+      if (data.format !== FORMAT || data.fingerprint !== this.fingerprint || typeof data.entries !== 'object') return;
+      const entries = Object.entries(data.entries);
+      if (entries.length !== data.count) throw new Error('entry count does not match');
+      this.entries = new Map(entries.filter(([, v]) => isStored(v)));
+    } catch (e) {
+      this.log(`index cache ignored (${(e as Error).message}); it will be rebuilt`);
+      this.entries = new Map();
+    }
+  }
+
+  /** The cached summary of a text with this hash, for this URI. */
+  get(hash: string, uri: string): FileSummary | undefined {
+    const s = this.entries.get(hash);
+    if (!s) return undefined;
+    try {
+      const bytes = Buffer.from(s.mentions, 'base64');
+      if (bytes.byteLength % (MENTION_SLOTS * 4) !== 0) throw new Error('bad length');
+      const mentions = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      for (let k = 0; k < mentions.length; k += MENTION_SLOTS) if (mentions[k] < 0 || mentions[k] >= s.ids.length) throw new Error('bad id');
+      return { uri, ids: [...s.ids], names: [...s.names], mentions, titles: s.titles.map(([i, t]) => [i, [...t]]) };
+    } catch {
+      this.entries.delete(hash);
+      return undefined;
+    }
+  }
+
+  put(hash: string, summary: FileSummary): void {
+    if (this.entries.has(hash)) return;
+    const m = summary.mentions;
+    this.entries.set(hash, {
+      ids: [...summary.ids],
+      names: [...summary.names],
+      mentions: Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64'),
+      titles: summary.titles,
+    });
+    this.dirty = true;
+  }
+
+  /** Keep only the hashes still in the workspace (so the file does not grow forever). */
+  retain(live: ReadonlySet<string>): void {
+    for (const h of this.entries.keys()) {
+      if (!live.has(h)) {
+        this.entries.delete(h);
+        this.dirty = true;
+      }
+    }
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, count: this.entries.size, entries: Object.fromEntries(this.entries) };
+      writeFileAtomic(path.join(this.dir, FILE), JSON.stringify(data));
+      this.dirty = false;
+    } catch (e) {
+      this.log(`index cache not saved: ${(e as Error).message}`);
+    }
+  }
+}
+
+function isStored(v: unknown): v is StoredSummary {
+  const s = v as StoredSummary;
+  return !!s && Array.isArray(s.ids) && Array.isArray(s.names) && typeof s.mentions === 'string' && Array.isArray(s.titles) && s.ids.length === s.names.length;
+}

@@ -1,0 +1,346 @@
+/**
+ * Keeps the corpus index (core/corpusIndex.ts) current for the whole workspace, not only
+ * for open editors (conventions.md §6):
+ * - on start, every article under the workspace folders is read (fsCorpus.ts) and
+ *   summarized — in worker threads when available, reusing the persistent cache for
+ *   unchanged contents — with `$/progress` work-done progress; the loop works in short
+ *   slices and yields to the event loop, so requests are answered while it runs;
+ * - file watching is registered from the server (`workspace/didChangeWatchedFiles`
+ *   dynamic registration), so any client that supports it keeps the index current on
+ *   create, change, delete and rename (delete + create);
+ * - open editors win over disk: an editor's analysis replaces the disk summary, a disk
+ *   result arriving for an open file is dropped, and closing a file re-reads the disk;
+ * - stale results are discarded by a per-file generation counter.
+ */
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
+  type Connection,
+  type DidChangeWatchedFilesParams,
+  type Disposable,
+  type FileSystemWatcher,
+} from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import type { FileSummary } from './core/corpusIndex';
+import { listArticles, readArticle } from './fsCorpus';
+import { contentHash, engineFingerprint, SummaryCache } from './indexCache';
+import { summarizeText } from './indexWorker';
+import { IndexWorkerPool } from './indexWorkerPool';
+import { canonicalUri, type ArticleView, type Session } from './session';
+
+export interface IndexerOptions {
+  /** Analyse in worker threads (default: yes, when the worker bundle is present). */
+  workers?: boolean;
+  /** Longest stretch of synchronous work before yielding to the event loop. */
+  sliceMs?: number;
+}
+
+export interface IndexStats {
+  files: number;
+  analysed: number;
+  cacheHits: number;
+  failed: number;
+  ms: number;
+}
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+export class WorkspaceIndexer {
+  private readonly gen = new Map<string, number>();
+  private queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly hashes = new Map<string, string>();
+  private draining = false;
+  private inflight = 0;
+  private slotFreed: (() => void) | undefined;
+  private pool: IndexWorkerPool | undefined;
+  private cache: SummaryCache | undefined;
+  private watchers: Disposable | undefined;
+  private watchedGlobs = '';
+  private progress: { total: number; done: number; report: (done: number, total: number) => void; end: () => void } | undefined;
+  private idleWaiters: Array<() => void> = [];
+  private stopped = false;
+  private started = false;
+  private lastGlobs = '';
+  readonly stats: IndexStats = { files: 0, analysed: 0, cacheHits: 0, failed: 0, ms: 0 };
+
+  constructor(
+    private readonly session: Session,
+    private readonly options: IndexerOptions = {},
+  ) {
+    session.onViewChanged.push((v) => this.fromEditor(v));
+    session.documents.onDidClose((e) => this.enqueue(e.document.uri));
+    session.onSettingsChanged.push(() => void this.onSettings());
+  }
+
+  private get connection(): Connection {
+    return this.session.connection;
+  }
+
+  /** Register watchers, open the cache and index every article (with progress). */
+  async start(): Promise<void> {
+    const storage = this.session.initOptions.storagePath;
+    if (storage) {
+      this.cache = new SummaryCache(storage, engineFingerprint(this.session.encoding), this.session.log);
+      this.cache.load();
+    }
+    if (this.options.workers !== false && !this.session.overlay.entities) this.pool = new IndexWorkerPool(this.session.log);
+    this.started = true;
+    this.lastGlobs = this.globKey();
+    await this.registerWatchers();
+    await this.scan();
+  }
+
+  /** Resolves when nothing is queued or running (tests and benchmarks). */
+  whenIdle(): Promise<void> {
+    if (!this.draining && this.queue.length === 0 && this.inflight === 0) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  async dispose(): Promise<void> {
+    this.stopped = true;
+    this.queue = [];
+    this.queued.clear();
+    this.cache?.save();
+    await this.pool?.dispose();
+  }
+
+  /** Every article file under the workspace folders now. */
+  private listFiles(): string[] {
+    if (this.session.workspaceRoots.length === 0) return [];
+    return listArticles(this.session.workspaceRoots, (f) => this.session.isArticle(URI.file(f).toString())).found;
+  }
+
+  /** Full scan: drop what no longer matches, queue everything else. */
+  private async scan(): Promise<void> {
+    const t0 = performance.now();
+    const files = this.listFiles().map((f) => URI.file(f).toString());
+    const live = new Set(files);
+    for (const uri of this.session.index.uris()) {
+      if (!live.has(uri) && !this.isOpen(uri)) this.session.index.delete(uri);
+    }
+    this.progress?.end();
+    this.progress = await this.beginProgress(files.length);
+    Object.assign(this.stats, { files: files.length, analysed: 0, cacheHits: 0, failed: 0, ms: 0 });
+    for (const uri of files) this.enqueue(uri);
+    await this.whenIdle();
+    this.stats.ms = Math.round(performance.now() - t0);
+    this.session.log(
+      `indexed ${this.stats.files} articles in ${this.stats.ms} ms (${this.stats.analysed} analysed${this.pool?.available ? ` in ${this.pool.size} workers` : ''}, ${this.stats.cacheHits} from cache, ${this.stats.failed} unreadable); ${this.session.index.entityCount} distinct entities`,
+    );
+    if (this.cache) {
+      this.cache.retain(new Set(this.hashes.values()));
+      this.cache.save();
+    }
+  }
+
+  private async beginProgress(total: number): Promise<WorkspaceIndexer['progress']> {
+    if (!this.session.clientCapabilities.window?.workDoneProgress || total === 0) return undefined;
+    const reporter = await this.connection.window.createWorkDoneProgress();
+    reporter.begin('VN Corpus: indexing articles', 0, `0/${total}`, true);
+    reporter.token.onCancellationRequested(() => {
+      this.session.log('indexing cancelled by the user; articles are indexed as they are opened or changed');
+      this.queue = [];
+      this.queued.clear();
+    });
+    let ended = false;
+    const p = {
+      total,
+      done: 0,
+      report: (done: number, all: number) => reporter.report(Math.min(100, Math.floor((done / Math.max(1, all)) * 100)), `${done}/${all}`),
+      end: () => {
+        if (!ended) reporter.done();
+        ended = true;
+        if (this.progress === p) this.progress = undefined;
+      },
+    };
+    return p;
+  }
+
+  private isOpen(uri: string): boolean {
+    return this.session.documents.all().some((d) => canonicalUri(d.uri) === uri);
+  }
+
+  private bump(uri: string): number {
+    const g = (this.gen.get(uri) ?? 0) + 1;
+    this.gen.set(uri, g);
+    return g;
+  }
+
+  /** An editor analysed its article: that version wins over the disk. */
+  private fromEditor(view: ArticleView): void {
+    this.bump(canonicalUri(view.uri));
+    this.session.index.set(this.session.summaryOf(view));
+  }
+
+  /** Queue a file to be (re)read from disk. */
+  enqueue(rawUri: string): void {
+    const uri = canonicalUri(rawUri);
+    if (this.stopped) return;
+    this.bump(uri);
+    if (!this.queued.has(uri)) {
+      this.queued.add(uri);
+      this.queue.push(uri);
+    }
+    if (!this.draining) void this.drain();
+  }
+
+  /** Work through the queue in slices, yielding between them. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    const slice = this.options.sliceMs ?? 8;
+    try {
+      while (this.queue.length > 0) {
+        const t0 = performance.now();
+        while (this.queue.length > 0 && performance.now() - t0 < slice) {
+          if (this.pool?.available && this.inflight >= this.pool.size * 4) {
+            await new Promise<void>((r) => (this.slotFreed = r));
+            continue;
+          }
+          const uri = this.queue.shift()!;
+          this.queued.delete(uri);
+          this.processOne(uri);
+        }
+        this.reportProgress();
+        await yieldToLoop();
+      }
+      while (this.inflight > 0) await new Promise<void>((r) => (this.slotFreed = r));
+    } catch (e) {
+      this.session.log(`indexing failed: ${(e as Error)?.stack ?? e}`);
+    } finally {
+      this.draining = false;
+      this.reportProgress();
+      this.progress?.end();
+      if (this.queue.length > 0) void this.drain();
+      else for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  private reportProgress(): void {
+    const p = this.progress;
+    if (!p) return;
+    p.done = Math.max(p.done, p.total - this.queue.length - this.inflight);
+    p.report(p.done, p.total);
+  }
+
+  /** Read one file; summarize it from the cache, in a worker, or here. */
+  private processOne(uri: string): void {
+    const gen = this.gen.get(uri) ?? 0;
+    if (this.isOpen(uri)) return; // the editor's analysis is in the index already
+    const file = URI.parse(uri).fsPath;
+    const read = readArticle(file);
+    if (!read.ok) {
+      if (read.reason === 'no such file') this.session.index.delete(uri);
+      else {
+        this.stats.failed++;
+        this.session.log(`not indexed: ${file}: ${read.reason}`);
+      }
+      return;
+    }
+    const hash = contentHash(read.text);
+    const cached = this.cache?.get(hash, uri);
+    if (cached) {
+      this.stats.cacheHits++;
+      this.accept(uri, gen, hash, cached);
+      return;
+    }
+    this.stats.analysed++;
+    if (this.pool?.available) {
+      this.inflight++;
+      void this.pool.summarize(uri, read.text, this.session.encoding).then((s) => {
+        this.inflight--;
+        // A worker that failed (or died) leaves the file to the in-process path.
+        this.accept(uri, gen, hash, s ?? this.summarizeHere(uri, read.text));
+        const wake = this.slotFreed;
+        this.slotFreed = undefined;
+        wake?.();
+      });
+      return;
+    }
+    this.accept(uri, gen, hash, this.summarizeHere(uri, read.text));
+  }
+
+  private summarizeHere(uri: string, text: string): FileSummary | null {
+    try {
+      if (!this.session.overlay.entities) return summarizeText(uri, text, this.session.encoding);
+      return this.session.summaryOf(this.session.buildView(uri, 0, text));
+    } catch (e) {
+      this.stats.failed++;
+      this.session.log(`not indexed: ${uri}: ${(e as Error)?.stack ?? e}`);
+      return null;
+    }
+  }
+
+  /** Put a disk result in the index unless it went stale meanwhile. */
+  private accept(uri: string, gen: number, hash: string, summary: FileSummary | null): void {
+    if (!summary || this.stopped) return;
+    if (this.gen.get(uri) !== gen || this.isOpen(uri)) return; // a newer event or an editor won
+    summary.uri = uri;
+    this.session.index.set(summary);
+    this.hashes.set(uri, hash);
+    this.cache?.put(hash, summary);
+  }
+
+  /** workspace/didChangeWatchedFiles. */
+  onWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    for (const change of params.changes) {
+      const uri = canonicalUri(change.uri);
+      if (change.type === FileChangeType.Deleted) {
+        this.bump(uri);
+        if (!this.isOpen(uri)) this.session.index.delete(uri);
+        this.hashes.delete(uri);
+        // A deleted folder: everything indexed under it goes too.
+        for (const gone of this.session.index.deleteUnder(uri)) this.hashes.delete(gone);
+      } else if (this.session.isArticle(uri)) {
+        this.enqueue(uri);
+      }
+    }
+  }
+
+  /** The glob patterns to watch: every folder's `files` globs, and deletes of anything (folders). */
+  private watcherList(): FileSystemWatcher[] {
+    const relative = !!this.session.clientCapabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    const out: FileSystemWatcher[] = [];
+    if (relative && this.session.workspaceFolders.length > 0) {
+      this.session.workspaceFolders.forEach((folder) => {
+        for (const g of this.globsOf(folder)) out.push({ globPattern: { baseUri: folder, pattern: g } });
+        out.push({ globPattern: { baseUri: folder, pattern: '**/*' }, kind: WatchKind.Delete });
+      });
+    } else {
+      const globs = new Set(this.session.workspaceFolders.flatMap((f) => this.globsOf(f)).concat(this.session.settings.files));
+      for (const g of globs) out.push({ globPattern: g });
+      out.push({ globPattern: '**/*', kind: WatchKind.Delete });
+    }
+    return out;
+  }
+
+  private globsOf(folder: string): string[] {
+    return this.session.folderFiles(folder);
+  }
+
+  private async registerWatchers(): Promise<void> {
+    if (!this.session.clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const list = this.watcherList();
+    const key = JSON.stringify(list);
+    if (key === this.watchedGlobs) return;
+    this.watchedGlobs = key;
+    this.watchers?.dispose();
+    this.watchers = await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: list });
+  }
+
+  /** Settings changed: when the article globs changed, re-register watchers and rescan. */
+  private async onSettings(): Promise<void> {
+    if (!this.started || this.stopped) return;
+    await this.registerWatchers();
+    const globs = this.globKey();
+    if (globs !== this.lastGlobs) {
+      this.lastGlobs = globs;
+      await this.scan();
+    }
+  }
+
+  private globKey(): string {
+    return JSON.stringify([this.session.settings.files, ...this.session.workspaceFolders.map((f) => this.globsOf(f))]);
+  }
+}
