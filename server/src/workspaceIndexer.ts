@@ -44,6 +44,9 @@ export interface IndexStats {
   ms: number;
 }
 
+/** Articles to analyse before worker threads are worth starting. */
+const WORKER_THRESHOLD = 64;
+
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export class WorkspaceIndexer {
@@ -85,7 +88,6 @@ export class WorkspaceIndexer {
       this.cache = new SummaryCache(storage, engineFingerprint(this.session.encoding), this.session.log);
       this.cache.load();
     }
-    if (this.options.workers !== false && !this.session.overlay.entities) this.pool = new IndexWorkerPool(this.session.log);
     this.started = true;
     this.lastGlobs = this.globKey();
     await this.registerWatchers();
@@ -123,6 +125,9 @@ export class WorkspaceIndexer {
     this.progress?.end();
     this.progress = await this.beginProgress(files.length);
     Object.assign(this.stats, { files: files.length, analysed: 0, cacheHits: 0, failed: 0, ms: 0 });
+    // Workers pay off only for a real corpus; starting them costs tens of milliseconds.
+    const useWorkers = this.options.workers ?? files.length - (this.cache?.size ?? 0) >= WORKER_THRESHOLD;
+    if (!this.pool && useWorkers && !this.session.overlay.entities) this.pool = new IndexWorkerPool(this.session.log);
     for (const uri of files) this.enqueue(uri);
     await this.whenIdle();
     this.stats.ms = Math.round(performance.now() - t0);
@@ -145,10 +150,15 @@ export class WorkspaceIndexer {
       this.queued.clear();
     });
     let ended = false;
+    let last = -1;
     const p = {
       total,
       done: 0,
-      report: (done: number, all: number) => reporter.report(Math.min(100, Math.floor((done / Math.max(1, all)) * 100)), `${done}/${all}`),
+      report: (done: number, all: number) => {
+        if (done === last || ended) return;
+        last = done;
+        reporter.report(Math.min(100, Math.floor((done / Math.max(1, all)) * 100)), `${done}/${all}`);
+      },
       end: () => {
         if (!ended) reporter.done();
         ended = true;
