@@ -29,6 +29,8 @@ interface CacheFile {
   fingerprint: string;
   count: number;
   entries: Record<string, StoredSummary>;
+  /** path → [size, mtimeMs, hash]: lets an unchanged file skip reading and hashing (like git's index). */
+  stats?: Record<string, [number, number, string]>;
 }
 
 export function contentHash(text: string): string {
@@ -48,6 +50,7 @@ export function engineFingerprint(encoding: string): string {
 
 export class SummaryCache {
   private entries = new Map<string, StoredSummary>();
+  private stats = new Map<string, [number, number, string]>();
   private dirty = false;
 
   constructor(
@@ -70,10 +73,27 @@ export class SummaryCache {
       const entries = Object.entries(data.entries);
       if (entries.length !== data.count) throw new Error('entry count does not match');
       this.entries = new Map(entries.filter(([, v]) => isStored(v)));
+      const stats = Object.entries(data.stats ?? {}).filter(([, v]) => Array.isArray(v) && v.length === 3 && this.entries.has(v[2]));
+      this.stats = new Map(stats);
     } catch (e) {
       this.log(`index cache ignored (${(e as Error).message}); it will be rebuilt`);
       this.entries = new Map();
+      this.stats = new Map();
     }
+  }
+
+  /** The content hash recorded for a file with this size and modification time, if any. */
+  hashForStat(file: string, size: number, mtimeMs: number): string | undefined {
+    const s = this.stats.get(file);
+    return s && s[0] === size && s[1] === mtimeMs && this.entries.has(s[2]) ? s[2] : undefined;
+  }
+
+  /** Remember which content a file had at this size and modification time. */
+  recordStat(file: string, size: number, mtimeMs: number, hash: string): void {
+    const s = this.stats.get(file);
+    if (s && s[0] === size && s[1] === mtimeMs && s[2] === hash) return;
+    this.stats.set(file, [size, mtimeMs, hash]);
+    this.dirty = true;
   }
 
   /** The cached summary of a text with this hash, for this URI. */
@@ -112,13 +132,25 @@ export class SummaryCache {
         this.dirty = true;
       }
     }
+    for (const [f, s] of this.stats) {
+      if (!this.entries.has(s[2])) {
+        this.stats.delete(f);
+        this.dirty = true;
+      }
+    }
   }
 
   save(): void {
     if (!this.dirty) return;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, count: this.entries.size, entries: Object.fromEntries(this.entries) };
+      const data: CacheFile = {
+        format: FORMAT,
+        fingerprint: this.fingerprint,
+        count: this.entries.size,
+        entries: Object.fromEntries(this.entries),
+        stats: Object.fromEntries(this.stats),
+      };
       writeFileAtomic(path.join(this.dir, FILE), JSON.stringify(data));
       this.dirty = false;
     } catch (e) {

@@ -23,7 +23,7 @@ export class IndexWorkerPool {
 
   constructor(
     private readonly log: Logger,
-    size = Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) - 1)),
+    size = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)),
     script = path.join(__dirname, 'indexWorker.js'),
   ) {
     if (!fs.existsSync(script)) return;

@@ -23,7 +23,9 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { FileSummary } from './core/corpusIndex';
-import { listArticles, readArticle } from './fsCorpus';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readArticle } from './fsCorpus';
 import { contentHash, engineFingerprint, SummaryCache } from './indexCache';
 import { summarizeText } from './indexWorker';
 import { IndexWorkerPool } from './indexWorkerPool';
@@ -44,6 +46,17 @@ export interface IndexStats {
   ms: number;
 }
 
+/** A file modified this recently is re-read next time even if size and mtime match. */
+const RACY_MS = 2000;
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Articles to analyse before worker threads are worth starting. */
 const WORKER_THRESHOLD = 64;
 
@@ -54,6 +67,8 @@ export class WorkspaceIndexer {
   private queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly hashes = new Map<string, string>();
+  /** File system path of each URI met in a scan (saves parsing URIs again). */
+  private readonly paths = new Map<string, string>();
   private draining = false;
   private inflight = 0;
   private slotFreed: (() => void) | undefined;
@@ -108,16 +123,47 @@ export class WorkspaceIndexer {
     await this.pool?.dispose();
   }
 
-  /** Every article file under the workspace folders now. */
-  private listFiles(): string[] {
-    if (this.session.workspaceRoots.length === 0) return [];
-    return listArticles(this.session.workspaceRoots, (f) => this.session.isArticle(URI.file(f).toString())).found;
+  /**
+   * Every article file under the workspace folders now: an asynchronous walk that yields
+   * to the event loop between folders (10,000 files must not freeze the editor). Skips
+   * node_modules and dot folders and symlink loops, like fsCorpus.listArticles.
+   */
+  private async listFiles(): Promise<string[]> {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const walk = async (dir: string): Promise<void> => {
+      let real: string;
+      let entries: fs.Dirent[];
+      try {
+        real = await fs.promises.realpath(dir);
+        if (seen.has(real)) return;
+        seen.add(real);
+        entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        const p = path.join(dir, e.name);
+        const isDir = e.isDirectory() || (e.isSymbolicLink() && (await isDirectory(p)));
+        if (isDir) await walk(p);
+        else if (e.isFile() || e.isSymbolicLink()) {
+          const uri = URI.file(p).toString();
+          if (this.session.isArticle(uri)) {
+            found.push(uri);
+            this.paths.set(uri, p);
+          }
+        }
+      }
+    };
+    for (const root of this.session.workspaceRoots) await walk(root);
+    return found.sort();
   }
 
   /** Full scan: drop what no longer matches, queue everything else. */
   private async scan(): Promise<void> {
     const t0 = performance.now();
-    const files = this.listFiles().map((f) => URI.file(f).toString());
+    const files = await this.listFiles();
     const live = new Set(files);
     for (const uri of this.session.index.uris()) {
       if (!live.has(uri) && !this.isOpen(uri)) this.session.index.delete(uri);
@@ -238,7 +284,22 @@ export class WorkspaceIndexer {
   private processOne(uri: string): void {
     const gen = this.gen.get(uri) ?? 0;
     if (this.isOpen(uri)) return; // the editor's analysis is in the index already
-    const file = URI.parse(uri).fsPath;
+    const file = this.paths.get(uri) ?? URI.parse(uri).fsPath;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      this.session.index.delete(uri); // gone before we got to it
+      return;
+    }
+    // Unchanged size and mtime: trust the content hash recorded last time, skip reading.
+    const known = this.cache?.hashForStat(file, stat.size, stat.mtimeMs);
+    const fromStat = known ? this.cache?.get(known, uri) : undefined;
+    if (known && fromStat) {
+      this.stats.cacheHits++;
+      this.accept(uri, gen, known, fromStat);
+      return;
+    }
     const read = readArticle(file);
     if (!read.ok) {
       if (read.reason === 'no such file') this.session.index.delete(uri);
@@ -249,6 +310,8 @@ export class WorkspaceIndexer {
       return;
     }
     const hash = contentHash(read.text);
+    // A file modified within the last seconds may change again within the same mtime tick.
+    if (Date.now() - stat.mtimeMs > RACY_MS) this.cache?.recordStat(file, stat.size, stat.mtimeMs, hash);
     const cached = this.cache?.get(hash, uri);
     if (cached) {
       this.stats.cacheHits++;

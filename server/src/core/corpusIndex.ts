@@ -253,6 +253,9 @@ interface Entry {
   /** Mentions per file. */
   files: Map<string, number>;
   total: number;
+  /** Caches dropped whenever `files` changes: URIs in order, and the first full mention. */
+  sorted?: string[];
+  first?: Mention | null;
 }
 
 /** The corpus index. Files are replaced whole; every query is answered from summaries. */
@@ -303,6 +306,8 @@ export class CorpusIndex {
       const n = counts.get(i) ?? 0;
       entry.files.set(summary.uri, n);
       entry.total += n;
+      entry.sorted = undefined;
+      entry.first = undefined;
     });
     this.files.set(summary.uri, summary);
     this.sortedUris = null;
@@ -317,6 +322,8 @@ export class CorpusIndex {
       if (!entry) continue;
       entry.total -= entry.files.get(uri) ?? 0;
       entry.files.delete(uri);
+      entry.sorted = undefined;
+      entry.first = undefined;
       if (entry.files.size === 0) this.entries.delete(id);
     }
     this.files.delete(uri);
@@ -342,9 +349,9 @@ export class CorpusIndex {
     const entry = this.entries.get(id);
     if (!entry) return [];
     const out: Mention[] = [];
-    const uris = [...entry.files.keys()].sort();
-    for (const uri of uris) {
-      if (opts.isCancelled?.()) break;
+    let n = 0;
+    for (const uri of sortedFiles(entry)) {
+      if ((n++ & 255) === 0 && opts.isCancelled?.()) break;
       this.collect(uri, id, opts.includeLinks !== false, out, false);
     }
     return out;
@@ -354,13 +361,17 @@ export class CorpusIndex {
   first(id: EntityId): Mention | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
-    const uris = [...entry.files.keys()].sort();
-    for (const uri of uris) {
+    if (entry.first !== undefined) return entry.first ?? undefined;
+    entry.first = null;
+    for (const uri of sortedFiles(entry)) {
       const out: Mention[] = [];
       this.collect(uri, id, false, out, true);
-      if (out.length) return out[0];
+      if (out.length) {
+        entry.first = out[0];
+        break;
+      }
     }
-    return undefined;
+    return entry.first ?? undefined;
   }
 
   private collect(uri: string, id: EntityId, links: boolean, out: Mention[], firstOnly: boolean): void {
@@ -429,6 +440,11 @@ export class CorpusIndex {
     scored.sort((a, b) => b.score - a.score || b.e.total - a.e.total || a.e.name.localeCompare(b.e.name));
     return scored.slice(0, limit).map(({ e, folded }) => ({ id: e.id, label: e.label, name: e.name, mentions: e.total, files: e.files.size, folded }));
   }
+}
+
+function sortedFiles(entry: Entry): string[] {
+  if (!entry.sorted) entry.sorted = [...entry.files.keys()].sort();
+  return entry.sorted;
 }
 
 function matchesAll(hay: string, words: readonly string[]): boolean {
