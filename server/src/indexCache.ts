@@ -52,6 +52,7 @@ export class SummaryCache {
   private entries = new Map<string, StoredSummary>();
   private stats = new Map<string, [number, number, string]>();
   private dirty = false;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dir: string,
@@ -140,18 +141,56 @@ export class SummaryCache {
     }
   }
 
+  /** Write the cache without blocking the event loop on I/O (temporary file, fsync, rename). */
+  saveAsync(): Promise<void> {
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  /** Resolves when no asynchronous save is in progress. */
+  idle(): Promise<void> {
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const file = path.join(this.dir, FILE);
+    const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+    try {
+      await fs.promises.mkdir(this.dir, { recursive: true });
+      const handle = await fs.promises.open(tmp, 'w');
+      try {
+        await handle.writeFile(this.serialize(), 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, file);
+    } catch (e) {
+      this.dirty = true;
+      await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+      this.log(`index cache not saved: ${(e as Error).message}`);
+    }
+  }
+
+  private serialize(): string {
+    const data: CacheFile = {
+      format: FORMAT,
+      fingerprint: this.fingerprint,
+      count: this.entries.size,
+      entries: Object.fromEntries(this.entries),
+      stats: Object.fromEntries(this.stats),
+    };
+    return JSON.stringify(data);
+  }
+
+  /** Write the cache synchronously (at shutdown, when the process is about to exit). */
   save(): void {
     if (!this.dirty) return;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      const data: CacheFile = {
-        format: FORMAT,
-        fingerprint: this.fingerprint,
-        count: this.entries.size,
-        entries: Object.fromEntries(this.entries),
-        stats: Object.fromEntries(this.stats),
-      };
-      writeFileAtomic(path.join(this.dir, FILE), JSON.stringify(data));
+      writeFileAtomic(path.join(this.dir, FILE), this.serialize());
       this.dirty = false;
     } catch (e) {
       this.log(`index cache not saved: ${(e as Error).message}`);

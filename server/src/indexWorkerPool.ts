@@ -23,7 +23,8 @@ export class IndexWorkerPool {
 
   constructor(
     private readonly log: Logger,
-    size = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)),
+    // One core stays free for the server's own thread and the editor: responsiveness first.
+    size = Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) - 1)),
     script = path.join(__dirname, 'indexWorker.js'),
   ) {
     if (!fs.existsSync(script)) return;

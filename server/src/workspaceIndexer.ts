@@ -119,6 +119,7 @@ export class WorkspaceIndexer {
     this.stopped = true;
     this.queue = [];
     this.queued.clear();
+    await this.cache?.idle();
     this.cache?.save();
     await this.pool?.dispose();
   }
@@ -174,7 +175,7 @@ export class WorkspaceIndexer {
     // Workers pay off only for a real corpus; starting them costs tens of milliseconds.
     const useWorkers = this.options.workers ?? files.length - (this.cache?.size ?? 0) >= WORKER_THRESHOLD;
     if (!this.pool && useWorkers && !this.session.overlay.entities) this.pool = new IndexWorkerPool(this.session.log);
-    for (const uri of files) this.enqueue(uri);
+    for (const uri of files) this.enqueueCanonical(uri);
     await this.whenIdle();
     this.stats.ms = Math.round(performance.now() - t0);
     this.session.log(
@@ -182,7 +183,7 @@ export class WorkspaceIndexer {
     );
     if (this.cache) {
       this.cache.retain(new Set(this.hashes.values()));
-      this.cache.save();
+      await this.cache.saveAsync();
     }
   }
 
@@ -232,7 +233,10 @@ export class WorkspaceIndexer {
 
   /** Queue a file to be (re)read from disk. */
   enqueue(rawUri: string): void {
-    const uri = canonicalUri(rawUri);
+    this.enqueueCanonical(canonicalUri(rawUri));
+  }
+
+  private enqueueCanonical(uri: string): void {
     if (this.stopped) return;
     this.bump(uri);
     if (!this.queued.has(uri)) {
