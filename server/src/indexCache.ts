@@ -64,12 +64,12 @@ export class SummaryCache {
     return this.entries.size;
   }
 
-  /** Load the cache file; any problem leaves the cache empty. */
-  load(): void {
+  /** Load the cache file (reading does not block the event loop); any problem leaves the cache empty. */
+  async load(): Promise<void> {
     const file = path.join(this.dir, FILE);
     try {
       if (!fs.existsSync(file)) return;
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+      const data = JSON.parse(await fs.promises.readFile(file, 'utf8')) as CacheFile;
       if (data.format !== FORMAT || data.fingerprint !== this.fingerprint || typeof data.entries !== 'object') return;
       const entries = Object.entries(data.entries);
       if (entries.length !== data.count) throw new Error('entry count does not match');

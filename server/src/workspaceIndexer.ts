@@ -25,6 +25,7 @@ import { URI } from 'vscode-uri';
 import type { FileSummary } from './core/corpusIndex';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readArticle } from './fsCorpus';
 import { contentHash, engineFingerprint, SummaryCache } from './indexCache';
 import { summarizeText } from './indexWorker';
@@ -44,6 +45,9 @@ export interface IndexStats {
   cacheHits: number;
   failed: number;
   ms: number;
+  /** Event-loop delay while indexing (how long a request could wait), max and 99th percentile. */
+  maxLagMs?: number;
+  p99LagMs?: number;
 }
 
 /** A file modified this recently is re-read next time even if size and mtime match. */
@@ -101,7 +105,7 @@ export class WorkspaceIndexer {
     const storage = this.session.initOptions.storagePath;
     if (storage) {
       this.cache = new SummaryCache(storage, engineFingerprint(this.session.encoding), this.session.log);
-      this.cache.load();
+      await this.cache.load();
     }
     this.started = true;
     this.lastGlobs = this.globKey();
@@ -164,6 +168,8 @@ export class WorkspaceIndexer {
   /** Full scan: drop what no longer matches, queue everything else. */
   private async scan(): Promise<void> {
     const t0 = performance.now();
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
     const files = await this.listFiles();
     const live = new Set(files);
     for (const uri of this.session.index.uris()) {
@@ -178,8 +184,11 @@ export class WorkspaceIndexer {
     for (const uri of files) this.enqueueCanonical(uri);
     await this.whenIdle();
     this.stats.ms = Math.round(performance.now() - t0);
+    lag.disable();
+    this.stats.maxLagMs = Math.round(lag.max / 1e6);
+    this.stats.p99LagMs = Math.round(lag.percentile(99) / 1e6);
     this.session.log(
-      `indexed ${this.stats.files} articles in ${this.stats.ms} ms (${this.stats.analysed} analysed${this.pool?.available ? ` in ${this.pool.size} workers` : ''}, ${this.stats.cacheHits} from cache, ${this.stats.failed} unreadable); ${this.session.index.entityCount} distinct entities`,
+      `indexed ${this.stats.files} articles in ${this.stats.ms} ms (${this.stats.analysed} analysed${this.pool?.available ? ` in ${this.pool.size} workers` : ''}, ${this.stats.cacheHits} from cache, ${this.stats.failed} unreadable); ${this.session.index.entityCount} distinct entities; event-loop delay p99 ${this.stats.p99LagMs} ms, max ${this.stats.maxLagMs} ms`,
     );
     if (this.cache) {
       this.cache.retain(new Set(this.hashes.values()));
