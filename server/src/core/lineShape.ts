@@ -186,12 +186,39 @@ function splitParts(text: string): Array<{ text: string; start: number }> {
 
 /**
  * Looks like a Vietnamese person's name: 2–5 syllables, each capitalised and otherwise
- * lowercase (`Minh Hà`, `Nguyễn Thị Thu Trang`). Abbreviations (`PV`, `TTXVN`) are not.
+ * lowercase (`Minh Hà`, `Nguyễn Thị Thu Trang`), or all in capitals as some papers print
+ * bylines and credits (`NGUYỄN KHÁNH`). Single abbreviations (`PV`, `TTXVN`) are not.
  */
 export function isNameLike(text: string): boolean {
   const parts = text.trim().split(/\s+/);
-  if (parts.length < 2 || parts.length > 5) return false;
-  return parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p) && p.length <= 7);
+  if (parts.length < 2 || parts.length > 5 || parts.some((p) => p.length > 7 || p.length < 2)) return false;
+  return parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
+}
+
+const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
+
+/**
+ * Person-name parts of a credit or byline text (`A - B`, `A, B`, `A và B`, `A/B`), each
+ * without a trailing `(agency)`, as spans relative to the text.
+ */
+export function nameParts(text: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (const piece of text.split(NAME_SEPARATORS)) {
+    const at = text.indexOf(piece, from);
+    from = at + piece.length;
+    const name = piece.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+    if (!isNameLike(name)) continue;
+    const start = at + piece.indexOf(name);
+    out.push({ start, end: start + name.length });
+  }
+  return out;
+}
+
+/** A line made only of person names (`Minh Hà`, `Minh Hà - Thu Trang`, `Văn Điệp (TTXVN)`). */
+export function isNamesLine(text: string): boolean {
+  const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
+  return parts.length > 0 && parts.length <= 4 && nameParts(text).length === parts.length;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { BoilerplateCategory } from './types';
 import {
-  afterLabel, isGoodParagraph, isHeadlineLike, isNameLike, isSourceName, isStampLine, parseMetaLine,
+  afterLabel, isGoodParagraph, isHeadlineLike, isNameLike, isNamesLine, isSourceName, isStampLine, parseMetaLine,
   type LineShape, type Span,
 } from './lineShape';
 import { BYLINE_LABELS } from './data/metadataCues';
@@ -36,7 +36,7 @@ export function findFirstBody(shapes: readonly LineShape[], marks: Marks): numbe
 
 /** Between a headline and its lede: datelines, meta lines, bylines. */
 function isMetaShaped(s: LineShape): boolean {
-  return isStampLine(s) || parseMetaLine(s) !== null || isNameLike(s.text) || hasBylineLabel(s);
+  return isStampLine(s) || parseMetaLine(s) !== null || isNamesLine(s.text) || hasBylineLabel(s);
 }
 
 const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo');
@@ -107,7 +107,7 @@ export function findLastBody(shapes: readonly LineShape[], marks: Marks, first: 
  * final sentences, a caption, the byline (`Minh Hà`, `Theo TTXVN`, `Bài, ảnh: …`).
  */
 export function isClosingLine(s: LineShape): boolean {
-  if (isNameLike(s.text) || hasBylineLabel(s)) return true;
+  if (isNamesLine(s.text) || hasBylineLabel(s)) return true;
   if (/\|$/.test(s.text)) return true; // a caption in the `… |` style
   return s.endsSentence && s.words >= 4 && (s.stopDensity > 0 || s.words >= 10);
 }
