@@ -50,8 +50,8 @@ export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
   ctx.found = early;
   const all = [...early, ...detectNamedEntities(ctx)];
   const layered = resolveLayers(all);
-  const { links, values } = linkMentions(ctx, layered);
-  return toStored(view, ctx, layered.map((c) => (values.has(c) ? { ...c, value: values.get(c) } : c)), links);
+  const { links, values, titles } = linkMentions(ctx, layered);
+  return toStored(view, ctx, layered.map((c) => (values.has(c) ? { ...c, value: values.get(c), titles: titles.get(c) } : c)), links);
 }
 
 /** Map view UTF-16 spans to stored code points, once, and copy the stored text of each. */
@@ -71,6 +71,7 @@ function toStored(
     const e: Entity = { label: c.label, ...span(c), nested: c.nested };
     if (c.value !== undefined) e.value = c.value;
     if (c.yearSource) e.yearSource = c.yearSource;
+    if (c.titles?.length) e.titles = c.titles;
     return e;
   });
   return {

@@ -6,6 +6,8 @@ import type { Candidate } from './candidates';
 
 export interface Layered extends Candidate {
   nested: boolean;
+  /** PER only: titles seen beside the person in the article (set by linking.ts). */
+  titles?: string[];
 }
 
 /** Choose the primary layer greedily by length (then priority), nest what lies inside it. */
