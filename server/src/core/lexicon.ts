@@ -85,8 +85,10 @@ export function orgHeadStrict(toks: readonly Tok[], i: number): Array<PhraseMatc
  */
 export function nameLength(toks: readonly Tok[], i: number): number {
   if (!surnameStrength(toks[i])) return 0;
+  // In an ALL-CAPS headline nothing marks where the name ends: take the common 3 syllables.
+  const max = toks[i].upper ? 3 : 4;
   let j = i + 1;
-  while (j < i + 4 && isNameSyllable(toks, j, toks[i]) && !headStartsAt(toks, j)) j++;
+  while (j < i + max && isNameSyllable(toks, j, toks[i]) && !headStartsAt(toks, j)) j++;
   return j - i > 1 ? j - i : 0;
 }
 

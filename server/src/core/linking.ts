@@ -92,6 +92,7 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
     sep = BETWEEN_TITLES;
     i--;
   }
+  out.reverse(); // text order
   let j = lastEndingBefore(titles, per.end) + 1;
   edge = per.end;
   sep = AFTER_NAME;

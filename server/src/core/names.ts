@@ -26,16 +26,22 @@ function detect(ctx: DetectContext): Candidate[] {
     const r = c.label === 'DOC' ? range(c.start, c.end) : undefined;
     if (r) docEnds.set(r.s, r.e);
   }
-  const places = detectPlaces(toks);
   const orgScanner = new OrgScanner(toks, docEnds);
   const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks, range)];
   const titles = detectTitles(toks, orgScanner);
+  const places = mergePlaces(detectPlaces(toks), orgScanner.places);
   const credits = ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r);
   const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
   const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
   const locs = places.filter((l) => !people.some((p) => p.s < l.e && l.s < p.e));
   return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
+}
+
+function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
+  const out = [...a];
+  for (const l of b) if (!out.some((x) => x.s < l.e && l.s < x.e)) out.push(l);
+  return out;
 }
 
 function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {

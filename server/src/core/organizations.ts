@@ -8,7 +8,7 @@
  * start inside a longer one are parsed again in "complement" mode (no term of their own)
  * so the nested layer gets `Đảng bộ Khối` inside `Ban Chấp hành Đảng bộ Khối khóa VIII`.
  */
-import { BODY_STOP_WORDS, LEVEL_RANGE_WORD, MAX_LOWER_BODY, type OrgHead } from './data/organizations';
+import { FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY, type OrgHead } from './data/organizations';
 import {
   BAN_BODY_TABLE, FAMOUS_TABLE, HONORIFIC_TABLE, LEVEL_TABLE, headStartsAt, isAbbreviation, looksLikePerson,
   orgHeadStrict,
@@ -16,7 +16,8 @@ import {
 import { genericPlaceAt, knownPlaceAt } from './places';
 import { joined, type Tok, type TokSpan } from './wordScan';
 
-const STOP = new Set(BODY_STOP_WORDS);
+const FUNCTION = new Set(FUNCTION_WORDS);
+const STOP = new Set([...FUNCTION_WORDS, ...VERB_STARTS]);
 const JOINS = new Set(['và', '-', '–', '&']);
 const ROMAN = /^[IVXLCDM]+$/;
 /** Capitalised level words followed by these are a committee (`Tỉnh ủy`), not a level. */
@@ -38,6 +39,9 @@ interface Progress {
 }
 
 export class OrgScanner {
+  /** Unlisted places that a committee name ends with (`Huyện ủy Yên Dũng`): LOCs too. */
+  readonly places: TokSpan[] = [];
+
   constructor(
     private readonly toks: readonly Tok[],
     /** DOC spans from documents.ts by start token: `Ban Chỉ đạo` + a DOC is one ORG. */
@@ -169,8 +173,10 @@ export class OrgScanner {
     if (lv !== undefined) return lv;
     const known = knownPlaceAt(this.toks, p);
     if (known && !known.needsContext) return known.end;
-    if (head.committee) return genericPlaceAt(this.toks, p);
-    return undefined;
+    if (!head.committee) return undefined;
+    const e = genericPlaceAt(this.toks, p);
+    if (e !== undefined && !this.places.some((l) => l.s === p)) this.places.push({ label: 'LOC', s: p, e });
+    return e;
   }
 
   /** `tỉnh`, `huyện Yên Dũng`, `Trung ương`, `phường 5`; not `cấp huyện`, not `Tỉnh ủy`. */
@@ -265,7 +271,7 @@ export class OrgScanner {
       const t = toks[k];
       if (k > p && t.key === LEVEL_RANGE_WORD) return this.levelAt(k + 1);
       if (k > p && LEVEL_TABLE.longest(toks, k)) return this.levelAt(k);
-      if (t.kind !== 'word' || t.cap || STOP.has(t.key)) return undefined;
+      if (t.kind !== 'word' || t.cap || FUNCTION.has(t.key)) return undefined;
     }
     return undefined;
   }

@@ -50,6 +50,8 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
 /** Length of the person's name at toks[i], or 0. */
 function personAt(toks: readonly Tok[], i: number, titleEnds: Set<number>, titleStarts: Set<number>, isPlace: PeopleInput['isPlace']): number {
   if (i > 0 && joined(toks, i) && STREET_WORDS.has(toks[i - 1].key)) return 0;
+  // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
+  if (HONORIFIC_TABLE.longest(toks, i)?.value.lenient && !FAMOUS_TABLE.longest(toks, i)) return 0;
   const honor = honorificBefore(toks, i);
   const famous = FAMOUS_TABLE.longest(toks, i);
   if (famous) {

@@ -155,17 +155,23 @@ export const LEVEL_WORDS: readonly string[] = [
 export const LEVEL_RANGE_WORD = 'cấp';
 
 /**
- * Words that end a capitalised name's lowercase tail: function words and verbs that follow
- * a name in running text (`Sở Y tế đã`, `Bộ Nội vụ cho biết`).
+ * Function words: they end any name's lowercase tail (`Sở Y tế của tỉnh`, `Trung tâm này`).
  */
-export const BODY_STOP_WORDS: readonly string[] = [
+export const FUNCTION_WORDS: readonly string[] = [
   'của', 'và', 'với', 'tại', 'trong', 'về', 'đã', 'đang', 'sẽ', 'được', 'bị', 'là', 'có', 'cho',
-  'để', 'theo', 'từ', 'đến', 'làm', 'các', 'những', 'một', 'này', 'đó', 'khi', 'thì', 'mà', 'nên',
-  'cũng', 'vẫn', 'đều', 'không', 'chưa', 'rất', 'người', 'cùng', 'trên', 'dưới', 'ở', 'vào', 'ra',
-  'lần', 'khóa', 'nhiệm', 'năm', 'ngày', 'tháng', 'đối', 'nhằm', 'do', 'bởi', 'phải', 'cần', 'đồng',
-  'chủ', 'tổ', 'tiếp', 'tham', 'thực', 'triển', 'tổng', 'họp', 'tới', 'vừa', 'mới', 'như', 'hay',
-  'hoặc', 'sau', 'trước', 'qua', 'nay', 'luôn', 'còn', 'lại', 'chỉ', 'ban', 'kiểm', 'thăm', 'dự',
-  'gồm', 'nhân', 'phát', 'trao', 'đánh', 'báo', 'nêu', 'đề', 'yêu', 'chúc', 'nói', 'cho',
+  'để', 'theo', 'từ', 'đến', 'các', 'những', 'một', 'này', 'đó', 'khi', 'thì', 'mà', 'nên',
+  'cũng', 'vẫn', 'đều', 'không', 'chưa', 'rất', 'cùng', 'trên', 'dưới', 'ở', 'vào', 'ra', 'lần',
+  'khóa', 'nhiệm', 'năm', 'ngày', 'tháng', 'đối', 'nhằm', 'do', 'bởi', 'phải', 'cần', 'tới', 'vừa',
+  'mới', 'như', 'hay', 'hoặc', 'sau', 'trước', 'qua', 'nay', 'luôn', 'còn', 'lại', 'chỉ', 'gồm',
+];
+
+/**
+ * Verbs and nouns that commonly follow a body in running text (`Sở Y tế tổ chức`, `Bộ Nội vụ
+ * đề nghị`); they end a capitalised name's tail too, on top of FUNCTION_WORDS.
+ */
+export const VERB_STARTS: readonly string[] = [
+  'làm', 'người', 'đồng', 'chủ', 'tổ', 'tiếp', 'tham', 'thực', 'triển', 'tổng', 'họp', 'ban',
+  'kiểm', 'thăm', 'dự', 'nhân', 'phát', 'trao', 'đánh', 'báo', 'nêu', 'đề', 'yêu', 'chúc', 'nói',
 ];
 
 /** The lowercase tail of a `lower`-bodied head (`Trung tâm phục vụ …`) may be this long at most. */
