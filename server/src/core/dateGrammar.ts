@@ -112,21 +112,22 @@ export class DateGrammar {
   }
 
   /** Something glued before the match (`A19/4`, `1.19/4`, `QĐ-19`) or a document number (`số 12/2020`). */
-  private gluedBefore(start: number): boolean {
+  private gluedBefore(start: number, dashOk = false): boolean {
     const t = this.toks;
     const prev = t[start - 1];
     if (prev && onLine(t, start) && prev.key === 'số') return true;
     if (!touching(t, start)) return false;
     if (prev.kind !== 'punct') return true;
+    if (dashOk && '-–'.includes(prev.text)) return false; // right end of `1-3/10`
     return '/-.,:'.includes(prev.text) && touching(t, start - 1) && t[start - 2].kind !== 'punct';
   }
 
   // ---- day-level points ----------------------------------------------------------------
 
   /** `10/7`, `22/09/2020`, `19-4`, `19-4-2021`, `22.09.2020`, `2020-09-22`. */
-  private core(i: number): { end: number; p: Point; weak: boolean } | null {
+  private core(i: number, dashOk = false): { end: number; p: Point; weak: boolean } | null {
     const t = this.toks;
-    if (this.gluedBefore(i)) return null;
+    if (this.gluedBefore(i, dashOk)) return null;
     const iso = this.isoCore(i);
     if (iso) return iso;
     const d = this.num(i, 1, 2);
@@ -288,7 +289,7 @@ export class DateGrammar {
       const w = this.writtenDay(pre.end);
       if (w) core = { ...w, weak: false };
     }
-    core ??= this.core(pre.end);
+    core ??= this.core(pre.end, !strict);
     if (!core) {
       return null;
     }
