@@ -57,6 +57,11 @@ const HOUR = new Set(HOUR_WORDS);
 const MINUTE = new Set(MINUTE_WORDS);
 const TIME_ZONE = new Set(TIME_ZONE_WORDS);
 
+/** First words a date can start with (besides a number): a cheap test before any parsing. */
+const START_WORDS = new Set(
+  [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm', 'quý', 'nửa'].map((w) => w.split(' ')[0]),
+);
+
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2999;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -81,6 +86,8 @@ export class DateGrammar {
 
   /** The best (longest) date starting at token i, with a list partner if any. */
   parseAt(i: number): DateMatch[] | null {
+    const first = this.toks[i];
+    if (!first || first.kind === 'punct' || (first.kind === 'word' && !START_WORDS.has(first.key))) return null;
     const list = this.list(i);
     if (list) return list;
     let best: DateMatch | null = null;
@@ -246,8 +253,7 @@ export class DateGrammar {
     let j = i;
     const part = DAY_PART.match(t, j);
     if (part) j = part.end;
-    const next = (k: number) => k === i || onLine(t, k);
-    if (next(j)) {
+    if (j === i || onLine(t, j)) {
       const wd = WEEKDAY.match(t, j);
       if (wd) {
         j = wd.end;
@@ -255,7 +261,7 @@ export class DateGrammar {
       }
     }
     let dayWord = false;
-    if (next(j)) {
+    if (j === i || onLine(t, j)) {
       const dw = DAY_WORD.match(t, j);
       if (dw) {
         j = dw.end;
