@@ -60,21 +60,26 @@ function marksOf(v: Verdicts): Marks {
 
 interface CueIndex {
   lines: Map<string, LineCue[]>;
-  prefixes: Array<[string, LineCue]>;
-  labels: Array<[string, LineCue]>;
+  /** Prefix and label cues by their first word, so a line only tries the few that can match. */
+  prefixes: Map<string, Array<[string, LineCue]>>;
+  labels: Map<string, Array<[string, LineCue]>>;
   words: Array<[string, LineCue]>;
 }
 
 const CUES: CueIndex = indexCues(LINE_CUES);
 
 function indexCues(cues: readonly LineCue[]): CueIndex {
-  const idx: CueIndex = { lines: new Map(), prefixes: [], labels: [], words: [] };
+  const idx: CueIndex = { lines: new Map(), prefixes: new Map(), labels: new Map(), words: [] };
+  const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
+    const first = phrase.split(/[\s:]/)[0];
+    map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
+  };
   for (const cue of cues) {
     for (const phrase of cue.phrases) {
       const sk = skeletonOf(normalizedKey(phrase));
       if (cue.match === 'line') idx.lines.set(sk, [...(idx.lines.get(sk) ?? []), cue]);
-      else if (cue.match === 'prefix') idx.prefixes.push([sk, cue]);
-      else if (cue.match === 'label') idx.labels.push([normalizedKey(phrase), cue]);
+      else if (cue.match === 'prefix') byFirstWord(idx.prefixes, sk, cue);
+      else if (cue.match === 'label') byFirstWord(idx.labels, normalizedKey(phrase), cue);
       else idx.words.push([sk, cue]);
     }
   }
@@ -86,10 +91,11 @@ export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
   const exact = CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
   if (exact) return exact;
-  for (const [phrase, cue] of CUES.labels) {
+  const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
+  for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.key, phrase) && /^\s*:/.test(s.key.slice(phrase.length))) return cue;
   }
-  for (const [phrase, cue] of CUES.prefixes) {
+  for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
   }
   if (s.words <= MAX_WORD_CUE_WORDS) {
@@ -130,10 +136,10 @@ export function isMenuLine(s: LineShape): boolean {
   return items.some((it) => isSectionName(skeletonOf(normalizedKey(it))) || cueFor(shapeOfText(it))?.category === 'navigation');
 }
 
+const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s`, 'u');
+
 function splitOnSeparators(text: string): string[] {
-  let parts = [text];
-  for (const sep of MENU_SEPARATORS) parts = parts.flatMap((p) => p.split(` ${sep} `));
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+  return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');
 }
 
 function shapeOfText(text: string): LineShape {
