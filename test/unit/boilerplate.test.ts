@@ -233,3 +233,21 @@ test('a very long page is classified in linear time', () => {
   assert.ok(blocks.length > 400);
   assert.ok(ms < 2000, `took ${ms} ms`);
 });
+
+test('a list that closes the article stays article text; the widget after it does not', () => {
+  const page = [
+    'Danh sách Ban Thường vụ Huyện ủy khóa mới',
+    'Chiều 20/7, Đại hội đại biểu Đảng bộ huyện lần thứ XXV đã bầu Ban Chấp hành Đảng bộ huyện khóa mới gồm 35 đồng chí; Ban Chấp hành đã họp phiên thứ nhất để bầu Ban Thường vụ, Bí thư và các Phó Bí thư Huyện ủy, cụ thể như sau:',
+    '1. Đồng chí Hoàng Văn Sơn, Bí thư Huyện ủy;',
+    '2. Đồng chí Lò Thị Mai, Phó Bí thư Thường trực Huyện ủy;',
+    '- Đồng chí Vi Văn Tùng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện.',
+    'Tin mới',
+    'Huyện tổ chức lễ ra quân huấn luyện năm 2024',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, '1. Đồng chí Hoàng Văn Sơn, Bí thư Huyện ủy;'), undefined);
+  assert.equal(categoryOf(rows, '2. Đồng chí Lò Thị Mai, Phó Bí thư Thường trực Huyện ủy;'), undefined);
+  assert.equal(categoryOf(rows, '- Đồng chí Vi Văn Tùng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện.'), undefined);
+  assert.equal(categoryOf(rows, 'Tin mới'), 'navigation');
+  assert.equal(categoryOf(rows, 'Huyện tổ chức lễ ra quân huấn luyện năm 2024'), 'navigation');
+});
