@@ -251,3 +251,32 @@ test('a list that closes the article stays article text; the widget after it doe
   assert.equal(categoryOf(rows, 'Tin mới'), 'navigation');
   assert.equal(categoryOf(rows, 'Huyện tổ chức lễ ra quân huấn luyện năm 2024'), 'navigation');
 });
+
+test('NFD text gives the same categories at the same lines', () => {
+  const lines = ['Trang chủ', 'Đảng bộ tỉnh tổ chức hội nghị tổng kết công tác năm', P1, P2, 'Tin liên quan', 'Tỉnh ủy họp phiên thường kỳ tháng 5', '(0) Bình luận'];
+  const nfc = lines.join('\n');
+  const nfd = nfc.normalize('NFD');
+  const cats = (t: string) => analyze(t).boilerplate.map((b) => b.category);
+  assert.deepEqual(cats(nfd), cats(nfc));
+  assert.deepEqual(cats(nfc), ['navigation', 'related', 'comments']);
+  const a = analyze(nfd);
+  assert.equal(a.boilerplate[1].text, 'Tin liên quan\nTỉnh ủy họp phiên thường kỳ tháng 5'.normalize('NFD'));
+});
+
+test('a widget printed above the article does not swallow the headline', () => {
+  const page = [
+    'Tin nổi bật',
+    'Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm',
+    'Khai mạc kỳ họp thứ 15 Hội đồng nhân dân tỉnh',
+    'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa',
+    'Thứ Bảy, 15/06/2024 - 09:00',
+    P1,
+    P2,
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm'), 'navigation');
+  assert.equal(categoryOf(rows, 'Khai mạc kỳ họp thứ 15 Hội đồng nhân dân tỉnh'), 'navigation');
+  assert.equal(categoryOf(rows, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa'), undefined);
+  const headline = analyze(page).metadata.find((m) => m.kind === 'headline');
+  assert.equal(headline?.text, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa');
+});

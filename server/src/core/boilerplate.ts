@@ -22,7 +22,7 @@ import {
 } from './data/boilerplateCues';
 import { normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
+  findSourcePrefix, findStamp, isHeadlineLike, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
   type LineShape,
 } from './lineShape';
 import {
@@ -42,7 +42,8 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
   markCues(shapes, v);
   markSections(shapes, v);
   const first = findFirstBody(shapes, marksOf(v));
-  const headline = findHeadline(shapes, marksOf(v), first);
+  let headline = findHeadline(shapes, marksOf(v), first);
+  if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
   markTeaserGroups(shapes, v, first);
   markDuplicates(shapes, v, Math.max(headline, 0), headline);
   const bodyEnd = findBodyEnd(shapes, marksOf(v), first);
@@ -159,7 +160,7 @@ function markSections(shapes: readonly LineShape[], v: Verdicts): void {
   for (let i = 0; i < shapes.length; i++) {
     const cue = v[i] && cueFor(shapes[i]);
     if (!cue?.opens) continue;
-    const reason = `under the heading "${shapes[i].text}"`;
+    const reason = `${ABSORBED} "${shapes[i].text}"`;
     i = cue.category === 'counter' ? absorbCounters(shapes, v, i + 1, reason) - 1 : absorbTeasers(shapes, v, i + 1, cue.category, reason) - 1;
   }
 }
@@ -214,12 +215,41 @@ function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, 
       continue;
     }
     if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) { take(j); last = 'headline'; pending = j; continue; }
-    const plainLede = (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
+    // Plain (unsourced) ledes only in related boxes: under a site widget heading a plain
+    // paragraph more likely starts the article itself (a widget printed above it).
+    const plainLede = category === 'related' && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
     if (plainLede) { ledeStyle = 'plain'; take(j); last = 'lede'; pending = -1; continue; }
     break;
   }
   if (pending >= 0 && ledeStyle !== undefined && j < shapes.length && !v[j]) giveBack(shapes, v, pending);
   return j;
+}
+
+const ABSORBED = 'under the heading';
+
+/**
+ * A widget printed above the article swallows the article's headline as one more teaser.
+ * When no headline is found above the first body paragraph, the nearest absorbed
+ * headline-like line on the way up (past page controls, datelines and a sapo) is given
+ * back: nothing of the article precedes its first paragraph, so it cannot be a teaser
+ * of the box, it is the article's own headline.
+ */
+function rescueHeadline(shapes: readonly LineShape[], v: Verdicts, first: number): boolean {
+  if (first < 0) return false;
+  let seen = 0;
+  for (let j = first - 1; j >= 0 && seen < 12; j--) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    seen++;
+    const verdict = v[j];
+    if (!verdict) continue;
+    if (verdict.reason.startsWith(ABSORBED) && !cueFor(s) && isHeadlineLike(s)) {
+      giveBack(shapes, v, j);
+      return true;
+    }
+    if (verdict.category !== 'navigation' && verdict.category !== 'ad' && verdict.category !== 'social') return false;
+  }
+  return false;
 }
 
 /** Undo a teaser headline and its verbatim repeats right under it. */
