@@ -65,6 +65,8 @@ export interface WriteOutcome extends ApplyResult {
 
 export class AnnotationFiles {
   private readonly articles = new Map<string, StoredArticle>();
+  /** Articles whose files were reloaded because someone else changed them (reported as a merge by the next write). */
+  private readonly changedElsewhere = new Set<string>();
 
   constructor(private readonly log: Logger) {}
 
@@ -73,6 +75,7 @@ export class AnnotationFiles {
     let a = this.articles.get(uri);
     if (a && a.fingerprint !== fingerprintOf(a.annFile, a.sidecarFile)) {
       this.log(`annotations of ${a.file} changed on disk; reloading`);
+      this.changedElsewhere.add(uri);
       a = undefined;
     }
     if (!a) {
@@ -98,7 +101,7 @@ export class AnnotationFiles {
     let a = this.get(uri, text);
     const annNow = readOrNull(a.annFile);
     const sideNow = readOrNull(a.sidecarFile);
-    let merged = false;
+    let merged = this.changedElsewhere.delete(uri);
     if (annNow !== a.annDisk || sideNow !== a.sidecarDisk) {
       // Someone else wrote since we read: start from their version, re-apply ours on top.
       this.log(`annotations of ${a.file} changed elsewhere; merging this change onto them`);

@@ -160,15 +160,26 @@ function findNearest(text: string, cps: CodePointIndex, needle: string, expected
   return { start, end: cps.toCodePoint(best + needle.length), text: needle };
 }
 
-/** Nearest index of needle to `at` within ±radius UTF-16 units (scans outward both ways). */
+/**
+ * Nearest index of needle to `at` within ±radius UTF-16 units, at word boundaries: a
+ * mention is never "found" inside a longer word (`Nam` in `Namibia`, `x` in `xây`).
+ */
 function nearestIndex(text: string, needle: string, at: number, radius: number): number | undefined {
   const from = Math.max(0, at - radius);
   let best: number | undefined;
   for (let i = text.indexOf(needle, from); i >= 0 && i <= at + radius; i = text.indexOf(needle, i + 1)) {
+    if (!atBoundaries(text, i, i + needle.length)) continue;
     if (best === undefined || Math.abs(i - at) < Math.abs(best - at)) best = i;
     if (i > at) break;
   }
   return best;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function atBoundaries(text: string, start: number, end: number): boolean {
+  const glued = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && WORD.test(a) && WORD.test(b);
+  return !glued(text[start - 1], text[start]) && !glued(text[end - 1], text[end]);
 }
 
 /** Search in the analysis view (NFC, one tone placement, NBSP as space), mapped back to stored offsets. */
