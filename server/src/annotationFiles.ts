@@ -54,6 +54,8 @@ export interface StoredArticle {
   reanchored: number;
   /** Bumped on every change; views cache on it. */
   generation: number;
+  /** problems() of one generation and text (they cost a write + read of the whole .ann). */
+  problemsCache?: { generation: number; text: string; problems: AnnProblem[] };
 }
 
 export interface WriteOutcome extends ApplyResult {
@@ -114,6 +116,7 @@ export class AnnotationFiles {
     }
     const result = applyChanges(a.doc, a.sidecar, changes, stamp);
     if (result.applied.length === 0 && !a.dirty) return { ...result, merged, written: [] };
+    a.generation++;
     const written: string[] = [];
     try {
       this.write(a, written);
@@ -122,7 +125,6 @@ export class AnnotationFiles {
       this.articles.delete(uri);
       return { ...result, merged, written, error: String((e as Error).message) };
     }
-    a.generation++;
     return { ...result, merged, written };
   }
 
@@ -139,14 +141,18 @@ export class AnnotationFiles {
       if (!e) return false;
       a.doc.entities = a.doc.entities.filter((x) => x !== e);
     }
-    this.write(a, []);
     a.generation++;
+    this.write(a, []);
     return true;
   }
 
   /** Problems of the .ann as it would be written now (line numbers of that text). */
   problems(a: StoredArticle): AnnProblem[] {
-    return parseAnn(serializeAnn(a.doc), { text: a.text }).problems;
+    const hit = a.problemsCache;
+    if (hit && hit.generation === a.generation && hit.text === a.text) return hit.problems;
+    const problems = parseAnn(serializeAnn(a.doc), { text: a.text }).problems;
+    a.problemsCache = { generation: a.generation, text: a.text, problems };
+    return problems;
   }
 
   /** Write the in-memory state if it is ahead of disk and the disk is as we read it (after the article is saved). */
