@@ -148,6 +148,9 @@ export class AnnotationFiles {
 
   /** Problems of the .ann as it would be written now (line numbers of that text). */
   problems(a: StoredArticle): AnnProblem[] {
+    // Entities in doc.entities were validated when read or made from the text by an operation
+    // (and edits refresh their text), so only kept-verbatim lines can carry problems.
+    if (a.doc.otherLines.length === 0) return [];
     const hit = a.problemsCache;
     if (hit && hit.generation === a.generation && hit.text === a.text) return hit.problems;
     const problems = parseAnn(serializeAnn(a.doc), { text: a.text }).problems;
