@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -16,6 +17,8 @@ import {
 import { URI } from 'vscode-uri';
 import { Session } from './session';
 import { DIAGNOSTIC_SOURCE, MARK_CONTENT_COMMAND, SETTINGS_SECTION, type InitializationOptions } from './protocol';
+import { runSafe } from './runner';
+import { registerAnnotations } from './features/annotations';
 import { registerCodeActions } from './features/codeActions';
 import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
@@ -47,13 +50,14 @@ const FEATURES: Array<(s: Session) => void> = [
   registerDefinition,
   registerReferences,
   registerWorkspaceSymbols,
+  registerAnnotations,
 ];
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
   hoverProvider: true,
   documentSymbolProvider: { label: 'VN Corpus' },
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
   semanticTokensProvider: { legend: LEGEND, full: true, range: true },
   inlayHintProvider: true,
   documentHighlightProvider: true,
@@ -72,7 +76,10 @@ if (!session.commands.has(MARK_CONTENT_COMMAND)) {
     return null;
   });
 }
-connection.onExecuteCommand((params) => session.commands.get(params.command)?.(params.arguments ?? []));
+connection.onExecuteCommand((params, token) => {
+  const handler = session.commands.get(params.command);
+  return runSafe(session.log, params.command, null, token, () => (handler ? handler(params.arguments ?? []) : null));
+});
 
 const indexer = new WorkspaceIndexer(session);
 
@@ -114,12 +121,17 @@ connection.onInitialized(async () => {
       void session.refreshSettings();
     });
   }
+  // Annotation files and articles changed on disk (another window, git, brat): registered from the server so every client sends them.
+  void connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [{ globPattern: '**/*.ann' }, { globPattern: '**/*.vncorpus.json' }, { globPattern: '**/*.txt' }],
+  });
   await session.refreshSettings();
   await indexer.start();
 });
 
 connection.onDidChangeConfiguration((params) => void session.refreshSettings(params.settings));
-connection.onDidChangeWatchedFiles((params) => indexer.onWatchedFiles(params));
+// One LSP handler, fanned out to the features that registered for it (the indexer, annotations).
+connection.onDidChangeWatchedFiles((params) => session.onWatchedFiles.forEach((h) => h(params.changes)));
 connection.onShutdown(() => indexer.dispose());
 
 session.documents.listen(connection);

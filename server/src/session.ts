@@ -7,7 +7,7 @@
  * `view(uri).entities` is the single source of entities every feature reads: detections
  * with the annotation store's human labels laid over them (see `overlay`).
  */
-import type { ClientCapabilities, Connection, Location } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, Connection, Diagnostic, Location } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -35,18 +35,35 @@ export interface ArticleView {
   ids: EntityId[];
 }
 
+// ---- annotation overlay (features/annotations.ts plugs in here) ----
 /**
- * What the annotation store plugs into the session (the annotation issue). Every method
- * is optional; without an overlay the editor shows the detections as they are.
+ * What the annotation store plugs into the session. Every method is optional; without an
+ * overlay the editor shows the detections as they are.
  */
 export interface AnnotationOverlay {
   /** Entities to show for an article: human labels over detections. */
   entities?(uri: string, text: string, analysis: Analysis): Entity[];
   /** Boilerplate still to flag, without the spans recorded as content. */
   boilerplate?(uri: string, text: string, analysis: Analysis): BoilerplateBlock[];
+  /** Extra diagnostics on an article (code-point spans), e.g. unusable lines of its .ann. */
+  diagnostics?(view: ArticleView): OverlayDiagnostic[];
+  /** Extra code actions on an article range (accept/reject/relabel a detected span). */
+  codeActions?(view: ArticleView, start: number, end: number): CodeAction[];
+  /** Code actions on a .ann file's diagnostics (remove an unusable line). */
+  annCodeActions?(uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /** An annotation of this entity to jump to (go to definition); undefined → first mention in the corpus. */
   definition?(id: EntityId): { uri: string; start: number; end: number } | undefined;
 }
+
+export interface OverlayDiagnostic {
+  start: number;
+  end: number;
+  message: string;
+  code: string;
+  /** LSP DiagnosticSeverity (1 error … 4 hint). */
+  severity: 1 | 2 | 3 | 4;
+}
+// ---- end annotation overlay ----
 
 /** The canonical form of a URI, so an editor's and the disk's URI of one file are one index key. */
 export function canonicalUri(uri: string): string {
@@ -80,6 +97,10 @@ export class Session {
   readonly onViewChanged: Array<(view: ArticleView) => void> = [];
   /** Hooks run when shown entities/boilerplate changed without a text edit (overlay, settings). */
   readonly onInvalidated: Array<(uri: string | undefined) => void> = [];
+  /** Hooks run on workspace/didChangeWatchedFiles (server.ts fans the one LSP handler out). */
+  readonly onWatchedFiles: Array<(changes: Array<{ uri: string; type: number }>) => void> = [];
+  /** Views whose overlay must be laid again (their analysis is still good: same text). */
+  private readonly stale = new Set<string>();
 
   private folderSettings = new Map<string, CorpusSettings>();
   private matchers = new Map<string, picomatch.Matcher>();
@@ -171,8 +192,11 @@ export class Session {
     const doc = this.documents.get(uri);
     if (!doc || !this.isArticle(uri)) return undefined;
     const hit = this.cache.get(uri);
-    if (hit && hit.version === doc.version) return hit;
-    const entry = this.buildView(uri, doc.version, doc.getText());
+    const sameText = hit && hit.version === doc.version;
+    if (sameText && !this.stale.has(uri)) return hit;
+    this.stale.delete(uri);
+    // A decision recorded without an edit re-lays the overlay only: no re-analysis.
+    const entry = sameText ? this.relay(hit) : this.buildView(uri, doc.version, doc.getText());
     this.cache.set(uri, entry);
     for (const hook of this.onViewChanged) hook(entry);
     return entry;
@@ -189,6 +213,17 @@ export class Session {
       entities,
       boilerplate: this.overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate,
       positions: new PositionMapper(text, this.encoding),
+      ids: entities.map(entityId),
+    };
+  }
+
+  /** The same text and analysis with the overlay laid again. */
+  private relay(v: ArticleView): ArticleView {
+    const entities = this.overlay.entities?.(v.uri, v.text, v.analysis) ?? v.analysis.entities;
+    return {
+      ...v,
+      entities,
+      boilerplate: this.overlay.boilerplate?.(v.uri, v.text, v.analysis) ?? v.analysis.boilerplate,
       ids: entities.map(entityId),
     };
   }
@@ -212,8 +247,8 @@ export class Session {
    * decision): drop the cached view(s) and let features refresh. No uri → every article.
    */
   invalidate(uri?: string): void {
-    if (uri) this.cache.delete(uri);
-    else this.cache.clear();
+    if (uri) this.stale.add(uri);
+    else for (const k of this.cache.keys()) this.stale.add(k);
     for (const hook of this.onInvalidated) hook(uri);
   }
 

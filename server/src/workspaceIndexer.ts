@@ -17,7 +17,6 @@ import {
   FileChangeType,
   WatchKind,
   type Connection,
-  type DidChangeWatchedFilesParams,
   type Disposable,
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
@@ -94,6 +93,11 @@ export class WorkspaceIndexer {
     session.onViewChanged.push((v) => this.fromEditor(v));
     session.documents.onDidClose((e) => this.enqueue(e.document.uri));
     session.onSettingsChanged.push(() => void this.onSettings());
+    session.onWatchedFiles.push((changes) => this.onWatchedFiles({ changes }));
+    // Human labels of a closed article changed (its .ann was written): index it again.
+    session.onInvalidated.push((uri) => {
+      if (uri && this.started && this.session.isArticle(uri) && !this.isOpen(canonicalUri(uri))) this.enqueue(uri);
+    });
   }
 
   private get connection(): Connection {
@@ -369,7 +373,7 @@ export class WorkspaceIndexer {
   }
 
   /** workspace/didChangeWatchedFiles. */
-  onWatchedFiles(params: DidChangeWatchedFilesParams): void {
+  onWatchedFiles(params: { changes: ReadonlyArray<{ uri: string; type: number }> }): void {
     for (const change of params.changes) {
       const uri = canonicalUri(change.uri);
       if (change.type === FileChangeType.Deleted) {

@@ -6,6 +6,7 @@
  * in either style. Actions are recomputed from the view, never trusted from the client.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { findToneWords, type ToneStyle } from '../core/textStyle';
 import type { BoilerplateBlock } from '../core/types';
 import { DIAGNOSTIC_SOURCE, MARK_CONTENT_COMMAND, type CorpusSettings, type MarkContentArgs } from '../protocol';
@@ -14,16 +15,26 @@ import type { ArticleView, Session } from '../session';
 import { findings, type Finding } from './diagnostics';
 import { rule, severityOf } from './rules';
 
+/**
+ * The one textDocument/codeAction handler: these quick fixes, then the annotation
+ * overlay's actions on the same range (accept/reject/relabel), and for a .ann file the
+ * overlay's fixes for its unusable lines.
+ */
 export function registerCodeActions(session: Session): void {
   session.connection.onCodeAction((params, token) =>
     runSafe<CodeAction[]>(session.log, 'codeAction', [], token, async () => {
-      const view = session.view(params.textDocument.uri);
+      const uri = params.textDocument.uri;
+      if (/\.ann$/i.test(URI.parse(uri).fsPath)) return session.overlay.annCodeActions?.(uri, params.context.diagnostics) ?? [];
+      const view = session.view(uri);
       if (!view) return [];
       const settings = await session.settingsFor(view.uri);
       const start = view.positions.offset(params.range.start);
       const end = view.positions.offset(params.range.end);
       const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-      return computeCodeActions(view, start, end, settings, ours);
+      const only = params.context.only;
+      const fixes = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? computeCodeActions(view, start, end, settings, ours) : [];
+      const overlay = session.overlay.codeActions?.(view, start, end) ?? [];
+      return [...fixes, ...overlay.filter((a) => !only || only.some((k) => (a.kind ?? '').startsWith(k)))];
     }),
   );
 }

@@ -10,7 +10,7 @@ import { findDecomposed, findToneWords, type ToneStyle } from '../core/textStyle
 import type { BoilerplateBlock } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type CorpusSettings } from '../protocol';
 import { runSafe } from '../runner';
-import type { ArticleView, Session } from '../session';
+import type { AnnotationOverlay, ArticleView, Session } from '../session';
 import { rule, severityOf } from './rules';
 
 /** At most this many NFD / tone-mark diagnostics per file (each fix still covers the whole file). */
@@ -54,8 +54,8 @@ function message(f: Finding): string {
   }
 }
 
-/** The diagnostics of one view under one document's settings. */
-export function computeDiagnostics(view: ArticleView, settings: CorpusSettings): Diagnostic[] {
+/** The diagnostics of one view under one document's settings, plus the overlay's (.ann problems). */
+export function computeDiagnostics(view: ArticleView, settings: CorpusSettings, overlay: AnnotationOverlay = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings(view)) {
     const severity = severityOf(f.rule, settings);
@@ -68,6 +68,10 @@ export function computeDiagnostics(view: ArticleView, settings: CorpusSettings):
       message: message(f),
       data: { start: f.start, end: f.end, version: view.version },
     });
+  }
+  // Annotation overlay: problems of the article's .ann, named by line (features/annotations.ts).
+  for (const d of overlay.diagnostics?.(view) ?? []) {
+    out.push({ range: view.positions.range(d.start, d.end), severity: d.severity, source: DIAGNOSTIC_SOURCE, code: d.code, message: d.message });
   }
   return out;
 }
@@ -83,7 +87,7 @@ export function registerDiagnostics(session: Session): void {
       const resultId = `${view.version}:${generation}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       const settings = await session.settingsFor(view.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: computeDiagnostics(view, settings) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: computeDiagnostics(view, settings, session.overlay) };
     }),
   );
 
@@ -96,22 +100,25 @@ export function registerDiagnostics(session: Session): void {
       pending.delete(uri);
       void runSafe(session.log, 'publishDiagnostics', undefined, undefined, async () => {
         const view = session.view(uri);
-        const diagnostics = view ? computeDiagnostics(view, await session.settingsFor(uri)) : [];
+        const diagnostics = view ? computeDiagnostics(view, await session.settingsFor(uri), session.overlay) : [];
         if (!session.documents.get(uri)) return; // closed meanwhile
         await session.connection.sendDiagnostics({ uri, version: view?.version, diagnostics });
       });
     });
   };
-  const refreshAll = () => {
+  /** Settings or annotations changed: pull clients are asked to pull again, push clients get new lists. */
+  const refresh = (uri?: string) => {
     generation++;
     if (pull()) {
       if (session.clientCapabilities.workspace?.diagnostics?.refreshSupport) void session.connection.languages.diagnostics.refresh();
-    } else session.documents.all().forEach((d) => publish(d.uri));
+    } else (uri ? [uri] : session.documents.all().map((d) => d.uri)).forEach(publish);
   };
   session.documents.onDidChangeContent((e) => publish(e.document.uri));
   session.documents.onDidClose((e) => {
     if (!pull()) void session.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  session.onSettingsChanged.push(refreshAll);
-  session.onInvalidated.push(refreshAll);
+  session.onSettingsChanged.push(() => refresh());
+  session.onInvalidated.push((uri) => {
+    if (!uri || session.documents.get(uri)) refresh(uri);
+  });
 }
