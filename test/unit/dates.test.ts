@@ -81,6 +81,12 @@ test('parts of a year are intervals of months', () => {
   // `năm nay` is the publication year; `nay` stays outside the span.
   assert.deepEqual(dates('Tăng trưởng 9 tháng đầu năm nay đạt 7%.', '2021-10-05'), [['9 tháng đầu năm', '2021-01/2021-09', 'publication']]);
   assert.deepEqual(dates('So với 6 tháng đầu năm ngoái.', '2021-10-05'), []);
+  // Vague edges stay outside the span; `năm nay` alone is relative, not a DATE.
+  assert.deepEqual(dates('Đầu năm 2020, cuối tháng 9 và giữa năm 2021 đến nay; cuối năm nay', '2020-09-22'), [
+    ['năm 2020', '2020', 'explicit'],
+    ['tháng 9', '2020-09', 'publication'],
+    ['năm 2021', '2021', 'explicit'],
+  ]);
 });
 
 test('ranges written with words are one span without the leading preposition', () => {
