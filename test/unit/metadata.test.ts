@@ -94,10 +94,13 @@ test('bylines: names alone, several names, a name with its agency, labelled byli
   assert.deepEqual(end('PV'), []);
 });
 
-test('"Theo" an agency at the end is a source item, not a byline', () => {
-  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Theo TTXVN'].join('\n');
-  assert.deepEqual(items(page, 'byline'), []);
-  assert.deepEqual(items(page, 'source'), ['TTXVN']);
+test('"Theo" an agency at the end is a source item, not a byline, also in brackets', () => {
+  for (const last of ['Theo TTXVN', '(Theo TTXVN)']) {
+    const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, last, 'Tin mới'].join('\n');
+    assert.deepEqual(items(page, 'byline'), []);
+    assert.deepEqual(items(page, 'source'), ['TTXVN']);
+    assert.equal(analyze(page).boilerplate.some((b) => b.text.includes('TTXVN')), false, 'the credit line is article text');
+  }
 });
 
 test('photo credits: the photographer, without agency; illustrations and agencies give no credit', () => {
