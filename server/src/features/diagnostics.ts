@@ -91,19 +91,27 @@ export function registerDiagnostics(session: Session): void {
     }),
   );
 
-  // Push mode: coalesce bursts of edits into one analysis per turn of the event loop.
+  // Push mode. Edits are coalesced into one analysis per turn of the event loop; a decision
+  // recorded without an edit (annotations) publishes at once, before the command answers.
+  // A sequence number per document drops a list computed before a newer one.
   const pending = new Set<string>();
+  const seq = new Map<string, number>();
+  const publishNow = (uri: string) => {
+    const mine = (seq.get(uri) ?? 0) + 1;
+    seq.set(uri, mine);
+    void runSafe(session.log, 'publishDiagnostics', undefined, undefined, async () => {
+      const view = session.view(uri);
+      const diagnostics = view ? computeDiagnostics(view, await session.settingsFor(uri), session.overlay) : [];
+      if (seq.get(uri) !== mine || !session.documents.get(uri)) return; // superseded, or closed meanwhile
+      await session.connection.sendDiagnostics({ uri, version: view?.version, diagnostics });
+    });
+  };
   const publish = (uri: string) => {
     if (pull() || pending.has(uri)) return;
     pending.add(uri);
     setImmediate(() => {
       pending.delete(uri);
-      void runSafe(session.log, 'publishDiagnostics', undefined, undefined, async () => {
-        const view = session.view(uri);
-        const diagnostics = view ? computeDiagnostics(view, await session.settingsFor(uri), session.overlay) : [];
-        if (!session.documents.get(uri)) return; // closed meanwhile
-        await session.connection.sendDiagnostics({ uri, version: view?.version, diagnostics });
-      });
+      publishNow(uri);
     });
   };
   /** Settings or annotations changed: pull clients are asked to pull again, push clients get new lists. */
@@ -111,7 +119,7 @@ export function registerDiagnostics(session: Session): void {
     generation++;
     if (pull()) {
       if (session.clientCapabilities.workspace?.diagnostics?.refreshSupport) void session.connection.languages.diagnostics.refresh();
-    } else (uri ? [uri] : session.documents.all().map((d) => d.uri)).forEach(publish);
+    } else (uri ? [uri] : session.documents.all().map((d) => d.uri)).forEach(publishNow);
   };
   session.documents.onDidChangeContent((e) => publish(e.document.uri));
   session.documents.onDidClose((e) => {
