@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from './core/analyzer';
 import { summarize } from './core/corpusIndex';
+import type { Analysis } from './core/types';
 import { PositionMapper, type PositionEncoding } from './positions';
 
 export interface IndexTask {
@@ -13,10 +14,12 @@ export interface IndexTask {
   uri: string;
   text: string;
   encoding: PositionEncoding;
+  /** `summary`: the finished index summary; `analysis`: the engine's result only (the main thread lays human labels over it). */
+  mode: 'summary' | 'analysis';
 }
 
 export type IndexReply =
-  | { id: number; ok: true; summary: ReturnType<typeof summarize> }
+  | { id: number; ok: true; summary?: ReturnType<typeof summarize>; analysis?: Analysis }
   | { id: number; ok: false; error: string };
 
 /** Summarize one article exactly as the main thread would. */
@@ -38,9 +41,12 @@ export function summarizeText(uri: string, text: string, encoding: PositionEncod
 parentPort?.on('message', (task: IndexTask) => {
   let reply: IndexReply;
   try {
-    reply = { id: task.id, ok: true, summary: summarizeText(task.uri, task.text, task.encoding) };
+    reply =
+      task.mode === 'analysis'
+        ? { id: task.id, ok: true, analysis: analyze(task.text) }
+        : { id: task.id, ok: true, summary: summarizeText(task.uri, task.text, task.encoding) };
   } catch (e) {
     reply = { id: task.id, ok: false, error: String((e as Error)?.stack ?? e) };
   }
-  parentPort?.postMessage(reply, reply.ok ? [reply.summary.mentions.buffer as ArrayBuffer] : []);
+  parentPort?.postMessage(reply, reply.ok && reply.summary ? [reply.summary.mentions.buffer as ArrayBuffer] : []);
 });

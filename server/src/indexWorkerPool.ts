@@ -9,6 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileSummary } from './core/corpusIndex';
+import type { Analysis } from './core/types';
+
+/** What a worker sends back: a summary, or the analysis when asked for it. */
+export interface Done {
+  summary?: FileSummary;
+  analysis?: Analysis;
+}
 import type { IndexReply, IndexTask } from './indexWorker';
 import type { PositionEncoding } from './positions';
 import type { Logger } from './runner';
@@ -16,8 +23,8 @@ import type { Logger } from './runner';
 export class IndexWorkerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<{ task: IndexTask; resolve: (s: FileSummary | null) => void }> = [];
-  private readonly running = new Map<number, (s: FileSummary | null) => void>();
+  private readonly waiting: Array<{ task: IndexTask; resolve: (r: Done | null) => void }> = [];
+  private readonly running = new Map<number, (r: Done | null) => void>();
   private readonly taskOf = new Map<Worker, number>();
   private nextId = 1;
 
@@ -52,17 +59,17 @@ export class IndexWorkerPool {
     return this.workers.length;
   }
 
-  /** Summarize a text in a worker; null when it failed there (logged). */
-  summarize(uri: string, text: string, encoding: PositionEncoding): Promise<FileSummary | null> {
+  /** Summarize (or only analyse) a text in a worker; null when it failed there (logged). */
+  run(uri: string, text: string, encoding: PositionEncoding, mode: IndexTask['mode']): Promise<Done | null> {
     return new Promise((resolve) => {
-      const task: IndexTask = { id: this.nextId++, uri, text, encoding };
+      const task: IndexTask = { id: this.nextId++, uri, text, encoding, mode };
       const w = this.idle.pop();
       if (w) this.send(w, task, resolve);
       else this.waiting.push({ task, resolve });
     });
   }
 
-  private send(w: Worker, task: IndexTask, resolve: (s: FileSummary | null) => void): void {
+  private send(w: Worker, task: IndexTask, resolve: (r: Done | null) => void): void {
     this.running.set(task.id, resolve);
     this.taskOf.set(w, task.id);
     w.postMessage(task);
@@ -73,7 +80,7 @@ export class IndexWorkerPool {
     this.running.delete(r.id);
     this.taskOf.delete(w);
     if (!r.ok) this.log(`index worker: ${r.error}`);
-    resolve?.(r.ok ? r.summary : null);
+    resolve?.(r.ok ? { summary: r.summary, analysis: r.analysis } : null);
     const next = this.waiting.shift();
     if (next) this.send(w, next.task, next.resolve);
     else this.idle.push(w);

@@ -25,6 +25,8 @@ import type { FileSummary } from './core/corpusIndex';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { annPathOf, sidecarPathOf } from './annotationFiles';
+import type { Analysis } from './core/types';
 import { readArticle } from './fsCorpus';
 import { contentHash, engineFingerprint, SummaryCache } from './indexCache';
 import { summarizeText } from './indexWorker';
@@ -184,7 +186,7 @@ export class WorkspaceIndexer {
     Object.assign(this.stats, { files: files.length, analysed: 0, cacheHits: 0, failed: 0, ms: 0 });
     // Workers pay off only for a real corpus; starting them costs tens of milliseconds.
     const useWorkers = this.options.workers ?? files.length - (this.cache?.size ?? 0) >= WORKER_THRESHOLD;
-    if (!this.pool && useWorkers && !this.session.overlay.entities) this.pool = new IndexWorkerPool(this.session.log);
+    if (!this.pool && useWorkers) this.pool = new IndexWorkerPool(this.session.log);
     for (const uri of files) this.enqueueCanonical(uri);
     await this.whenIdle();
     this.stats.ms = Math.round(performance.now() - t0);
@@ -309,9 +311,13 @@ export class WorkspaceIndexer {
       this.session.index.delete(uri); // gone before we got to it
       return;
     }
+    // Human labels (a .ann or sidecar beside the article) change the summary but not the
+    // text: such files bypass the content-hash cache and get the overlay laid here.
+    const annotated = !!this.session.overlay.entities && (fs.existsSync(annPathOf(file)) || fs.existsSync(sidecarPathOf(file)));
+    const cache = annotated ? undefined : this.cache;
     // Unchanged size and mtime: trust the content hash recorded last time, skip reading.
-    const known = this.cache?.hashForStat(file, stat.size, stat.mtimeMs);
-    const fromStat = known ? this.cache?.get(known, uri) : undefined;
+    const known = cache?.hashForStat(file, stat.size, stat.mtimeMs);
+    const fromStat = known ? cache?.get(known, uri) : undefined;
     if (known && fromStat) {
       this.stats.cacheHits++;
       this.accept(uri, gen, known, fromStat);
@@ -328,8 +334,8 @@ export class WorkspaceIndexer {
     }
     const hash = contentHash(read.text);
     // A file modified within the last seconds may change again within the same mtime tick.
-    if (Date.now() - stat.mtimeMs > RACY_MS) this.cache?.recordStat(file, stat.size, stat.mtimeMs, hash);
-    const cached = this.cache?.get(hash, uri);
+    if (Date.now() - stat.mtimeMs > RACY_MS) cache?.recordStat(file, stat.size, stat.mtimeMs, hash);
+    const cached = cache?.get(hash, uri);
     if (cached) {
       this.stats.cacheHits++;
       this.accept(uri, gen, hash, cached);
@@ -338,23 +344,25 @@ export class WorkspaceIndexer {
     this.stats.analysed++;
     if (this.pool?.available) {
       this.inflight++;
-      void this.pool.summarize(uri, read.text, this.session.encoding).then((s) => {
+      void this.pool.run(uri, read.text, this.session.encoding, annotated ? 'analysis' : 'summary').then((r) => {
         this.inflight--;
         // A worker that failed (or died) leaves the file to the in-process path.
-        this.accept(uri, gen, hash, s ?? this.summarizeHere(uri, read.text));
+        const summary = r?.summary ?? this.summarizeHere(uri, read.text, annotated, r?.analysis);
+        this.accept(uri, gen, annotated ? undefined : hash, summary);
         const wake = this.slotFreed;
         this.slotFreed = undefined;
         wake?.();
       });
       return;
     }
-    this.accept(uri, gen, hash, this.summarizeHere(uri, read.text));
+    this.accept(uri, gen, annotated ? undefined : hash, this.summarizeHere(uri, read.text, annotated));
   }
 
-  private summarizeHere(uri: string, text: string): FileSummary | null {
+  /** Summarize in this thread: the engine alone, or with the annotation overlay laid over it. */
+  private summarizeHere(uri: string, text: string, annotated: boolean, analysis?: Analysis): FileSummary | null {
     try {
-      if (!this.session.overlay.entities) return summarizeText(uri, text, this.session.encoding);
-      return this.session.summaryOf(this.session.buildView(uri, 0, text));
+      if (!annotated) return summarizeText(uri, text, this.session.encoding);
+      return this.session.summaryOf(this.session.buildView(uri, 0, text, analysis));
     } catch (e) {
       this.stats.failed++;
       this.session.log(`not indexed: ${uri}: ${(e as Error)?.stack ?? e}`);
@@ -362,12 +370,16 @@ export class WorkspaceIndexer {
     }
   }
 
-  /** Put a disk result in the index unless it went stale meanwhile. */
-  private accept(uri: string, gen: number, hash: string, summary: FileSummary | null): void {
+  /** Put a disk result in the index unless it went stale meanwhile; cache it when it has a content hash. */
+  private accept(uri: string, gen: number, hash: string | undefined, summary: FileSummary | null): void {
     if (!summary || this.stopped) return;
     if (this.gen.get(uri) !== gen || this.isOpen(uri)) return; // a newer event or an editor won
     summary.uri = uri;
     this.session.index.set(summary);
+    if (hash === undefined) {
+      this.hashes.delete(uri);
+      return;
+    }
     this.hashes.set(uri, hash);
     this.cache?.put(hash, summary);
   }

@@ -50,12 +50,23 @@ describe('workspace: watching, open editors, pull diagnostics, UTF-32, configura
 
   before(async () => {
     dir = copyCorpus();
+    // A closed article with a human label (brat .ann beside it) the engine would not find.
+    const article = 'Cao Bằng: Tổ công tác đặc biệt kiểm tra tiến độ giải ngân.\n';
+    fs.writeFileSync(path.join(dir, 'g-cao-bang.txt'), article);
+    const span = [...article.slice(0, article.indexOf('Tổ công tác'))].length;
+    fs.writeFileSync(path.join(dir, 'g-cao-bang.ann'), `T1\tORG ${span} ${span + 'Tổ công tác đặc biệt'.length}\tTổ công tác đặc biệt\n`);
     server = await startServer({ rootPath: dir, capabilities: CAPS });
     await server.waitFor(() => (indexed(server) ? true : undefined), 'the initial index');
   });
   after(async () => {
     assert.equal(await server.stop(), 0);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('human labels of a closed article (its .ann) are in the corpus index', async () => {
+    const syms = await symbolsUntil(server, 'to cong tac dac biet', (s) => s.length === 1, 'the human label');
+    const text = read(path.join(dir, 'g-cao-bang.txt'));
+    assert.deepEqual(syms[0].location, { uri: fileUri(path.join(dir, 'g-cao-bang.txt')), range: rangeOf(text, 'Tổ công tác đặc biệt', 0, 'utf-32') });
   });
 
   test('negotiates UTF-32 when the client offers it: columns count code points', async () => {
