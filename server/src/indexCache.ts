@@ -86,7 +86,7 @@ export class SummaryCache {
   /** The content hash recorded for a file with this size and modification time, if any. */
   hashForStat(file: string, size: number, mtimeMs: number): string | undefined {
     const s = this.stats.get(file);
-    return s && s[0] === size && s[1] === mtimeMs && this.entries.has(s[2]) ? s[2] : undefined;
+    return s && s[0] === size && s[1] === mtimeMs ? s[2] : undefined;
   }
 
   /** Remember which content a file had at this size and modification time. */
@@ -113,32 +113,31 @@ export class SummaryCache {
     }
   }
 
-  put(hash: string, summary: FileSummary): void {
-    if (this.entries.has(hash)) return;
-    const m = summary.mentions;
-    this.entries.set(hash, {
-      ids: [...summary.ids],
-      names: [...summary.names],
-      mentions: Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64'),
-      titles: summary.titles,
-    });
-    this.dirty = true;
+  /** A new summary exists for this content: the next save writes it (see `source`). */
+  put(hash: string, _summary: FileSummary): void {
+    if (!this.entries.has(hash)) this.dirty = true;
   }
 
-  /** Keep only the hashes still in the workspace (so the file does not grow forever). */
+  /**
+   * Where the next save takes its summaries from: the live index, so the cache does not
+   * hold a second copy of every summary after the initial scan (see `release`).
+   */
+  source: () => Iterable<[string, FileSummary]> = () => [];
+
+  /** Drop the loaded entries from memory once the scan has used them; saves read `source`. */
+  release(): void {
+    this.entries = new Map();
+  }
+
+  /** Keep only the stats of hashes still in the workspace (so the file does not grow forever). */
   retain(live: ReadonlySet<string>): void {
-    for (const h of this.entries.keys()) {
-      if (!live.has(h)) {
-        this.entries.delete(h);
-        this.dirty = true;
-      }
-    }
     for (const [f, s] of this.stats) {
-      if (!this.entries.has(s[2])) {
+      if (!live.has(s[2])) {
         this.stats.delete(f);
         this.dirty = true;
       }
     }
+    if (this.entries.size !== live.size) this.dirty = true;
   }
 
   /** Write the cache without blocking the event loop on I/O (temporary file, fsync, rename). */
@@ -175,13 +174,15 @@ export class SummaryCache {
   }
 
   private serialize(): string {
-    const data: CacheFile = {
-      format: FORMAT,
-      fingerprint: this.fingerprint,
-      count: this.entries.size,
-      entries: Object.fromEntries(this.entries),
-      stats: Object.fromEntries(this.stats),
-    };
+    const entries: Record<string, StoredSummary> = {};
+    for (const [hash, summary] of this.source()) {
+      if (entries[hash]) continue;
+      const m = summary.mentions;
+      entries[hash] = { ids: summary.ids, names: summary.names, mentions: Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64'), titles: summary.titles };
+    }
+    const count = Object.keys(entries).length;
+    const stats = Object.fromEntries([...this.stats].filter(([, s]) => entries[s[2]]));
+    const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, count, entries, stats };
     return JSON.stringify(data);
   }
 

@@ -111,6 +111,7 @@ export class WorkspaceIndexer {
     const storage = this.session.initOptions.storagePath;
     if (storage) {
       this.cache = new SummaryCache(storage, engineFingerprint(this.session.encoding), this.session.log);
+      this.cache.source = () => this.diskSummaries();
       await this.cache.load();
     }
     this.started = true;
@@ -198,6 +199,7 @@ export class WorkspaceIndexer {
     );
     if (this.cache) {
       this.cache.retain(new Set(this.hashes.values()));
+      this.cache.release();
       await this.cache.saveAsync();
     }
   }
@@ -228,6 +230,14 @@ export class WorkspaceIndexer {
       },
     };
     return p;
+  }
+
+  /** [content hash, summary] of every article indexed from disk (not from an editor), for the cache. */
+  private *diskSummaries(): Iterable<[string, FileSummary]> {
+    for (const [uri, hash] of this.hashes) {
+      const s = this.session.index.file(uri);
+      if (s && !this.isOpen(uri)) yield [hash, s];
+    }
   }
 
   private isOpen(uri: string): boolean {
