@@ -74,7 +74,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
     let k = j;
     let lineBreak = false;
-    while (k < text.length && isSpace(text.charCodeAt(k))) lineBreak ||= isLineBreak(text.charCodeAt(k++));
+    for (; k < text.length && isSpace(text.charCodeAt(k)); k++) if (isLineBreak(text.charCodeAt(k))) lineBreak = true;
     const parts = splitChunk(text, i, j);
     parts.forEach(([s, e], n) => {
       const last = n === parts.length - 1;
