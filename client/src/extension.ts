@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { registerExportCommand } from './exportCommand';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('vnCorpus', EXTENSION_NAME, serverOptions, clientOptions);
   context.subscriptions.push(output, vscode.commands.registerCommand('vnCorpus.showOutput', () => output.show()));
+  context.subscriptions.push(registerExportCommand(context));
   await client.start();
   context.subscriptions.push(adoptArticles());
 }
