@@ -56,7 +56,9 @@ const DIGIT = /\p{Nd}/u;
 /** One character (a whole surrogate pair) at UTF-16 index i. */
 function charAt(s: string, i: number): string {
   const c = s.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? s.slice(i, i + 2) : s[i];
+  if (c < 0xd800 || c > 0xdbff) return s[i];
+  const d = s.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? s.slice(i, i + 2) : s[i]; // a lone surrogate is one unit
 }
 
 function isWord(ch: string | undefined): boolean {
