@@ -98,7 +98,7 @@ export function readConll(content: string, columns: 2 | 4): { sentences: ConllSe
   let documents = 0;
   let cur: ConllSentence = { tokens: [], tags: [] };
   const lines = content.split('\n');
-  if (content !== '' && !content.endsWith('\n')) problems.push('the file does not end with a newline');
+  if (content !== '' && !content.endsWith('\n\n')) problems.push('the last sentence is not followed by a blank line');
   lines.forEach((line, i) => {
     if (line === '') {
       if (cur.tokens.length) sentences.push(cur);
@@ -118,7 +118,7 @@ export function readConll(content: string, columns: 2 | 4): { sentences: ConllSe
     cur.tokens.push(cells[0]);
     cur.tags.push(cells[columns - 1]);
   });
-  if (cur.tokens.length) problems.push('the last sentence is not followed by a blank line');
+  if (cur.tokens.length) sentences.push(cur);
   return { sentences, documents, problems };
 }
 
