@@ -6,7 +6,7 @@
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -182,7 +182,7 @@ chunks = collections.Counter(x.label() + '\\t' + ' '.join(w for w, p in x.leaves
 print(json.dumps({'sentences': len(trees), 'tokens': sum(len(s.leaves()) for s in trees), 'chunks': chunks}, ensure_ascii=False))
 `;
     const work = tmp('nltk-work');
-    const r = spawnSync(py, ['-c', script, path.join(out, 'data.conll'), work], { encoding: 'utf8' });
+    const r: SpawnSyncReturns<string> = spawnSync(py, ['-c', script, path.join(out, 'data.conll'), work], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const nltk = JSON.parse(r.stdout) as { sentences: number; tokens: number; chunks: Record<string, number> };
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));

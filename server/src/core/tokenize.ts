@@ -61,8 +61,22 @@ function charAt(s: string, i: number): string {
   return d >= 0xdc00 && d <= 0xdfff ? s.slice(i, i + 2) : s[i]; // a lone surrogate is one unit
 }
 
+/** Letters, marks and digits; a table lookup for ASCII and the Vietnamese Latin ranges, the regex elsewhere. */
 function isWord(ch: string | undefined): boolean {
-  return ch !== undefined && WORD.test(ch);
+  return ch !== undefined && ch !== '' && wordLengthAt(ch, 0) > 0;
+}
+
+/** UTF-16 length of the word character at i (1 or 2), 0 when it is not one. No allocation for BMP text. */
+function wordLengthAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1ea0 && c <= 0x1ef9)) return 1;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const pair = charAt(s, i);
+    return pair.length === 2 && WORD.test(pair) ? 2 : 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  return WORD.test(s[i]) ? 1 : 0;
 }
 
 /** Tokenize a text. Never throws; an empty or all-space text gives no tokens. */
@@ -106,6 +120,7 @@ function splitChunk(s: string, a: number, b: number): Array<[number, number]> {
 function findWholeUnit(s: string, a: number, b: number): [number, number] | undefined {
   if (a >= b) return undefined;
   const chunk = s.slice(a, b);
+  if (chunk.indexOf('.') < 0 && chunk.indexOf('@') < 0 && chunk.indexOf(':') < 0) return undefined; // a plain syllable: the common case
   const lower = chunk.toLowerCase();
   let start = -1;
   const scheme = lower.search(/[a-z][a-z0-9+.-]{0,15}:\/\/[^/]/);
@@ -146,12 +161,12 @@ function scanUnits(s: string, a: number, b: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let i = a;
   while (i < b) {
-    const ch = charAt(s, i);
     let j: number;
-    if (isWord(ch)) {
+    if (wordLengthAt(s, i) > 0) {
       j = scanWord(s, i, b);
       if (s[j] === '.' && j < b && PERIOD_ABBREVIATIONS.has(s.slice(i, j))) j++;
     } else {
+      const ch = charAt(s, i);
       j = i + ch.length;
       if (ch === '.' || ch === '-' || ch === '!' || ch === '?') while (j < b && s[j] === ch) j++; // `...`, `--`
       while (j < b && isJoiner(s, j)) j += charAt(s, j).length; // emoji modifiers and ZWJ sequences
@@ -172,9 +187,9 @@ function scanWord(s: string, i: number, b: number): number {
   let segStart = i;
   let j = i;
   for (;;) {
-    while (j < b && isWord(charAt(s, j))) j += charAt(s, j).length;
+    for (let n = j < b ? wordLengthAt(s, j) : 0; n > 0; n = j < b ? wordLengthAt(s, j) : 0) j += n;
     const conn = s[j];
-    if (j + 1 < b && CONNECTORS.has(conn) && isWord(charAt(s, j + 1)) && joins(conn, s.slice(segStart, j), s, j + 1, b)) {
+    if (j + 1 < b && CONNECTORS.has(conn) && wordLengthAt(s, j + 1) > 0 && joins(conn, s.slice(segStart, j), s, j + 1, b)) {
       j++;
       segStart = j;
       continue;
@@ -207,7 +222,7 @@ function joins(c: string, left: string, s: string, r: number, b: number): boolea
 
 function rightPartLength(s: string, r: number, b: number): number {
   let n = 0;
-  while (r + n < b && isWord(s[r + n])) n++;
+  while (r + n < b && wordLengthAt(s, r + n) > 0) n++;
   return n;
 }
 

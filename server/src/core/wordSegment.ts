@@ -50,10 +50,11 @@ const NAME_LABELS = new Set(['PER', 'LOC']);
 /** Join syllable tokens into words. Offsets are those of the first and last syllable. */
 export function segmentWords(tokens: readonly Token[], dict: WordDictionary, options: SegmentOptions = {}): Token[] {
   const { group, nameSpan } = groups(tokens, options.spans ?? []);
+  const keys = tokens.map((t) => (SYLLABLE.test(t.text) ? normalizedKey(t.text) : ''));
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const n = nameSpan[i] > 0 ? nameSpan[i] : longestWord(tokens, i, dict, group);
+    const n = nameSpan[i] > 0 ? nameSpan[i] : longestWord(tokens, keys, i, dict, group);
     out.push(n > 1 ? joinTokens(tokens.slice(i, i + n)) : tokens[i]);
     i += n;
   }
@@ -61,12 +62,11 @@ export function segmentWords(tokens: readonly Token[], dict: WordDictionary, opt
 }
 
 /** Length (in syllables) of the longest dictionary word starting at token i; 1 when none. */
-function longestWord(tokens: readonly Token[], i: number, dict: WordDictionary, group: Int32Array): number {
+function longestWord(tokens: readonly Token[], keys: readonly string[], i: number, dict: WordDictionary, group: Int32Array): number {
   let run = 1;
   while (run < dict.maxSyllables && i + run < tokens.length && joinable(tokens, i + run - 1, group)) run++;
   for (let n = run; n >= 2; n--) {
-    const key = normalizedKey(tokens.slice(i, i + n).map((t) => t.text).join(' '));
-    if (dict.has(key)) return n;
+    if (dict.has(keys.slice(i, i + n).join(' '))) return n;
   }
   return 1;
 }
