@@ -54,6 +54,8 @@ export interface StoredArticle {
   reanchored: number;
   /** Bumped on every change; views cache on it. */
   generation: number;
+  /** problems() of one generation and text (they cost a write + read of the whole .ann). */
+  problemsCache?: { generation: number; text: string; problems: AnnProblem[] };
 }
 
 export interface WriteOutcome extends ApplyResult {
@@ -65,6 +67,8 @@ export interface WriteOutcome extends ApplyResult {
 
 export class AnnotationFiles {
   private readonly articles = new Map<string, StoredArticle>();
+  /** Articles whose files were reloaded because someone else changed them (reported as a merge by the next write). */
+  private readonly changedElsewhere = new Set<string>();
 
   constructor(private readonly log: Logger) {}
 
@@ -73,6 +77,7 @@ export class AnnotationFiles {
     let a = this.articles.get(uri);
     if (a && a.fingerprint !== fingerprintOf(a.annFile, a.sidecarFile)) {
       this.log(`annotations of ${a.file} changed on disk; reloading`);
+      this.changedElsewhere.add(uri);
       a = undefined;
     }
     if (!a) {
@@ -98,7 +103,7 @@ export class AnnotationFiles {
     let a = this.get(uri, text);
     const annNow = readOrNull(a.annFile);
     const sideNow = readOrNull(a.sidecarFile);
-    let merged = false;
+    let merged = this.changedElsewhere.delete(uri);
     if (annNow !== a.annDisk || sideNow !== a.sidecarDisk) {
       // Someone else wrote since we read: start from their version, re-apply ours on top.
       this.log(`annotations of ${a.file} changed elsewhere; merging this change onto them`);
@@ -111,6 +116,7 @@ export class AnnotationFiles {
     }
     const result = applyChanges(a.doc, a.sidecar, changes, stamp);
     if (result.applied.length === 0 && !a.dirty) return { ...result, merged, written: [] };
+    a.generation++;
     const written: string[] = [];
     try {
       this.write(a, written);
@@ -119,7 +125,6 @@ export class AnnotationFiles {
       this.articles.delete(uri);
       return { ...result, merged, written, error: String((e as Error).message) };
     }
-    a.generation++;
     return { ...result, merged, written };
   }
 
@@ -136,14 +141,21 @@ export class AnnotationFiles {
       if (!e) return false;
       a.doc.entities = a.doc.entities.filter((x) => x !== e);
     }
-    this.write(a, []);
     a.generation++;
+    this.write(a, []);
     return true;
   }
 
   /** Problems of the .ann as it would be written now (line numbers of that text). */
   problems(a: StoredArticle): AnnProblem[] {
-    return parseAnn(serializeAnn(a.doc), { text: a.text }).problems;
+    // Entities in doc.entities were validated when read or made from the text by an operation
+    // (and edits refresh their text), so only kept-verbatim lines can carry problems.
+    if (a.doc.otherLines.length === 0) return [];
+    const hit = a.problemsCache;
+    if (hit && hit.generation === a.generation && hit.text === a.text) return hit.problems;
+    const problems = parseAnn(serializeAnn(a.doc), { text: a.text }).problems;
+    a.problemsCache = { generation: a.generation, text: a.text, problems };
+    return problems;
   }
 
   /** Write the in-memory state if it is ahead of disk and the disk is as we read it (after the article is saved). */

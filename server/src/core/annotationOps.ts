@@ -50,8 +50,8 @@ export function effectiveOf(state: ArticleState): EffectiveEntity[] {
 const sameExtent = (a: SpanRef, b: SpanRef) => a.start === b.start && a.end === b.end;
 
 /** Label a span (or relabel the human span already on it). */
-export function labelSpan(state: ArticleState, selection: SpanRef, label: string, source: ProvenanceSource = 'manual'): AnnotationChange[] {
-  const span = trimSpan(new CodePointIndex(state.text), selection);
+export function labelSpan(state: ArticleState, selection: SpanRef, label: string, source: ProvenanceSource = 'manual', cps = new CodePointIndex(state.text)): AnnotationChange[] {
+  const span = trimSpan(cps, selection);
   if (!span) return [];
   const text = span.text;
   const changes: AnnotationChange[] = [];
@@ -155,7 +155,7 @@ export function identicalMentions(state: ArticleState, span: SpanRef, label: str
   for (const m of findMentions(state.text, needle, cps)) {
     if (sameExtent(m, span)) continue;
     if (humansOverlapping(humans, m).some((h) => crosses(h, m))) continue;
-    const changes = labelSpan(state, m, label, 'bulk').filter((c) => c.kind !== 'unreject');
+    const changes = labelSpan(state, m, label, 'bulk', cps).filter((c) => c.kind !== 'unreject');
     if (changes.length === 0) continue;
     out.push({ start: m.start, end: m.end, text: m.text, exactCase: m.text === needle, change: changes[0] });
   }

@@ -257,6 +257,8 @@ export function serializeAnn(doc: Pick<AnnDocument, 'entities' | 'otherLines'> &
   const liveOther = new Set(doc.otherLines);
   const emittedOther = new Set<AnnOtherLine>();
   let noteMax = maxNoteId(doc);
+  const notedInLayout = new Set<string>();
+  for (const l of doc.layout ?? []) if (l.kind === 'note') notedInLayout.add(l.target);
 
   const emitEntity = (e: AnnEntity, raw?: string, sig?: string, lineEol = eol) => {
     const line = formatEntityLine(e);
@@ -274,7 +276,7 @@ export function serializeAnn(doc: Pick<AnnDocument, 'entities' | 'otherLines'> &
       const e = byId.get(item.id);
       if (!e || emitted.has(e.id)) continue;
       emitEntity(e, item.raw, item.sig, item.eol);
-      if (!hasNoteInLayout(doc.layout!, e.id)) emitNewNote(e);
+      if (!notedInLayout.has(e.id)) emitNewNote(e);
     } else if (item.kind === 'note') {
       const e = byId.get(item.target);
       if (!e || e.note === undefined || noted.has(e.id)) continue;
@@ -297,10 +299,6 @@ export function serializeAnn(doc: Pick<AnnDocument, 'entities' | 'otherLines'> &
   }
   for (const o of doc.otherLines) if (!emittedOther.has(o)) out.push({ text: o.text, eol });
   return join(out, eol, doc.finalNewline ?? true, doc.bom ?? false);
-}
-
-function hasNoteInLayout(layout: readonly AnnLayoutItem[], id: string): boolean {
-  return layout.some((l) => l.kind === 'note' && l.target === id);
 }
 
 function maxNoteId(doc: Partial<AnnDocument> & Pick<AnnDocument, 'otherLines'>): number {

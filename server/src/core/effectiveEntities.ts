@@ -127,11 +127,11 @@ export function noteOf(value: string | DocValue | undefined): string | undefined
 }
 
 function byLengthDesc<T extends Entity>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.label.localeCompare(b.label));
+  return [...list].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
 function byPosition(a: EffectiveEntity, b: EffectiveEntity): number {
-  return a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested) || a.label.localeCompare(b.label);
+  return a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
 
 /** Disjoint spans kept sorted by start, so "what covers x" is a binary search. */

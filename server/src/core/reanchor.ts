@@ -160,15 +160,37 @@ function findNearest(text: string, cps: CodePointIndex, needle: string, expected
   return { start, end: cps.toCodePoint(best + needle.length), text: needle };
 }
 
-/** Nearest index of needle to `at` within ±radius UTF-16 units (scans outward both ways). */
+/**
+ * Nearest index of needle to `at` within ±radius UTF-16 units, at word boundaries: a
+ * mention is never "found" inside a longer word (`Nam` in `Namibia`, `x` in `xây`).
+ */
 function nearestIndex(text: string, needle: string, at: number, radius: number): number | undefined {
-  const from = Math.max(0, at - radius);
-  let best: number | undefined;
-  for (let i = text.indexOf(needle, from); i >= 0 && i <= at + radius; i = text.indexOf(needle, i + 1)) {
-    if (best === undefined || Math.abs(i - at) < Math.abs(best - at)) best = i;
-    if (i > at) break;
-  }
-  return best;
+  // Exactly where expected (the running shift was right): the usual case after an insertion.
+  if (at >= 0 && text.startsWith(needle, at) && atBoundaries(text, at, at + needle.length)) return at;
+  // One probe forward and one backward from `at`: the common case costs two searches.
+  let fwd = text.indexOf(needle, Math.max(0, at));
+  while (fwd >= 0 && fwd <= at + radius && !atBoundaries(text, fwd, fwd + needle.length)) fwd = text.indexOf(needle, fwd + 1);
+  if (fwd > at + radius) fwd = -1;
+  let back = at > 0 ? text.lastIndexOf(needle, at - 1) : -1;
+  while (back >= 0 && back >= at - radius && !atBoundaries(text, back, back + needle.length)) back = back > 0 ? text.lastIndexOf(needle, back - 1) : -1;
+  if (back < at - radius) back = -1;
+  if (fwd < 0) return back < 0 ? undefined : back;
+  if (back < 0) return fwd;
+  return at - back < fwd - at ? back : fwd;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function isWord(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD.test(ch);
+}
+
+function atBoundaries(text: string, start: number, end: number): boolean {
+  const glued = (a: string | undefined, b: string | undefined) => isWord(a) && isWord(b);
+  return !glued(text[start - 1], text[start]) && !glued(text[end - 1], text[end]);
 }
 
 /** Search in the analysis view (NFC, one tone placement, NBSP as space), mapped back to stored offsets. */
