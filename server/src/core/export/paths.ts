@@ -20,7 +20,7 @@ export function safeSegment(segment: string): string {
 /** A relative `/`-separated path with no way out of its folder. */
 export function safeRelativePath(p: string): string {
   const parts = p
-    .replace(/^[a-zA-Z]:/, '')
+    .replace(/^[a-zA-Z]:(?=[\\/])/, '')
     .split(/[\\/]+/)
     .filter((s) => s !== '' && s !== '.' && s !== '..');
   return parts.length ? parts.map(safeSegment).join('/') : '_';
