@@ -134,7 +134,7 @@ export function isMenuLine(s: LineShape): boolean {
     if (n > 4 || /[.!?;:,]/.test(it)) return false;
   }
   if (items.length >= 3) return true;
-  return items.some((it) => isSectionName(skeletonOf(normalizedKey(it))) || cueFor(shapeOfText(it))?.category === 'navigation');
+  return items.some(isKnownMenuItem);
 }
 
 const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s`, 'u');
@@ -143,14 +143,10 @@ function splitOnSeparators(text: string): string[] {
   return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');
 }
 
-function shapeOfText(text: string): LineShape {
-  const key = normalizedKey(text);
-  const skeleton = skeletonOf(key);
-  return {
-    line: { index: -1, start: 0, end: text.length, text }, blank: text === '', indent: 0, text, start: 0, end: text.length,
-    key, skeleton, words: skeleton ? skeleton.split(' ').length : 0, stopDensity: 0, hasDigits: /\d/.test(text),
-    endsSentence: false, bullet: false,
-  };
+/** A menu item the tables know: a section name or a navigation control. */
+function isKnownMenuItem(item: string): boolean {
+  const sk = skeletonOf(normalizedKey(item));
+  return isSectionName(sk) || (CUES.lines.get(sk)?.some((c) => c.category === 'navigation') ?? false);
 }
 
 // ---------------------------------------------------------------------------------------
