@@ -47,13 +47,17 @@ export function skeletonOf(key: string): string {
 
 const LETTER = /\p{L}/u;
 
-/** Letter test, fast for the Latin and Vietnamese ranges (property regexes are slow in bulk). */
-function isLetterCode(c: number, ch: string): boolean {
+/**
+ * Letter test for the code unit at `i`, fast for the Latin and Vietnamese ranges (property
+ * regexes and one-character strings are slow in bulk); other scripts ask the regex.
+ */
+function isLetterAt(key: string, i: number): boolean {
+  const c = key.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x1e00 && c <= 0x1eff) return true;
-  if ((c >= 0x2000 && c <= 0x2bff) || c === 0xa0 || (c >= 0xa1 && c <= 0xbf)) return false;
-  return LETTER.test(ch);
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xa0 && c <= 0xbf)) return false;
+  return LETTER.test(key[i]);
 }
 
 /** One pass over a key: its skeleton and its count of words (tokens with a letter or digit). */
@@ -64,7 +68,7 @@ function scanKey(key: string): { skeleton: string; words: number } {
   let runStart = -1;
   for (let i = 0; i <= key.length; i++) {
     const c = i < key.length ? key.charCodeAt(i) : 32;
-    const letter = i < key.length && isLetterCode(c, key[i]);
+    const letter = i < key.length && isLetterAt(key, i);
     if (letter) {
       if (runStart < 0) runStart = i;
       if (!tokenCounted) { words++; tokenCounted = true; }
