@@ -1,7 +1,8 @@
 /**
  * Worker thread for the initial workspace index: analyses article texts the main thread
- * read and hashed, and answers with compact summaries (the Int32Array is transferred, not
- * copied). No file access and no protocol here: text in, summary out.
+ * read and hashed, and answers with compact summaries (the Int32Arrays are transferred,
+ * not copied). Tasks arrive in batches and are answered in one message per batch. No file
+ * access and no protocol here: text in, summary out.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyze } from './core/analyzer';
@@ -16,6 +17,11 @@ export interface IndexTask {
   encoding: PositionEncoding;
   /** `summary`: the finished index summary; `analysis`: the engine's result only (the main thread lays human labels over it). */
   mode: 'summary' | 'analysis';
+}
+
+/** One message from the pool: several articles. */
+export interface IndexBatch {
+  tasks: IndexTask[];
 }
 
 export type IndexReply =
@@ -38,15 +44,19 @@ export function summarizeText(uri: string, text: string, encoding: PositionEncod
   });
 }
 
-parentPort?.on('message', (task: IndexTask) => {
-  let reply: IndexReply;
+function run(task: IndexTask): IndexReply {
   try {
-    reply =
-      task.mode === 'analysis'
-        ? { id: task.id, ok: true, analysis: analyze(task.text) }
-        : { id: task.id, ok: true, summary: summarizeText(task.uri, task.text, task.encoding) };
+    return task.mode === 'analysis'
+      ? { id: task.id, ok: true, analysis: analyze(task.text) }
+      : { id: task.id, ok: true, summary: summarizeText(task.uri, task.text, task.encoding) };
   } catch (e) {
-    reply = { id: task.id, ok: false, error: String((e as Error)?.stack ?? e) };
+    return { id: task.id, ok: false, error: String((e as Error)?.stack ?? e) };
   }
-  parentPort?.postMessage(reply, reply.ok && reply.summary ? [reply.summary.mentions.buffer as ArrayBuffer] : []);
+}
+
+parentPort?.on('message', (batch: IndexBatch) => {
+  const replies = batch.tasks.map(run);
+  const transfer: ArrayBuffer[] = [];
+  for (const r of replies) if (r.ok && r.summary) transfer.push(r.summary.mentions.buffer as ArrayBuffer);
+  parentPort?.postMessage(replies, transfer);
 });

@@ -33,7 +33,27 @@ export interface ArticleView {
   positions: PositionMapper;
   /** Corpus id of each entity in `entities` (same order). */
   ids: EntityId[];
+  /** Set when detection was skipped (the article is larger than `vnCorpus.analysis.maxFileSizeKB`): why. */
+  skipped?: string;
 }
+
+/** The analysis of an article that was not analysed. */
+const NOT_ANALYSED: Analysis = Object.freeze({ publicationDate: null, entities: [], boilerplate: [], metadata: [], links: [] }) as Analysis;
+
+/**
+ * Why a text is too large to analyse under a size limit (KB of UTF-8), or undefined. The
+ * UTF-8 size is only computed when the UTF-16 length leaves any doubt.
+ */
+export function tooLarge(text: string, maxKB: number): string | undefined {
+  const limit = maxKB * 1024;
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= limit) return undefined;
+  return `${Math.round(bytes / 1024)} KB > ${maxKB} KB (vnCorpus.analysis.maxFileSizeKB)`;
+}
+
+/** How long an editor's new analysis waits before it updates the corpus index (unless a feature reads the index first). */
+const INDEX_UPDATE_DELAY_MS = 300;
 
 // ---- annotation overlay (features/annotations.ts plugs in here) ----
 /**
@@ -78,7 +98,10 @@ export type CommandHandler = (args: unknown[]) => unknown;
 
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
-  readonly index = new CorpusIndex();
+  private readonly corpus = new CorpusIndex();
+  /** Index updates from editors not applied yet, by document URI (see deferIndexUpdate). */
+  private readonly pendingIndex = new Map<string, () => void>();
+  private pendingTimer: NodeJS.Timeout | undefined;
   encoding: PositionEncoding = 'utf-16';
   /** Settings of the window (no scope): used where no document is involved. */
   settings: CorpusSettings = DEFAULT_SETTINGS;
@@ -114,7 +137,34 @@ export class Session {
     this.documents.onDidClose((e) => {
       this.cache.delete(e.document.uri);
       this.docSettings.delete(e.document.uri);
+      this.pendingIndex.delete(e.document.uri); // the disk version is read again
     });
+  }
+
+  /** The corpus index, with every pending editor update applied first. */
+  get index(): CorpusIndex {
+    if (this.pendingIndex.size > 0) this.flushIndex();
+    return this.corpus;
+  }
+
+  /**
+   * Apply an editor's index update a little later: typing then costs one analysis per
+   * edit and no index work, and diagnostics go out first. Any read of `index` applies
+   * pending updates at once, so answers never lag behind the editor.
+   */
+  deferIndexUpdate(uri: string, update: () => void): void {
+    this.pendingIndex.set(uri, update);
+    if (this.pendingTimer) return;
+    this.pendingTimer = setTimeout(() => this.flushIndex(), INDEX_UPDATE_DELAY_MS);
+    this.pendingTimer.unref?.();
+  }
+
+  private flushIndex(): void {
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = undefined;
+    const updates = [...this.pendingIndex.values()];
+    this.pendingIndex.clear();
+    for (const update of updates) update();
   }
 
   /** Re-read settings: the window's, each folder's (for `files`), and forget per-document ones. */
@@ -202,8 +252,13 @@ export class Session {
     return entry;
   }
 
-  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). */
-  buildView(uri: string, version: number, text: string, analysis: Analysis = analyze(text)): ArticleView {
+  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). Too large a text is not analysed. */
+  buildView(uri: string, version: number, text: string, given?: Analysis): ArticleView {
+    const skipped = given ? undefined : tooLarge(text, this.settings.analysis.maxFileSizeKB);
+    const analysis = given ?? (skipped ? NOT_ANALYSED : analyze(text));
+    if (skipped) {
+      return { uri, version, text, analysis, entities: [], boilerplate: [], positions: new PositionMapper(text, this.encoding), ids: [], skipped };
+    }
     const entities = this.overlay.entities?.(uri, text, analysis) ?? analysis.entities;
     return {
       uri,
@@ -219,6 +274,7 @@ export class Session {
 
   /** The same text and analysis with the overlay laid again. */
   private relay(v: ArticleView): ArticleView {
+    if (v.skipped) return v;
     const entities = this.overlay.entities?.(v.uri, v.text, v.analysis) ?? v.analysis.entities;
     return {
       ...v,

@@ -30,7 +30,7 @@ import type { Analysis } from './core/types';
 import { readArticle } from './fsCorpus';
 import { contentHash, engineFingerprint, SummaryCache } from './indexCache';
 import { summarizeText } from './indexWorker';
-import { IndexWorkerPool } from './indexWorkerPool';
+import { BATCH, IndexWorkerPool } from './indexWorkerPool';
 import { canonicalUri, type ArticleView, type Session } from './session';
 
 export interface IndexerOptions {
@@ -250,10 +250,18 @@ export class WorkspaceIndexer {
     return g;
   }
 
-  /** An editor analysed its article: that version wins over the disk. */
+  /**
+   * An editor analysed its article: that version wins over the disk (a disk result now in
+   * flight goes stale at once). The summary itself is deferred: an edit re-analyses only
+   * its own document, and the index takes the new summary when typing pauses or when a
+   * feature asks (Session.deferIndexUpdate) — never a rebuild of anything global.
+   */
   private fromEditor(view: ArticleView): void {
-    this.bump(canonicalUri(view.uri));
-    this.session.index.set(this.session.summaryOf(view));
+    const uri = canonicalUri(view.uri);
+    this.bump(uri);
+    this.session.deferIndexUpdate(view.uri, () => {
+      if (this.isOpen(uri)) this.session.index.set(this.session.summaryOf(view));
+    });
   }
 
   /** Queue a file to be (re)read from disk. */
@@ -279,7 +287,8 @@ export class WorkspaceIndexer {
       while (this.queue.length > 0) {
         const t0 = performance.now();
         while (this.queue.length > 0 && performance.now() - t0 < slice) {
-          if (this.pool?.available && this.inflight >= this.pool.size * 4) {
+          // Each worker has a batch running and one waiting; more would only hold texts in memory.
+          if (this.pool?.available && this.inflight >= this.pool.size * BATCH * 2) {
             await new Promise<void>((r) => (this.slotFreed = r));
             continue;
           }
@@ -319,6 +328,13 @@ export class WorkspaceIndexer {
       stat = fs.statSync(file);
     } catch {
       this.session.index.delete(uri); // gone before we got to it
+      return;
+    }
+    const maxBytes = this.session.settings.analysis.maxFileSizeKB * 1024;
+    if (stat.size > maxBytes) {
+      this.session.index.delete(uri);
+      this.stats.failed++;
+      this.session.log(`not indexed: ${file}: too large to analyse (${Math.round(stat.size / 1024)} KB > ${maxBytes / 1024} KB, setting vnCorpus.analysis.maxFileSizeKB)`);
       return;
     }
     // Human labels (a .ann or sidecar beside the article) change the summary but not the

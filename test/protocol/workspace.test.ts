@@ -176,8 +176,9 @@ describe('index cache in storagePath', () => {
     const first = await startServer(opts);
     assert.match(await summaryLine(first), /indexed 5 articles .*5 analysed.*0 from cache/);
     assert.equal(await first.stop(), 0);
-    const cacheFile = path.join(storage, 'index-cache.json');
-    assert.ok(fs.existsSync(cacheFile), 'cache written');
+    const cacheDir = path.join(storage, 'index-cache');
+    const shards = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
+    assert.ok(shards.length > 0, 'cache written');
 
     const second = await startServer(opts);
     assert.match(await summaryLine(second), /indexed 5 articles .*0 analysed.*5 from cache/);
@@ -185,11 +186,29 @@ describe('index cache in storagePath', () => {
     assert.match(syms[0].containerName, /7 lần \/ 5 bài/, 'cached summaries answer like fresh ones');
     assert.equal(await second.stop(), 0);
 
-    fs.writeFileSync(cacheFile, '{"format":"vn-corpus-index-cache/1","fingerprint":'); // truncated
+    // One shard truncated, one with a flipped byte: each is dropped alone, its articles analysed again.
+    const sizes = shards.map((f) => fs.statSync(path.join(cacheDir, f)).size);
+    const first0 = path.join(cacheDir, shards[0]);
+    fs.truncateSync(first0, Math.floor(sizes[0] / 2));
+    if (shards.length > 1) {
+      const other = path.join(cacheDir, shards[1]);
+      const bytes = fs.readFileSync(other);
+      bytes[bytes.length - 30] ^= 0xff;
+      fs.writeFileSync(other, bytes);
+    }
     const third = await startServer(opts);
-    assert.match(await summaryLine(third), /indexed 5 articles .*5 analysed.*0 from cache/);
-    assert.ok(logs(third).some((m) => m.startsWith('index cache ignored')));
+    const line = await summaryLine(third);
+    const analysed = Number(/(\d+) analysed/.exec(line)?.[1]);
+    const cached = Number(/(\d+) from cache/.exec(line)?.[1]);
+    assert.ok(analysed > 0 && analysed + cached === 5, `corrupt shards rebuilt, the rest reused: ${line}`);
+    assert.equal(logs(third).filter((m) => m.startsWith('index cache shard')).length, Math.min(2, shards.length), 'each bad shard named in the log');
+    const again = (await third.conn.sendRequest('workspace/symbol', { query: 'ubnd' })) as Array<{ containerName: string }>;
+    assert.match(again[0].containerName, /7 lần \/ 5 bài/, 'the index is whole again');
     assert.equal(await third.stop(), 0);
+
+    const fourth = await startServer(opts);
+    assert.match(await summaryLine(fourth), /indexed 5 articles .*0 analysed.*5 from cache/, 'the rebuilt shards were saved');
+    assert.equal(await fourth.stop(), 0);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(storage, { recursive: true, force: true });
   });

@@ -253,9 +253,10 @@ interface Entry {
   /** Mentions per file. */
   files: Map<string, number>;
   total: number;
-  /** Caches dropped whenever `files` changes: URIs in order, and the first full mention. */
+  /** Caches dropped whenever `files` changes: URIs in order, the first full mention, titles across the corpus. */
   sorted?: string[];
   first?: Mention | null;
+  titles?: Array<{ title: string; files: number }>;
 }
 
 /** The corpus index. Files are replaced whole; every query is answered from summaries. */
@@ -263,6 +264,11 @@ export class CorpusIndex {
   private readonly files = new Map<string, FileSummary>();
   private readonly entries = new Map<EntityId, Entry>();
   private sortedUris: string[] | null = null;
+  /**
+   * One copy of each display name and title string across the corpus (the same names
+   * recur in thousands of summaries), counted so that a string nobody uses any more goes.
+   */
+  private readonly strings = new Map<string, { s: string; n: number }>();
 
   get fileCount(): number {
     return this.files.size;
@@ -306,11 +312,27 @@ export class CorpusIndex {
       const n = counts.get(i) ?? 0;
       entry.files.set(summary.uri, n);
       entry.total += n;
-      entry.sorted = undefined;
-      entry.first = undefined;
+      dropCaches(entry);
     });
+    summary.names = summary.names.map((name) => this.intern(name));
+    summary.titles = summary.titles.map(([i, list]) => [i, list.map((t) => this.intern(t))]);
     this.files.set(summary.uri, summary);
     this.sortedUris = null;
+  }
+
+  private intern(s: string): string {
+    const hit = this.strings.get(s);
+    if (hit) {
+      hit.n++;
+      return hit.s;
+    }
+    this.strings.set(s, { s, n: 1 });
+    return s;
+  }
+
+  private release(s: string): void {
+    const hit = this.strings.get(s);
+    if (hit && --hit.n <= 0) this.strings.delete(s);
   }
 
   /** Drop one article; true when it was indexed. */
@@ -322,10 +344,11 @@ export class CorpusIndex {
       if (!entry) continue;
       entry.total -= entry.files.get(uri) ?? 0;
       entry.files.delete(uri);
-      entry.sorted = undefined;
-      entry.first = undefined;
+      dropCaches(entry);
       if (entry.files.size === 0) this.entries.delete(id);
     }
+    for (const name of old.names) this.release(name);
+    for (const [, list] of old.titles) for (const t of list) this.release(t);
     this.files.delete(uri);
     this.sortedUris = null;
     return true;
@@ -397,10 +420,16 @@ export class CorpusIndex {
     }
   }
 
-  /** Titles seen beside a person across the corpus, most frequent first. */
+  /** Titles seen beside a person across the corpus, most frequent first (cached until a file of it changes). */
   titles(id: EntityId): Array<{ title: string; files: number }> {
     const entry = this.entries.get(id);
     if (!entry) return [];
+    entry.titles ??= this.collectTitles(entry);
+    return entry.titles.map((t) => ({ ...t }));
+  }
+
+  private collectTitles(entry: Entry): Array<{ title: string; files: number }> {
+    const id = entry.id;
     const byKey = new Map<string, { title: string; files: number }>();
     for (const uri of entry.files.keys()) {
       const s = this.files.get(uri);
@@ -440,6 +469,12 @@ export class CorpusIndex {
     scored.sort((a, b) => b.score - a.score || b.e.total - a.e.total || a.e.name.localeCompare(b.e.name));
     return scored.slice(0, limit).map(({ e, folded }) => ({ id: e.id, label: e.label, name: e.name, mentions: e.total, files: e.files.size, folded }));
   }
+}
+
+function dropCaches(entry: Entry): void {
+  entry.sorted = undefined;
+  entry.first = undefined;
+  entry.titles = undefined;
 }
 
 function sortedFiles(entry: Entry): string[] {

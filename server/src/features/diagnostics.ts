@@ -5,7 +5,7 @@
  * from the document's settings (rules.ts); `off` hides a rule.
  */
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
 import { findDecomposed, findToneWords, type ToneStyle } from '../core/textStyle';
 import type { BoilerplateBlock } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type CorpusSettings } from '../protocol';
@@ -15,6 +15,9 @@ import { rule, severityOf } from './rules';
 
 /** At most this many NFD / tone-mark diagnostics per file (each fix still covers the whole file). */
 export const MAX_TEXT_DIAGNOSTICS = 100;
+
+/** Code of the one diagnostic on an article too large to analyse (not a rule: it cannot be switched off). */
+export const NOT_ANALYSED_CODE = 'notAnalysed';
 
 /** What a diagnostic is about, kept in `Diagnostic.data` and recomputed for code actions. */
 export type Finding =
@@ -57,6 +60,16 @@ function message(f: Finding): string {
 /** The diagnostics of one view under one document's settings, plus the overlay's (.ann problems). */
 export function computeDiagnostics(view: ArticleView, settings: CorpusSettings, overlay: AnnotationOverlay = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (view.skipped) {
+    out.push({
+      range: view.positions.range(0, Math.min(1, view.text.length)),
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: NOT_ANALYSED_CODE,
+      message: `Bài quá lớn nên không được phân tích: ${view.skipped} — article too large, detection skipped`,
+    });
+    return out;
+  }
   for (const f of findings(view)) {
     const severity = severityOf(f.rule, settings);
     if (severity === null) continue;
