@@ -24,7 +24,8 @@ import type { SplitCounts } from './core/export/card';
 import { createWordDictionary, type WordDictionary } from './core/wordSegment';
 import { annPathOf, sidecarPathOf } from './annotationFiles';
 import { writeFileAtomic } from './atomicWrite';
-import { listArticles, readArticle } from './fsCorpus';
+import { decodeArticle, listArticles, MAX_ARTICLE_BYTES } from './fsCorpus';
+import { ExportWorkerPool, WORKER_THRESHOLD, type ExportJob, type ExportSetup, type PreparedDocument } from './exportWorkerPool';
 
 export interface ExportRequest {
   /** Files and folders (folders are searched recursively for *.txt). */
@@ -37,6 +38,8 @@ export interface ExportRequest {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Polled between articles; true stops the export before anything is written. */
   isCancelled?: () => boolean;
+  /** Prepare documents in worker threads when there are many (default: yes, unless VN_CORPUS_EXPORT_WORKERS=0). */
+  workers?: boolean;
   /** Word list for `tokens: 'word'` (default: the bundled Viet74K). */
   dictionaryFile?: string;
   version?: string;
@@ -84,17 +87,21 @@ export async function runExport(req: ExportRequest): Promise<ExportSummary> {
   }
   const builder = new DatasetBuilder(req.options, { version: req.version ?? VERSION, sha256, dictionary, dictionaryName }, [...ids.values()]);
 
+  const setup: ExportSetup = { options: req.options, version: req.version ?? VERSION, dictionaryFile: req.dictionaryFile, ids: [...ids.values()] };
+  const jobs = files.map((file) => ({ file, id: ids.get(file)! }));
   let done = 0;
-  for (const file of files) {
-    if (req.isCancelled?.()) return { ...summary, status: 'cancelled' };
-    const doc = readDocument(file, ids.get(file)!, summary);
-    if (doc) {
-      builder.add(doc.source, doc.hash);
+  const apply = (job: ExportJob, r: PreparedDocument) => {
+    summary.warnings.push(...r.warnings);
+    if (r.failed) summary.failed.push({ file: job.file, reason: r.failed });
+    if (r.part) {
+      builder.merge(r.part);
       summary.documents++;
     }
-    req.onProgress?.(++done, files.length, file);
-    if (done % 16 === 0) await new Promise((r) => setImmediate(r)); // let cancellation and UI through
-  }
+    req.onProgress?.(++done, files.length, job.file);
+  };
+  const workers = req.workers ?? process.env.VN_CORPUS_EXPORT_WORKERS !== '0';
+  const completed = await prepareAll(jobs, setup, builder, apply, workers, req.isCancelled);
+  if (!completed) return { ...summary, status: 'cancelled' };
   if (req.isCancelled?.()) return { ...summary, status: 'cancelled' };
   const result = builder.finish();
   summary.counts = result.counts;
@@ -104,20 +111,61 @@ export async function runExport(req: ExportRequest): Promise<ExportSummary> {
   return summary;
 }
 
-/** Article → SourceDocument, or undefined (recorded in summary.failed) when unreadable. */
-function readDocument(file: string, id: string, summary: ExportSummary): { source: SourceDocument; hash: string } | undefined {
-  const article = readArticle(file);
-  if (!article.ok) {
-    summary.failed.push({ file, reason: article.reason });
-    return undefined;
+/**
+ * Prepare every document — read, analyse, build, render and check it — in worker threads
+ * when there are enough to pay for them (one per core), else here; results are merged in
+ * the order of `jobs` whatever order they finish in, so the output is byte-identical
+ * either way. False when cancelled.
+ */
+async function prepareAll(
+  jobs: ExportJob[],
+  setup: ExportSetup,
+  builder: DatasetBuilder,
+  apply: (job: ExportJob, r: PreparedDocument) => void,
+  workers: boolean,
+  isCancelled?: () => boolean,
+): Promise<boolean> {
+  const pool = workers && jobs.length >= WORKER_THRESHOLD ? ExportWorkerPool.start(setup) : undefined;
+  try {
+    if (!pool) {
+      for (let k = 0; k < jobs.length; k++) {
+        if (isCancelled?.()) return false;
+        apply(jobs[k], prepareDocument(jobs[k], builder));
+        if (k % 16 === 15) await new Promise((r) => setImmediate(r)); // let cancellation and UI through
+      }
+      return !isCancelled?.();
+    }
+    return await pool.prepare(jobs, apply, (job) => prepareDocument(job, builder), isCancelled);
+  } finally {
+    await pool?.dispose();
   }
+}
+
+/** One article → its prepared part, or why it failed (unreadable). Never throws. */
+export function prepareDocument(job: ExportJob, builder: DatasetBuilder): PreparedDocument {
+  const warnings: string[] = [];
+  try {
+    const doc = readDocument(job.file, job.id, warnings);
+    if ('failed' in doc) return { warnings, failed: doc.failed };
+    return { warnings, part: builder.prepare(doc.source, doc.hash) };
+  } catch (e) {
+    return { warnings, failed: `export failed: ${(e as Error)?.message ?? e}` };
+  }
+}
+
+/** Article → SourceDocument, or why it is unreadable. Problems of its .ann/sidecar go to `warnings`. */
+function readDocument(file: string, id: string, warnings: string[]): { source: SourceDocument; hash: string } | { failed: string } {
+  const bytes = readBytes(file);
+  if (!bytes.ok) return { failed: bytes.reason };
+  const article = decodeArticle(bytes.bytes);
+  if (!article.ok) return { failed: article.reason };
   const text = article.text;
   const annText = readOptional(annPathOf(file));
   const sidecarText = readOptional(sidecarPathOf(file));
   const ann = annText === undefined ? undefined : parseAnn(annText, { text });
-  for (const p of ann?.problems ?? []) summary.warnings.push(`${annPathOf(file)}:${p.line}: ${p.message} (line not exported)`);
+  for (const p of ann?.problems ?? []) warnings.push(`${annPathOf(file)}:${p.line}: ${p.message} (line not exported)`);
   const sidecar = sidecarText === undefined ? undefined : parseSidecar(sidecarText);
-  for (const p of sidecar?.problems ?? []) summary.warnings.push(`${sidecarPathOf(file)}: ${p.message}`);
+  for (const p of sidecar?.problems ?? []) warnings.push(`${sidecarPathOf(file)}: ${p.message}`);
   const analysis = analyze(text);
   const source: SourceDocument = {
     id,
@@ -129,12 +177,23 @@ function readDocument(file: string, id: string, summary: ExportSummary): { sourc
     captions: analysis.metadata.filter((m) => m.kind === 'caption'),
   };
   const h = createHash('sha256');
-  h.update(fs.readFileSync(file));
+  h.update(bytes.bytes); // the bytes read once, not the file again
   h.update('\0');
   h.update(annText ?? '');
   h.update('\0');
   h.update(sidecarText ?? '');
   return { source, hash: h.digest('hex') };
+}
+
+/** The file's bytes (refusing huge ones before reading them), or why not. */
+function readBytes(file: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_ARTICLE_BYTES) return { ok: false, reason: `too large (${size} bytes; limit ${MAX_ARTICLE_BYTES})` };
+    return { ok: true, bytes: fs.readFileSync(file) };
+  } catch (e) {
+    return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
+  }
 }
 
 /** Ids: paths relative to the deepest folder holding every input, `/`-separated, without `.txt`. */
@@ -218,7 +277,7 @@ function sha256(text: string): string {
 }
 
 /** Viet74K (from @vntk/dictionary), copied to dist/dict by the build; the package itself in development. */
-function loadDictionary(explicit?: string): { dictionary: WordDictionary; name: string } | undefined {
+export function loadDictionary(explicit?: string): { dictionary: WordDictionary; name: string } | undefined {
   const candidates = [explicit, path.join(__dirname, 'dict', 'Viet74K.txt'), path.join(__dirname, '..', 'dist', 'dict', 'Viet74K.txt')];
   try {
     candidates.push(require.resolve('@vntk/dictionary/data/Viet74K.txt'));

@@ -209,3 +209,26 @@ print(json.dumps({'sentences': len(trees), 'tokens': sum(len(s.leaves()) for s i
     assert.deepEqual(got, expected, 'the same label and text for every entity');
   }
 });
+
+test('an export prepared in worker threads is byte-identical to one prepared in a single thread', () => {
+  // Enough articles for the worker pool (renamed copies, with one human-labelled article among them).
+  const dir = goldCorpus();
+  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  for (let i = 0; i < 30; i++) fs.copyFileSync(path.join(dir, texts[i % texts.length]), path.join(dir, `copy-${String(i).padStart(2, '0')}.txt`));
+  const run = (workers: boolean, out: string, ...args: string[]) =>
+    spawnSync(process.execPath, [cliJs, 'export', dir, '--out', out, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, VN_CORPUS_EXPORT_WORKERS: workers ? '1' : '0' } });
+  for (const args of [['--format', 'conll', '--split', '80/10/10'], ['--format', 'hf', '--sentences', '--tokens', 'word']]) {
+    const a = tmp('single');
+    const b = tmp('workers');
+    const ra = run(false, a, ...args);
+    const rb = run(true, b, ...args);
+    assert.equal(ra.status, 0, ra.stderr);
+    assert.equal(rb.status, 0, rb.stderr);
+    assert.equal(rb.stderr, ra.stderr.split(a).join(b), 'same warnings in the same order');
+    const files = (d: string) => fs.readdirSync(d, { recursive: true }).map(String).sort();
+    assert.deepEqual(files(b), files(a));
+    for (const f of files(a)) {
+      if (fs.statSync(path.join(a, f)).isFile()) assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), `${f} identical`);
+    }
+  }
+});

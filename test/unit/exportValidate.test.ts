@@ -93,3 +93,25 @@ test('written JSON is read back: bad offsets, bad ws, bad token_end and HF tag i
   assert.ok(validateWritten('labelstudio', 'l.json', JSON.stringify(ls), o).length > 0);
   assert.ok(validateWritten('brat', 'x.ann', 'T1\tLOC 0 x\tHuế\n', o).length > 0);
 });
+
+test('CoNLL read-back, line by line: every malformed cell is named by its line, well-formed lines are kept', () => {
+  const content = [
+    '-DOCSTART- O', '', 'Thủ B-PER', 'tướng I-PER', // fine
+    ' Chính B-PER', // leading space: an empty first cell
+    'Phạm I-PER ', // trailing space
+    'Minh\u00a0I-PER', // a no-break space inside a cell
+    'Chính  O', // two spaces
+    'tại\rO', // a carriage return
+    'Hà B-LOC', '-DOCSTART- O', 'Nội I-LOC', '', '',
+  ].join('\n');
+  const r = readConll(content, 2);
+  const lines = r.problems.map((p) => Number(/^line (\d+)/.exec(p)?.[1])).filter(Boolean);
+  assert.deepEqual(lines, [5, 6, 7, 8, 9, 11], r.problems.join('\n'));
+  assert.equal(r.documents, 2);
+  assert.deepEqual(r.sentences.map((s) => s.tokens), [['Thủ', 'tướng', 'Hà', 'Nội']]);
+  assert.deepEqual(r.sentences.map((s) => s.tags), [['B-PER', 'I-PER', 'B-LOC', 'I-LOC']]);
+  // Checking without collecting finds the same problems.
+  assert.deepEqual(readConll(content, 2, false).problems, r.problems);
+  assert.deepEqual(readConll('Sở _ O B-ORG\nTư _ O I-ORG\n\n', 4).problems, []);
+  assert.match(readConll('Sở O B-ORG\n\n', 4).problems[0], /line 1: expected 4/);
+});

@@ -81,7 +81,9 @@ function wordLengthAt(s: string, i: number): number {
 
 /** Tokenize a text. Never throws; an empty or all-space text gives no tokens. */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
-  const ranges: Array<[number, number, boolean, boolean]> = [];
+  const tokens: Token[] = [];
+  const cps = new CodePointIndex(text);
+  const parts: number[] = []; // [start, end) UTF-16 pairs of one chunk, reused for every chunk
   let i = 0;
   while (i < text.length) {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
@@ -91,36 +93,43 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     let k = j;
     let lineBreak = false;
     for (; k < text.length && isSpace(text.charCodeAt(k)); k++) if (isLineBreak(text.charCodeAt(k))) lineBreak = true;
-    const parts = splitChunk(text, i, j);
-    parts.forEach(([s, e], n) => {
-      const last = n === parts.length - 1;
-      ranges.push([s, e, last && j < text.length, last && lineBreak]);
-    });
+    parts.length = 0;
+    splitChunk(text, i, j, parts);
+    for (let n = 0; n < parts.length; n += 2) {
+      const last = n === parts.length - 2;
+      const s = parts[n];
+      const e = parts[n + 1];
+      tokens.push({ text: text.slice(s, e), start: cps.toCodePoint(s), end: cps.toCodePoint(e), spaceAfter: last && j < text.length, lineBreakAfter: last && lineBreak });
+    }
     i = j;
   }
-  const cps = new CodePointIndex(text);
-  const tokens = ranges.map(([s, e, spaceAfter, lineBreakAfter]) => ({
-    text: text.slice(s, e),
-    start: cps.toCodePoint(s),
-    end: cps.toCodePoint(e),
-    spaceAfter,
-    lineBreakAfter,
-  }));
   return options.boundaries ? cutAtBoundaries(tokens, options.boundaries) : tokens;
 }
 
-/** Split one whitespace-free chunk [a, b) into token ranges (UTF-16). */
-function splitChunk(s: string, a: number, b: number): Array<[number, number]> {
-  const whole = findWholeUnit(s, a, b);
-  if (whole) return [...scanUnits(s, a, whole[0]), whole, ...splitChunk(s, whole[1], b)];
-  return scanUnits(s, a, b);
+/** Split one whitespace-free chunk [a, b) into token ranges (UTF-16 start/end pairs appended to `out`). */
+function splitChunk(s: string, a: number, b: number, out: number[]): void {
+  for (;;) {
+    const whole = findWholeUnit(s, a, b);
+    if (!whole) return scanUnits(s, a, b, out);
+    scanUnits(s, a, whole[0], out);
+    out.push(whole[0], whole[1]);
+    a = whole[1];
+  }
+}
+
+/** Does s[a, b) hold `.`, `@` or `:` (without which no URL, e-mail or host name can be there)? */
+function hasUnitMark(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46 || c === 64 || c === 58) return true;
+  }
+  return false;
 }
 
 /** A URL, e-mail address or host name inside the chunk, kept as one token. */
 function findWholeUnit(s: string, a: number, b: number): [number, number] | undefined {
-  if (a >= b) return undefined;
+  if (a >= b || !hasUnitMark(s, a, b)) return undefined; // a plain syllable: the common case, no copy made
   const chunk = s.slice(a, b);
-  if (chunk.indexOf('.') < 0 && chunk.indexOf('@') < 0 && chunk.indexOf(':') < 0) return undefined; // a plain syllable: the common case
   const lower = chunk.toLowerCase();
   let start = -1;
   const scheme = lower.search(/[a-z][a-z0-9+.-]{0,15}:\/\/[^/]/);
@@ -157,24 +166,23 @@ function trimTrailing(chunk: string, from: number): number {
 }
 
 /** General rule: word units with their allowed connectors; every other mark on its own. */
-function scanUnits(s: string, a: number, b: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function scanUnits(s: string, a: number, b: number, out: number[]): void {
   let i = a;
   while (i < b) {
     let j: number;
     if (wordLengthAt(s, i) > 0) {
       j = scanWord(s, i, b);
-      if (s[j] === '.' && j < b && PERIOD_ABBREVIATIONS.has(s.slice(i, j))) j++;
+      if (j < b && s.charCodeAt(j) === 46 /* . */ && PERIOD_ABBREVIATIONS.has(s.slice(i, j))) j++;
     } else {
-      const ch = charAt(s, i);
-      j = i + ch.length;
-      if (ch === '.' || ch === '-' || ch === '!' || ch === '?') while (j < b && s[j] === ch) j++; // `...`, `--`
+      const c = s.charCodeAt(i);
+      j = i + (c >= 0xd800 && c <= 0xdbff ? charAt(s, i).length : 1);
+      // `...`, `--`, `!!`, `??`
+      if (c === 46 || c === 45 || c === 33 || c === 63) while (j < b && s.charCodeAt(j) === c) j++;
       while (j < b && isJoiner(s, j)) j += charAt(s, j).length; // emoji modifiers and ZWJ sequences
     }
-    out.push([i, j]);
+    out.push(i, j);
     i = j;
   }
-  return out;
 }
 
 /** Variation selectors, combining marks, ZWJ (+ the next char) and skin tones stay with the symbol before them. */

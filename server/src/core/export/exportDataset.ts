@@ -52,6 +52,19 @@ export interface DatasetResult {
 
 const MAX_PROBLEMS = 200;
 
+/** One document's contribution (DatasetBuilder.prepare → merge): plain data, so it can cross threads. */
+export interface DocumentPart {
+  id: string;
+  sha256: string;
+  split: SplitName;
+  files: ExportFile[];
+  problems: string[];
+  counts?: SplitCounts;
+  droppedSpans: number;
+  removedCodePoints: number;
+  empty: boolean;
+}
+
 export class DatasetBuilder {
   private readonly format: Format;
   private readonly splitOf: Map<string, SplitName>;
@@ -78,20 +91,37 @@ export class DatasetBuilder {
   }
 
   add(doc: SourceDocument, inputSha256: string): void {
+    this.merge(this.prepare(doc, inputSha256));
+  }
+
+  /**
+   * Everything one document contributes, computed without touching the builder's state,
+   * so it can run anywhere (the runner's worker threads) and be merged later.
+   */
+  prepare(doc: SourceDocument, inputSha256: string): DocumentPart {
     const split = this.splitOf.get(doc.id) ?? 'data';
-    this.inputs.push({ id: doc.id, sha256: inputSha256 });
     const { examples, report } = buildExamples(doc, { options: this.options, dictionary: this.env.dictionary });
-    this.removedSpans += report.droppedSpans;
-    this.removedCodePoints += report.removedCodePoints;
-    if (report.empty) {
-      this.emptyDocuments.push(doc.id);
+    const part: DocumentPart = { id: doc.id, sha256: inputSha256, split, files: [], problems: [], droppedSpans: report.droppedSpans, removedCodePoints: report.removedCodePoints, empty: report.empty };
+    if (report.empty) return part;
+    for (const ex of examples) part.problems.push(...validateExample(ex, this.options));
+    part.files = this.format.render(examples, split, this.ctx);
+    part.problems.push(...this.checkPieces(part.files, examples));
+    part.counts = countsOf(examples);
+    return part;
+  }
+
+  /** Add a prepared document. Parts must be merged in the order their documents were listed (problem lists keep that order). */
+  merge(part: DocumentPart): void {
+    this.inputs.push({ id: part.id, sha256: part.sha256 });
+    this.removedSpans += part.droppedSpans;
+    this.removedCodePoints += part.removedCodePoints;
+    if (part.empty) {
+      this.emptyDocuments.push(part.id);
       return;
     }
-    for (const ex of examples) this.report(validateExample(ex, this.options));
-    const files = this.format.render(examples, split, this.ctx);
-    this.checkPieces(files, examples);
-    this.count(split, examples);
-    this.docs.push({ id: doc.id, files });
+    this.report(part.problems);
+    if (part.counts) this.count(part.split, part.counts);
+    this.docs.push({ id: part.id, files: part.files });
   }
 
   finish(): DatasetResult {
@@ -140,29 +170,42 @@ export class DatasetBuilder {
     );
   }
 
-  private checkPieces(files: readonly ExportFile[], examples: readonly ExportExample[]): void {
+  private checkPieces(files: readonly ExportFile[], examples: readonly ExportExample[]): string[] {
+    const problems: string[] = [];
     for (const f of files) {
-      if (this.options.format === 'conll' && f.path.endsWith('.conll')) this.report(validateConll(f.content, examples, this.options).map((p) => `${examples[0].docId}: ${p}`));
+      if (this.options.format === 'conll' && f.path.endsWith('.conll')) problems.push(...validateConll(f.content, examples, this.options).map((p) => `${examples[0].docId}: ${p}`));
       if (this.options.format === 'spacy' && f.path.endsWith('.conll')) {
-        this.report(validateConll(f.content, examples, { scheme: 'iob2', conllColumns: 4, docstart: true }).map((p) => `${examples[0].docId}: ${p}`));
+        problems.push(...validateConll(f.content, examples, { scheme: 'iob2', conllColumns: 4, docstart: true }).map((p) => `${examples[0].docId}: ${p}`));
       }
     }
+    return problems;
   }
 
-  private count(split: SplitName, examples: readonly ExportExample[]): void {
+  private count(split: SplitName, part: SplitCounts): void {
     const c = this.counts.get(split) ?? emptyCounts();
     this.counts.set(split, c);
-    c.documents++;
-    c.examples += examples.length;
-    for (const ex of examples) {
-      c.tokens += ex.sentences.reduce((n, s) => n + s.length, 0);
-      for (const e of ex.entities) (e.nested ? c.nested : c.entities)[e.label]++;
-    }
+    c.documents += part.documents;
+    c.examples += part.examples;
+    c.tokens += part.tokens;
+    for (const [label, n] of Object.entries(part.entities)) c.entities[label] += n;
+    for (const [label, n] of Object.entries(part.nested)) c.nested[label] += n;
   }
 
   private report(list: readonly string[]): void {
     for (const p of list) if (this.problems.length < MAX_PROBLEMS) this.problems.push(p);
   }
+}
+
+/** What one document adds to its split's counts. */
+function countsOf(examples: readonly ExportExample[]): SplitCounts {
+  const c = emptyCounts();
+  c.documents = 1;
+  c.examples = examples.length;
+  for (const ex of examples) {
+    c.tokens += ex.sentences.reduce((n, s) => n + s.length, 0);
+    for (const e of ex.entities) (e.nested ? c.nested : c.entities)[e.label]++;
+  }
+  return c;
 }
 
 function utf8Length(s: string): number {

@@ -24,10 +24,15 @@ function hasSpace(s: string): boolean {
   return false;
 }
 
+/** Is anything but whitespace in text[a, b) (UTF-16)? A surrogate counts as text. */
+function stray(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isSpace(text.charCodeAt(k))) return true;
+  return false;
+}
+
 /** Tokens reproduce the text. `joined`: word tokens whose inner whitespace is written `_`. */
-export function checkTokens(text: string, tokens: readonly Token[], joined = false): string[] {
+export function checkTokens(text: string, tokens: readonly Token[], joined = false, cps = new CodePointIndex(text)): string[] {
   const problems: string[] = [];
-  const cps = new CodePointIndex(text);
   let pos = 0;
   tokens.forEach((t, i) => {
     if (t.text === '' || hasSpace(t.text)) problems.push(`token ${i + 1} ${JSON.stringify(t.text)} is empty or contains whitespace`);
@@ -35,21 +40,21 @@ export function checkTokens(text: string, tokens: readonly Token[], joined = fal
       problems.push(`token ${i + 1} ${JSON.stringify(t.text)} has offsets ${t.start}-${t.end} out of order or range`);
       return;
     }
-    const gap = cps.slice(pos, t.start);
-    if (gap.trim() !== '' && [...gap].some((c) => !isSpace(c.charCodeAt(0)))) problems.push(`text ${JSON.stringify(gap)} before token ${i + 1} is not covered by any token`);
-    const covered = cps.slice(t.start, t.end);
-    const expected = joined ? covered.replace(/[\s\u00a0\ufeff\u200b]+/g, '_') : covered;
-    if (expected !== t.text) problems.push(`token ${i + 1} ${JSON.stringify(t.text)} differs from the text at ${t.start}-${t.end} ${JSON.stringify(covered)}`);
+    if (stray(text, cps.toUtf16(pos), cps.toUtf16(t.start))) problems.push(`text ${JSON.stringify(cps.slice(pos, t.start))} before token ${i + 1} is not covered by any token`);
+    const a = cps.toUtf16(t.start);
+    const b = cps.toUtf16(t.end);
+    // Compared in place: no copy of the covered text unless it is needed.
+    const same = joined ? text.slice(a, b).replace(/[\s\u00a0\ufeff\u200b]+/g, '_') === t.text : t.text.length === b - a && text.startsWith(t.text, a);
+    if (!same) problems.push(`token ${i + 1} ${JSON.stringify(t.text)} differs from the text at ${t.start}-${t.end} ${JSON.stringify(cps.slice(t.start, t.end))}`);
     pos = t.end;
   });
-  const tail = cps.slice(Math.min(pos, cps.length), cps.length);
-  if ([...tail].some((c) => !isSpace(c.charCodeAt(0)))) problems.push(`text ${JSON.stringify(tail.slice(0, 40))} after the last token is not covered by any token`);
+  const from = Math.min(pos, cps.length);
+  if (stray(text, cps.toUtf16(from), text.length)) problems.push(`text ${JSON.stringify(cps.slice(from, cps.length).slice(0, 40))} after the last token is not covered by any token`);
   return problems;
 }
 
 /** Every span lies in the text, has a known label and carries the text at its offsets. */
-export function checkSpans(text: string, spans: readonly ExampleSpan[]): string[] {
-  const cps = new CodePointIndex(text);
+export function checkSpans(text: string, spans: readonly ExampleSpan[], cps = new CodePointIndex(text)): string[] {
   const problems: string[] = [];
   for (const s of spans) {
     if (!LABELS.has(s.label)) problems.push(`span ${s.start}-${s.end} has unknown label '${s.label}'`);
@@ -73,9 +78,10 @@ export function checkAgreement(units: readonly Token[], tags: readonly string[],
 /** All example-level checks. */
 export function validateExample(ex: ExportExample, options: Pick<ExportOptions, 'scheme' | 'tokens'>): string[] {
   const where = (p: string) => `${ex.id}: ${p}`;
-  const problems = [...checkTokens(ex.text, ex.tokens), ...checkSpans(ex.text, ex.entities), ...checkSpans(ex.text, ex.human), ...checkSpans(ex.text, ex.detected)];
+  const cps = new CodePointIndex(ex.text); // one code-point table for every check of this example
+  const problems = [...checkTokens(ex.text, ex.tokens, false, cps), ...checkSpans(ex.text, ex.entities, cps), ...checkSpans(ex.text, ex.human, cps), ...checkSpans(ex.text, ex.detected, cps)];
   const units = ex.sentences.flat();
-  problems.push(...checkTokens(ex.text, units, options.tokens === 'word'));
+  problems.push(...checkTokens(ex.text, units, options.tokens === 'word', cps));
   const primary = ex.entities.filter((e) => !e.nested);
   const inSentences = primary.filter((e) => ex.sentences.some((s) => s.length && s[0].start <= e.start && e.end <= s[s.length - 1].end));
   if (inSentences.length !== primary.length) problems.push(`${primary.length - inSentences.length} span(s) cross a sentence boundary`);
@@ -91,35 +97,69 @@ export interface ConllSentence {
   tags: string[];
 }
 
-/** Read CoNLL back: blocks separated by blank lines, `columns` single-space columns, no -DOCSTART- blocks. */
-export function readConll(content: string, columns: 2 | 4): { sentences: ConllSentence[]; documents: number; problems: string[] } {
+/**
+ * Read CoNLL back: blocks separated by blank lines, `columns` single-space columns, no
+ * -DOCSTART- blocks. One pass over the characters with no per-line arrays (exports hold
+ * millions of lines); `collect: false` only checks, without keeping tokens and tags.
+ */
+export function readConll(content: string, columns: 2 | 4, collect = true): { sentences: ConllSentence[]; documents: number; problems: string[] } {
   const problems: string[] = [];
   const sentences: ConllSentence[] = [];
   let documents = 0;
   let cur: ConllSentence = { tokens: [], tags: [] };
-  const lines = content.split('\n');
+  let curLength = 0;
   if (content !== '' && !content.endsWith('\n\n')) problems.push('the last sentence is not followed by a blank line');
-  lines.forEach((line, i) => {
-    if (line === '') {
-      if (cur.tokens.length) sentences.push(cur);
+  let lineNo = 0;
+  for (let i = 0; i <= content.length; ) {
+    let j = content.indexOf('\n', i);
+    if (j < 0) j = content.length;
+    lineNo++;
+    if (j === i) {
+      if (curLength) sentences.push(cur);
       cur = { tokens: [], tags: [] };
-      return;
-    }
-    if (line === DOCSTART_4 || line === DOCSTART_2) {
+      curLength = 0;
+    } else if (isDocstart(content, i, j)) {
       documents++;
-      if (cur.tokens.length) problems.push(`line ${i + 1}: -DOCSTART- inside a sentence`);
-      return;
+      if (curLength) problems.push(`line ${lineNo}: -DOCSTART- inside a sentence`);
+    } else {
+      // Cells are split at ' '; an empty cell or any other whitespace is a problem.
+      let cells = 1;
+      let firstSep = -1;
+      let lastSep = -1;
+      let bad = content.charCodeAt(i) === 32 || content.charCodeAt(j - 1) === 32;
+      for (let k = i; k < j && !bad; k++) {
+        const c = content.charCodeAt(k);
+        if (c === 32) {
+          if (k === lastSep + 1 && lastSep >= 0) bad = true; // two spaces: an empty cell
+          cells++;
+          if (firstSep < 0) firstSep = k;
+          lastSep = k;
+        } else if (c <= 32 || c >= 0x80 ? isSpace(c) : false) bad = true;
+      }
+      if (bad || cells !== columns) {
+        problems.push(`line ${lineNo}: expected ${columns} single-space separated columns, got ${JSON.stringify(content.slice(i, j))}`);
+      } else {
+        curLength++;
+        if (collect) {
+          cur.tokens.push(content.slice(i, firstSep));
+          cur.tags.push(content.slice(lastSep + 1, j));
+        }
+      }
     }
-    const cells = line.split(' ');
-    if (cells.length !== columns || cells.some((c) => c === '' || hasSpace(c))) {
-      problems.push(`line ${i + 1}: expected ${columns} single-space separated columns, got ${JSON.stringify(line)}`);
-      return;
-    }
-    cur.tokens.push(cells[0]);
-    cur.tags.push(cells[columns - 1]);
-  });
-  if (cur.tokens.length) sentences.push(cur);
+    i = j + 1;
+  }
+  if (curLength) sentences.push(cur);
   return { sentences, documents, problems };
+}
+
+function isDocstart(content: string, i: number, j: number): boolean {
+  return content.charCodeAt(i) === 45 /* - */ && (content.startsWith(DOCSTART_4, i) ? j - i === DOCSTART_4.length : content.startsWith(DOCSTART_2, i) && j - i === DOCSTART_2.length);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** The CoNLL a writer produced equals, sentence by sentence, what the examples say. */
@@ -132,7 +172,8 @@ export function validateConll(content: string, examples: readonly ExportExample[
   sentences.forEach((s, i) => {
     problems.push(...checkTags(s.tags, o.scheme).map((p) => `sentence ${i + 1}: ${p}`));
     const e = expected[i];
-    if (e && (s.tokens.join(' ') !== e.tokens.join(' ') || s.tags.join(' ') !== e.tags.join(' '))) problems.push(`sentence ${i + 1} differs from its example`);
+    const differs = (a: string[], b: string[]) => !sameStrings(a, b) && a.join(' ') !== b.join(' ');
+    if (e && (differs(s.tokens, e.tokens) || differs(s.tags, e.tags))) problems.push(`sentence ${i + 1} differs from its example`);
   });
   return problems;
 }
@@ -155,7 +196,7 @@ export function validateWritten(format: string, path: string, content: string, o
   if (path.endsWith('.ann')) return p(parseAnn(content).problems.map((x) => `line ${x.line}: ${x.message}`));
   if (path.endsWith('.conll')) {
     const o = format === 'spacy' ? { conllColumns: 4 as const } : options;
-    return p(readConll(content, o.conllColumns).problems);
+    return p(readConll(content, o.conllColumns, false).problems);
   }
   if (path.endsWith('.jsonl') && !path.startsWith('spacy_alignment')) {
     const problems: string[] = [];
