@@ -106,3 +106,24 @@ test('replacing and deleting files keeps counts exact; a folder delete drops wha
   assert.equal(index.info('PER:nguyễn văn thắng'), undefined);
   assert.deepEqual(index.uris(), ['file:///c/b.txt']);
 });
+
+test('cached answers (mentions, titles) follow every change of a file that mentions the entity', () => {
+  const index = corpus();
+  const id = 'PER:nguyễn văn thắng';
+  assert.equal(index.mentions(id).length, 3);
+  assert.equal(index.titles(id).length, 3);
+  assert.equal(index.mentions(id), index.mentions(id), 'asked twice: the same list, not built again');
+  assert.deepEqual(index.mentions(id, { includeLinks: false }).map((m) => m.link), [false, false]);
+  // b.txt no longer names him: one file, its titles gone from the corpus view.
+  index.set(summaryOf('file:///c/b.txt', B, entitiesB().filter((e) => e.label !== 'PER')));
+  assert.deepEqual(index.mentions(id).map((m) => m.uri), ['file:///c/a.txt', 'file:///c/a.txt']);
+  assert.deepEqual(index.titles(id).map((t) => t.title), ['Chủ tịch UBND tỉnh', 'Phó Bí thư Tỉnh ủy']);
+  // A new file names him again.
+  index.set(summaryOf('file:///c/0.txt', B, entitiesB()));
+  assert.equal(index.mentions(id)[0].uri, 'file:///c/0.txt');
+  index.delete('file:///c/a.txt');
+  assert.deepEqual(index.mentions(id).map((m) => m.uri), ['file:///c/0.txt']);
+  // Mutating a returned title list does not change the next answer.
+  index.titles(id)[0].files = 99;
+  assert.equal(index.titles(id)[0].files, 1);
+});

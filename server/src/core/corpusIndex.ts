@@ -257,6 +257,8 @@ interface Entry {
   sorted?: string[];
   first?: Mention | null;
   titles?: Array<{ title: string; files: number }>;
+  /** Every mention (links included), built on the first references request. */
+  all?: Mention[];
 }
 
 /** The corpus index. Files are replaced whole; every query is answered from summaries. */
@@ -367,17 +369,24 @@ export class CorpusIndex {
     return e && { id, label: e.label, name: e.name, mentions: e.total, files: e.files.size };
   }
 
-  /** Every mention of an entity, files in URI order, mentions in text order. */
-  mentions(id: EntityId, opts: { includeLinks?: boolean; isCancelled?: () => boolean } = {}): Mention[] {
+  /**
+   * Every mention of an entity, files in URI order, mentions in text order. The list is
+   * built once and kept until a file mentioning the entity changes, so asking again (the
+   * editor re-runs references, a code lens counts) costs nothing. Callers must not mutate it.
+   */
+  mentions(id: EntityId, opts: { includeLinks?: boolean; isCancelled?: () => boolean } = {}): readonly Mention[] {
     const entry = this.entries.get(id);
     if (!entry) return [];
-    const out: Mention[] = [];
-    let n = 0;
-    for (const uri of sortedFiles(entry)) {
-      if ((n++ & 255) === 0 && opts.isCancelled?.()) break;
-      this.collect(uri, id, opts.includeLinks !== false, out, false);
+    if (!entry.all) {
+      const out: Mention[] = [];
+      let n = 0;
+      for (const uri of sortedFiles(entry)) {
+        if ((n++ & 255) === 0 && opts.isCancelled?.()) return out; // partial: not cached
+        this.collect(uri, id, true, out, false);
+      }
+      entry.all = out;
     }
-    return out;
+    return opts.includeLinks === false ? entry.all.filter((m) => !m.link) : entry.all;
   }
 
   /** The first full mention in the corpus (URI order), e.g. for go to definition. */
@@ -472,6 +481,7 @@ export class CorpusIndex {
 }
 
 function dropCaches(entry: Entry): void {
+  entry.all = undefined;
   entry.sorted = undefined;
   entry.first = undefined;
   entry.titles = undefined;
