@@ -280,3 +280,99 @@ test('a widget printed above the article does not swallow the headline', () => {
   const headline = analyze(page).metadata.find((m) => m.kind === 'headline');
   assert.equal(headline?.text, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa');
 });
+
+test("readers' comments in prose under a comments heading are comments, not the article's last paragraphs", () => {
+  const comment = 'Tôi rất đồng tình với chủ trương này, mong rằng các cấp chính quyền sẽ sớm triển khai để người dân ở vùng sâu, vùng xa được hưởng lợi từ chính sách và đời sống ngày càng được cải thiện.';
+  const page = [
+    'Tỉnh Lai Châu triển khai chương trình mục tiêu quốc gia',
+    P1,
+    P2,
+    'Hà Linh',
+    'Ý kiến bạn đọc (1)',
+    'Trần Văn Bình',
+    '15/06/2024 08:40',
+    comment,
+    'Trả lời',
+    'Mới nhất',
+    'Gửi ý kiến',
+    'Email',
+    'Mã xác nhận',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Hà Linh'), undefined, 'the byline above the comments is article');
+  for (const line of ['Ý kiến bạn đọc (1)', 'Trần Văn Bình', '15/06/2024 08:40', comment, 'Trả lời', 'Mới nhất', 'Gửi ý kiến', 'Email', 'Mã xác nhận']) {
+    assert.equal(categoryOf(rows, line), 'comments', line);
+  }
+  assert.deepEqual(analyze(page).metadata.filter((m) => m.kind === 'byline').map((m) => m.text), ['Hà Linh']);
+});
+
+test('tag lists, teaser time stamps and series links below the article take the widget they are in', () => {
+  const page = [
+    'Bài 2: Đổi mới phương thức lãnh đạo ở cơ sở',
+    P1,
+    P2,
+    'Bài 1: Những chuyển biến từ chi bộ thôn',
+    'Bài 3: Giải pháp nâng cao năng lực lãnh đạo',
+    'Từ khóa:',
+    'Chi bộ',
+    'Xây dựng Đảng',
+    'Tin cùng chuyên mục',
+    'Huyện ủy tổ chức hội nghị giao ban quý II',
+    '12/06/2024 16:20 GMT+7',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Bài 2: Đổi mới phương thức lãnh đạo ở cơ sở'), undefined, 'the article’s own part number');
+  assert.equal(categoryOf(rows, 'Bài 1: Những chuyển biến từ chi bộ thôn'), 'related');
+  assert.equal(categoryOf(rows, 'Bài 3: Giải pháp nâng cao năng lực lãnh đạo'), 'related');
+  assert.equal(categoryOf(rows, 'Từ khóa:'), 'navigation');
+  assert.equal(categoryOf(rows, 'Chi bộ'), 'navigation');
+  assert.equal(categoryOf(rows, 'Xây dựng Đảng'), 'navigation');
+  assert.equal(categoryOf(rows, '12/06/2024 16:20 GMT+7'), 'related');
+});
+
+test('the footer reaches back over the masthead line above the licence; a cookie notice stays navigation', () => {
+  const page = [
+    'Tiêu đề bài viết về hội nghị tổng kết',
+    P1,
+    P2,
+    'Trang web sử dụng cookie để nâng cao trải nghiệm của bạn đọc.',
+    'Đồng ý',
+    'Đọc nhiều',
+    'Cà Mau đón nhận bằng công nhận di tích quốc gia',
+    'Báo Cà Mau',
+    'Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Cà Mau',
+    'Tổng Biên tập: Trần Văn Thanh',
+    'Giấy phép số 77/GP-BTTTT',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Trang web sử dụng cookie để nâng cao trải nghiệm của bạn đọc.'), 'navigation');
+  assert.equal(categoryOf(rows, 'Đồng ý'), 'navigation');
+  assert.equal(categoryOf(rows, 'Cà Mau đón nhận bằng công nhận di tích quốc gia'), 'navigation');
+  for (const line of ['Báo Cà Mau', 'Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Cà Mau', 'Tổng Biên tập: Trần Văn Thanh', 'Giấy phép số 77/GP-BTTTT']) {
+    assert.equal(categoryOf(rows, line), 'footer', line);
+  }
+});
+
+test('above the headline only the stamp nearest it can be the dateline; an earlier one is the page clock', () => {
+  const page = ['Thứ Bảy, 15/06/2024 06:30', 'Báo điện tử', 'Thời sự > Chính trị', '14/06/2024 21:10', 'Tỉnh ủy Sơn La sơ kết công tác 6 tháng', P1, P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Thứ Bảy, 15/06/2024 06:30'), 'navigation');
+  assert.equal(categoryOf(rows, '14/06/2024 21:10'), undefined);
+  assert.equal(analyze(page).publicationDate, '2024-06-14');
+});
+
+test('a notice with an address and a phone number inside the body does not end the article', () => {
+  const page = [
+    'Thông báo tiếp nhận hồ sơ tuyển dụng công chức năm 2024',
+    P1,
+    'Địa chỉ: số 12 đường Lê Lợi, thành phố Vinh',
+    'Điện thoại: 0238.3844.123',
+    P2,
+    P3,
+    'Minh Tâm',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, P2), undefined);
+  assert.equal(categoryOf(rows, P3), undefined);
+  assert.equal(categoryOf(rows, 'Minh Tâm'), undefined);
+});

@@ -18,7 +18,7 @@
 import type { Block, DetectContext } from './candidates';
 import type { BoilerplateCategory } from './types';
 import {
-  LINE_CUES, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
+  COMMENT_CONTROLS, FOOTER_PHRASES, LINE_CUES, MASTHEAD_HEADS, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
 } from './data/boilerplateCues';
 import { normalizedKey } from './normalize';
 import {
@@ -32,6 +32,10 @@ import {
 interface Verdict {
   category: BoilerplateCategory;
   reason: string;
+  /** From a cue after which the article does not resume (data/boilerplateCues.ts `terminal`). */
+  terminal?: boolean;
+  /** From a cue that heads a widget: below the body, unknown lines after it belong to it. */
+  heads?: boolean;
 }
 
 type Verdicts = Array<Verdict | undefined>;
@@ -46,7 +50,7 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
   if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
   markTeaserGroups(shapes, v, first);
   markDuplicates(shapes, v, Math.max(headline, 0), headline);
-  const bodyEnd = findBodyEnd(shapes, marksOf(v), first);
+  const bodyEnd = findBodyEnd(shapes, marksOf(v), first, (i) => v[i]?.terminal === true);
   markAbove(shapes, v, headline, first);
   markBelow(shapes, v, bodyEnd);
   return toBlocks(shapes, v);
@@ -90,7 +94,7 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
 /** The cue a line matches, if any; table order decides between cues of one kind. */
 export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
-  const exact = CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
+  const exact = s.skeletonCut ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
   if (exact) return exact;
   const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
@@ -99,7 +103,7 @@ export function cueFor(s: LineShape): LineCue | undefined {
   for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
   }
-  if (s.words <= MAX_WORD_CUE_WORDS) {
+  if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
     const padded = ` ${s.skeleton} `;
     for (const [phrase, cue] of CUES.words) if (padded.includes(` ${phrase} `)) return cue;
   }
@@ -115,8 +119,8 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     const s = shapes[i];
     if (s.blank) continue;
     const cue = cueFor(s);
-    if (cue) v[i] = { category: cue.category, reason: cue.reason };
-    else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright' };
+    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal };
+    else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
     else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
   }
 }
@@ -286,9 +290,9 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
 // 3. Position: above the headline, below the body.
 
 /**
- * Everything above the headline is chrome, with one exception: a date-time stamp there is
- * the article's own dateline (VnExpress style) unless the article has another one under
- * its headline, in which case it is the crawl time of the page.
+ * Everything above the headline is chrome, with one exception: the date-time stamp nearest
+ * the headline is the article's own dateline (VnExpress style) unless the article has
+ * another one under its headline; other stamps up there are the page's clock.
  */
 function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, first: number): void {
   if (headline < 0) {
@@ -298,11 +302,15 @@ function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, 
   const stop = first >= 0 ? first : shapes.length;
   let ownStamp = false;
   for (let j = headline + 1; j < stop && !ownStamp; j++) ownStamp = !v[j] && (isStampLine(shapes[j]) || parseMetaLine(shapes[j]) !== null);
-  for (let j = 0; j < headline; j++) {
+  for (let j = headline - 1; j >= 0; j--) {
     const s = shapes[j];
     if (s.blank || v[j]) continue;
-    if (isStampLine(s) && !ownStamp) continue;
-    v[j] = { category: 'navigation', reason: isStampLine(s) ? 'page time stamp in the navigation bar' : 'page chrome above the headline' };
+    const stamp = isStampLine(s);
+    if (stamp && !ownStamp) {
+      ownStamp = true; // this one is the dateline; stamps further up are clocks
+      continue;
+    }
+    v[j] = { category: 'navigation', reason: stamp ? 'page time stamp in the navigation bar' : 'page chrome above the headline' };
   }
 }
 
@@ -314,23 +322,72 @@ function markLooseMenus(shapes: readonly LineShape[], v: Verdicts, first: number
   }
 }
 
+const BELOW = 'page chrome below the article';
+
 /**
  * Below the body: widget items, teaser lists and credits the cue tables do not know
- * (jusText's rule: short lines among bad ones are bad). After a footer cue the rest of the
- * page is footer; e-mail and all-caps credit lines are footer too.
+ * (jusText's rule: short lines among bad ones are bad). An unknown line belongs to the
+ * widget whose heading is above it (`Tags:` → its tags, `Ý kiến bạn đọc` → the readers'
+ * comments, `Tin cùng chuyên mục` → the teasers' time stamps), else it is navigation;
+ * series links (`Bài 1: …`) are related. The footer starts at the first footer line and
+ * reaches back over the unknown lines just above it (the site's masthead line).
  */
 function markBelow(shapes: readonly LineShape[], v: Verdicts, bodyEnd: number): void {
   if (bodyEnd < 0) return;
-  let inFooter = false;
+  let section: BoilerplateCategory | undefined;
+  let footerFrom = -1;
   for (let j = bodyEnd + 1; j < shapes.length; j++) {
     const s = shapes[j];
     if (s.blank) continue;
-    if (v[j]) {
-      inFooter ||= v[j]!.category === 'footer';
-      continue;
-    }
-    if (inFooter || /\S@\S/.test(s.text) || isAllCaps(s)) v[j] = { category: 'footer', reason: 'page footer' };
-    else v[j] = { category: 'navigation', reason: 'page chrome below the article' };
+    const verdict = v[j];
+    if (section === 'comments' && isCommentControl(s)) v[j] = { category: 'comments', reason: 'comment widget control' };
+    else if (verdict) {
+      if (verdict.heads) section = verdict.category;
+      // A widget can absorb the masthead line that opens the footer as one more teaser.
+      if (verdict.reason.startsWith(ABSORBED) && isFooterPhrase(s)) v[j] = { category: 'footer', reason: 'page footer' };
+      if (v[j]!.category === 'footer' && footerFrom < 0) footerFrom = j;
+    } else if (section === 'footer' || /\S@\S/.test(s.text) || isAllCaps(s) || isFooterPhrase(s)) {
+      v[j] = { category: 'footer', reason: 'page footer' };
+      section = 'footer';
+      if (footerFrom < 0) footerFrom = j;
+    } else if (SERIES_LINK.test(s.text)) v[j] = { category: 'related', reason: 'another part of the series' };
+    else v[j] = { category: section ?? 'navigation', reason: BELOW };
+  }
+  if (footerFrom >= 0) extendFooterUp(shapes, v, footerFrom, bodyEnd);
+}
+
+/** `Bài 1: …`, `Kỳ 2: …`, `Phần 3 - …`: a link to another part of a series. */
+const SERIES_LINK = /^(?:bài|kỳ|phần)\s\d{1,2}\s?[:.–-]\s/iu;
+
+const COMMENT_CONTROL_KEYS = new Set(COMMENT_CONTROLS.map((c) => skeletonOf(normalizedKey(c))));
+
+function isCommentControl(s: LineShape): boolean {
+  return s.words <= 4 && COMMENT_CONTROL_KEYS.has(s.skeleton);
+}
+
+const FOOTER_PHRASE_KEYS = FOOTER_PHRASES.map((p) => ` ${skeletonOf(normalizedKey(p))} `);
+
+/** A masthead description (`Báo … - Cơ quan của Đảng bộ tỉnh …`), only looked for below the body. */
+function isFooterPhrase(s: LineShape): boolean {
+  if (s.words > 30) return false;
+  const padded = ` ${s.skeleton} `;
+  return FOOTER_PHRASE_KEYS.some((k) => padded.includes(k));
+}
+
+const MASTHEAD_KEYS = MASTHEAD_HEADS.map((h) => skeletonOf(normalizedKey(h)));
+
+/**
+ * The lines right above the footer that are unknown or the site's own name (`Báo
+ * VietNamNet`, which a widget may have taken for a teaser) are footer too.
+ */
+function extendFooterUp(shapes: readonly LineShape[], v: Verdicts, from: number, bodyEnd: number): void {
+  for (let j = from - 1; j > bodyEnd; j--) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    const verdict = v[j];
+    const masthead = s.words <= 6 && verdict?.reason.startsWith(ABSORBED) && MASTHEAD_KEYS.some((k) => s.skeleton.startsWith(`${k} `));
+    if (verdict?.reason !== BELOW && !masthead) break;
+    v[j] = { category: 'footer', reason: 'page footer' };
   }
 }
 

@@ -9,7 +9,8 @@
 import type { Line } from './candidates';
 import { normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
-import { BULLET_MARKS, SECTION_NAMES, STAMP_LABELS } from './data/boilerplateCues';
+import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
+import { NON_NAME_HEADS } from './data/metadataCues';
 
 export interface LineShape {
   line: Line;
@@ -23,8 +24,14 @@ export interface LineShape {
   end: number;
   /** normalizedKey of the text: what verbatim repetition compares. */
   key: string;
-  /** Letters-only key (digits, punctuation, symbols dropped): what cue tables compare. */
+  /**
+   * Letters-only key (digits, punctuation, symbols dropped) of the line's first
+   * SKELETON_WORDS letter runs: what cue tables compare. Cues only fire on short lines or
+   * on a line's start, so long paragraphs do not pay for a full copy.
+   */
   skeleton: string;
+  /** The skeleton stops before the line's end (a long line). */
+  skeletonCut: boolean;
   words: number;
   /** Share of syllables that are stop words (0 for a line without words). */
   stopDensity: number;
@@ -35,10 +42,32 @@ export interface LineShape {
   bullet: boolean;
 }
 
-const STOP = new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey));
+/** Letter runs kept in a skeleton: more than any cue phrase or short-line test needs. */
+export const SKELETON_WORDS = 16;
+/** Longest stop syllable, in UTF-16 units (`người`, `những`, `thường`). */
+const MAX_STOP_LENGTH = 6;
+
+/**
+ * Stop syllables by a rolling hash of their code units, so a letter run is looked up
+ * while it is scanned, without slicing a string out of the line for every syllable.
+ */
+const STOP_BY_HASH = new Map<number, string[]>();
+for (const w of new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  STOP_BY_HASH.set(h, [...(STOP_BY_HASH.get(h) ?? []), w]);
+}
+
+function isStopRun(key: string, from: number, to: number, hash: number): boolean {
+  const found = STOP_BY_HASH.get(hash);
+  if (!found) return false;
+  return found.some((w) => w.length === to - from && key.startsWith(w, from));
+}
 const SECTIONS = new Set(SECTION_NAMES.map(normalizedKey));
 const STAMP_WORDS = new Set(STAMP_LABELS.flatMap((l) => normalizedKey(l).split(' ')));
 const BULLETS = new Set(BULLET_MARKS);
+const STAMP_COUNTER_KEYS = new Set(STAMP_COUNTERS.map(normalizedKey));
+const NON_NAME_HEAD_KEYS = new Set(NON_NAME_HEADS.map(normalizedKey));
 
 /** Letters-only form of a normalized key: other characters become single spaces. */
 export function skeletonOf(key: string): string {
@@ -48,11 +77,10 @@ export function skeletonOf(key: string): string {
 const LETTER = /\p{L}/u;
 
 /**
- * Letter test for the code unit at `i`, fast for the Latin and Vietnamese ranges (property
- * regexes and one-character strings are slow in bulk); other scripts ask the regex.
+ * Letter test for the code unit `c` at `i`, fast for the Latin and Vietnamese ranges
+ * (property regexes and one-character strings are slow in bulk); other scripts ask the regex.
  */
-function isLetterAt(key: string, i: number): boolean {
-  const c = key.charCodeAt(i);
+function isLetterCode(key: string, i: number, c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x1e00 && c <= 0x1eff) return true;
@@ -60,25 +88,45 @@ function isLetterAt(key: string, i: number): boolean {
   return LETTER.test(key[i]);
 }
 
-/** One pass over a key: its skeleton and its count of words (tokens with a letter or digit). */
-function scanKey(key: string): { skeleton: string; words: number } {
-  const runs: string[] = [];
+interface KeyScan { skeleton: string; cut: boolean; words: number; stops: number; digits: boolean }
+
+/**
+ * One pass over a key: its skeleton (first SKELETON_WORDS letter runs), its count of
+ * words (space-separated tokens with a letter or digit), of stop syllables, and whether it
+ * has a digit. Only runs short enough to be stop words are sliced out of the key.
+ */
+function scanKey(key: string): KeyScan {
+  let skeleton = '';
+  let runs = 0;
+  let cut = false;
   let words = 0;
+  let stops = 0;
+  let digits = false;
   let tokenCounted = false;
   let runStart = -1;
-  for (let i = 0; i <= key.length; i++) {
-    const c = i < key.length ? key.charCodeAt(i) : 32;
-    const letter = i < key.length && isLetterAt(key, i);
-    if (letter) {
-      if (runStart < 0) runStart = i;
+  let hash = 0;
+  const n = key.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? key.charCodeAt(i) : 32;
+    if (i < n && isLetterCode(key, i, c)) {
+      if (runStart < 0) { runStart = i; hash = 0; }
+      hash = (Math.imul(hash, 31) + c) | 0;
       if (!tokenCounted) { words++; tokenCounted = true; }
       continue;
     }
-    if (runStart >= 0) { runs.push(key.slice(runStart, i)); runStart = -1; }
+    if (runStart >= 0) {
+      if (i - runStart <= MAX_STOP_LENGTH && isStopRun(key, runStart, i, hash)) stops++;
+      if (runs < SKELETON_WORDS) skeleton += (runs++ ? ' ' : '') + key.slice(runStart, i);
+      else cut = true;
+      runStart = -1;
+    }
     if (c === 32) tokenCounted = false;
-    else if (c >= 48 && c <= 57 && !tokenCounted) { words++; tokenCounted = true; }
+    else if (c >= 48 && c <= 57) {
+      digits = true;
+      if (!tokenCounted) { words++; tokenCounted = true; }
+    }
   }
-  return { skeleton: runs.join(' '), words };
+  return { skeleton, cut, words, stops, digits };
 }
 
 /**
@@ -102,29 +150,44 @@ export function shapeLines(lines: readonly Line[]): LineShape[] {
   return shapes;
 }
 
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12;
+}
+
+const CLOSERS = '"”’)]»';
+
+/** Ends like a sentence: a final `.`, `!`, `?` or `…`, before at most two closing quotes or brackets. */
+function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  for (let k = 0; k < 2 && i >= 0 && CLOSERS.includes(text[i]); k++) i--;
+  const c = text[i];
+  return c === '.' || c === '!' || c === '?' || c === '…';
+}
+
 export function shapeLine(line: Line): LineShape {
   const raw = line.text;
-  const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim();
+  let a = 0;
+  let b = raw.length;
+  while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+  const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
   const key = viewKey(text);
-  // Words: tokens with a letter or a digit; stop words are compared letters-only.
-  const { skeleton, words } = scanKey(key);
-  let stops = 0;
-  if (skeleton !== '') for (const w of skeleton.split(' ')) if (STOP.has(w)) stops++;
+  const { skeleton, cut, words, stops, digits } = scanKey(key);
   return {
     line,
     blank: text === '',
-    indent: lead,
+    indent: a,
     text,
-    start: line.start + lead,
-    end: line.start + lead + text.length,
+    start: line.start + a,
+    end: line.start + b,
     key,
     skeleton,
+    skeletonCut: cut,
     words,
     stopDensity: words ? Math.min(1, stops / words) : 0,
-    hasDigits: /\d/.test(text),
-    endsSentence: /[.!?…](?:["”’)\]»]{0,2})$/.test(text),
-    bullet: text.length > 1 && BULLETS.has(text[0]) && /\s/.test(text[1]),
+    hasDigits: digits,
+    endsSentence: endsLikeSentence(text),
+    bullet: text.length > 1 && BULLETS.has(text[0]) && isSpaceCode(text.charCodeAt(1)),
   };
 }
 
@@ -148,7 +211,8 @@ export function isSectionName(skeleton: string): boolean {
 
 // ---------------------------------------------------------------------------------------
 // Date-time stamps: `Thứ 6, 10/07/2020 | 14:13:59 [GMT +7]`, `11:02 22/09/2020`,
-// `Thứ hai, 12/5/2025, 08:00 (GMT+7)`, `12-05-2025 08:30`, `Chủ nhật, 08:00, 12/05/2025`.
+// `Thứ hai, 12/5/2025, 08:00 (GMT+7)`, `12-05-2025 08:30`, `Chủ nhật, 08:00, 12/05/2025`,
+// `08:10, Thứ Hai, 13/05/2024 (GMT+7)`.
 
 const WEEKDAY = String.raw`(?:th[ứu]\s?(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s?nhật|cn|t[2-7])`;
 const DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})`;
@@ -156,7 +220,7 @@ const TIME = String.raw`\d{1,2}[:hg]\d{2}(?::\d{2})?(?:\s?(?:am|pm|sa|ch))?`;
 const SEP = String.raw`[ ,|–-]{1,4}`;
 const TZ = String.raw`[ ,|]{0,3}[([]?\s?(?:gmt|utc)\s?[+-]\s?\d{1,2}(?::?\d{2})?\s?[)\]]?`;
 const STAMP = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${WEEKDAY}${SEP})?(?:ngày\s)?(?:${DATE}(?:${SEP}(?:lúc\s)?${TIME})?|${TIME}${SEP}(?:ngày\s)?${DATE})(?:${TZ})?(?![\p{L}\d/])`,
+  String.raw`(?<![\p{L}\d])(?:${WEEKDAY}${SEP})?(?:ngày\s)?(?:${DATE}(?:${SEP}(?:lúc\s)?${TIME})?|${TIME}${SEP}(?:${WEEKDAY}${SEP})?(?:ngày\s)?${DATE})(?:${TZ})?(?![\p{L}\d/])`,
   'iu',
 );
 
@@ -192,12 +256,26 @@ function onlyStampWords(text: string): boolean {
   return sk === '' || sk.split(' ').every((w) => STAMP_WORDS.has(w));
 }
 
-/** A line that is a date-time stamp (with at most a label and font-size controls). */
+/**
+ * The rest of a dateline after its stamp: labels and controls, and counters the CMS prints
+ * after a bar (`14/05/2024 | Lượt xem: 356`).
+ */
+function onlyStampTail(text: string): boolean {
+  const bar = text.indexOf('|');
+  if (bar < 0) return onlyStampWords(text);
+  return onlyStampWords(text.slice(0, bar)) && text.slice(bar + 1).split('|').every(isStampCounter);
+}
+
+function isStampCounter(part: string): boolean {
+  return /\d/.test(part) && STAMP_COUNTER_KEYS.has(skeletonOf(normalizedKey(part))) || onlyStampWords(part);
+}
+
+/** A line that is a date-time stamp (with at most a label, font-size controls and counters). */
 export function isStampLine(s: LineShape): boolean {
   const st = findStamp(s);
   if (!st) return false;
   const rel = st.start - s.start;
-  return onlyStampWords(s.text.slice(0, rel) + ' ' + s.text.slice(rel + st.end - st.start));
+  return onlyStampWords(s.text.slice(0, rel)) && onlyStampTail(s.text.slice(rel + st.end - st.start));
 }
 
 export interface MetaLine {
@@ -269,7 +347,14 @@ function splitParts(text: string): Array<{ text: string; start: number }> {
 export function isNameLike(text: string): boolean {
   const parts = text.trim().split(/\s+/);
   if (parts.length < 2 || parts.length > 5 || parts.some((p) => p.length > 7 || p.length < 2)) return false;
-  return parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
+  const shaped = parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
+  return shaped && !startsWithNonNameHead(parts);
+}
+
+/** `Báo Quảng Nam`, `Sở Nội Vụ`: capitalised like a name, but an organisation or a publication. */
+function startsWithNonNameHead(parts: readonly string[]): boolean {
+  const one = normalizedKey(parts[0]);
+  return NON_NAME_HEAD_KEYS.has(one) || (parts.length > 1 && NON_NAME_HEAD_KEYS.has(`${one} ${normalizedKey(parts[1])}`));
 }
 
 const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
@@ -292,10 +377,17 @@ export function nameParts(text: string): Span[] {
   return out;
 }
 
-/** A line made only of person names (`Minh Hà`, `Minh Hà - Thu Trang`, `Văn Điệp (TTXVN)`). */
+/**
+ * A line made only of person names, possibly with their agency (`Minh Hà`, `Minh Hà - Thu
+ * Trang`, `Văn Điệp (TTXVN)`, `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`).
+ */
 export function isNamesLine(text: string): boolean {
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
-  return parts.length > 0 && parts.length <= 4 && nameParts(text).length === parts.length;
+  if (parts.length === 0 || parts.length > 4) return false;
+  const names = nameParts(text).length;
+  if (names === parts.length) return true;
+  // Agencies beside the names: `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`.
+  return names > 0 && text.includes('/') && parts.every((p) => isNameLike(p.replace(/\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
 }
 
 /**
