@@ -376,3 +376,28 @@ test('a notice with an address and a phone number inside the body does not end t
   assert.equal(categoryOf(rows, P3), undefined);
   assert.equal(categoryOf(rows, 'Minh Tâm'), undefined);
 });
+
+test('bullet headlines in a row after a paragraph are links to other articles; a list announced by a colon is not', () => {
+  const links = ['• Khởi công tuyến đường ven biển nối hai tỉnh', '• Hội nghị xúc tiến đầu tư vùng duyên hải năm 2024'];
+  const list = ['- Đẩy mạnh chuyển đổi số trong cơ quan nhà nước', '- Nâng cao chất lượng nguồn nhân lực của tỉnh'];
+  const page = ['Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', P1, ...links, P2, 'Năm 2024, tỉnh tập trung vào các nhiệm vụ:', ...list, P3].join('\n');
+  const rows = classify(page);
+  for (const l of links) assert.equal(categoryOf(rows, l), 'related', l);
+  for (const l of list) assert.equal(categoryOf(rows, l), undefined, l);
+  assert.equal(categoryOf(rows, P2), undefined);
+});
+
+test('a comment count in the share bar under the headline does not swallow the lede', () => {
+  const page = ['Thời sự', 'Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', 'Facebook', 'Bình luận (7)', `TBO - ${P1}`, P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Bình luận (7)'), 'comments');
+  assert.equal(categoryOf(rows, `TBO - ${P1}`), undefined);
+  assert.deepEqual(analyze(page).metadata.map((m) => `${m.kind}:${m.text}`), ['headline:Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', 'source:TBO -']);
+});
+
+test('a media player time alone on a line is navigation; a page of separators is not touched', () => {
+  const page = ['Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', 'Nghe đọc bài', '00:00 / 04:12', P1, '***', P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, '00:00 / 04:12'), 'navigation');
+  assert.equal(categoryOf(rows, '***'), undefined);
+});

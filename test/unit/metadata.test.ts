@@ -221,3 +221,17 @@ test('a clip described after a "Video:" label is a caption even between a paragr
   const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Video: Bí thư Tỉnh ủy phát biểu bế mạc hội nghị.', 'Nhiệm vụ trọng tâm năm tới', P3].join('\n');
   assert.deepEqual(items(page, 'caption'), ['Video: Bí thư Tỉnh ủy phát biểu bế mạc hội nghị.']);
 });
+
+test('a credits line with several labels gives each its item', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Tác giả: Minh Châu - Nguồn: Trung tâm Truyền thông - Văn hóa huyện', 'Tin khác'].join('\n');
+  assert.deepEqual(items(page).filter((x) => !x.startsWith('headline')), ['byline:Minh Châu', 'source:Trung tâm Truyền thông - Văn hóa huyện']);
+  const two = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Bài: Ngọc Mai | Ảnh: Như Ý'].join('\n');
+  assert.deepEqual(items(two).filter((x) => !x.startsWith('headline')), ['byline:Ngọc Mai', 'credit:Như Ý']);
+});
+
+test('a short line right above a photo credit line inside the body is a caption; the last paragraph above a closing credit is not', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, 'Đồng chí Bí thư Tỉnh ủy phát biểu chỉ đạo.', 'Ảnh: Quốc Tuấn', P2, P3, 'Ảnh: Lê Vân', 'Thu Trang'].join('\n');
+  assert.deepEqual(items(page, 'caption'), ['Đồng chí Bí thư Tỉnh ủy phát biểu chỉ đạo.']);
+  assert.deepEqual(items(page, 'credit'), ['Quốc Tuấn', 'Lê Vân']);
+  assert.deepEqual(items(page, 'byline'), ['Thu Trang']);
+});

@@ -122,8 +122,12 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal };
     else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
     else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
+    else if (s.skeleton === '' && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
   }
 }
+
+/** A media player's position or length on its own line: `00:00`, `01:25 / 04:10`. */
+const PLAYER_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?\/\s?\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /**
  * `Trang chủ | Thời sự | Chính trị`, `Thời sự » Chính trị`: short items between menu
@@ -159,7 +163,9 @@ function isKnownMenuItem(item: string): boolean {
 function markSections(shapes: readonly LineShape[], v: Verdicts): void {
   for (let i = 0; i < shapes.length; i++) {
     const cue = v[i] && cueFor(shapes[i]);
-    if (!cue?.opens) continue;
+    // A comment count in a share bar heads nothing; readers' comments below the body are
+    // taken as a section by markBelow.
+    if (!cue?.opens || cue.category === 'comments') continue;
     const reason = `${ABSORBED} "${shapes[i].text}"`;
     i = cue.category === 'counter' ? absorbCounters(shapes, v, i + 1, reason) - 1 : absorbTeasers(shapes, v, i + 1, cue.category, reason) - 1;
   }
@@ -275,6 +281,16 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
     const n = next >= 0 ? shapes[next] : undefined;
     let start = -1;
     if (s.bullet && isTeaserHeadline(s) && n && !v[next] && (n.indent > s.indent || parseMetaLine(n) || findSourcePrefix(n))) start = i;
+    else if (isBulletLinks(shapes, v, i, next)) {
+      // `• Headline` lines in a row after a paragraph: links to other articles, not a list.
+      let k = i;
+      while (k >= 0 && isBulletHeadline(shapes[k]) && !v[k]) {
+        v[k] = { category: 'related', reason };
+        k = nextNonBlank(shapes, k);
+      }
+      i = k < 0 ? shapes.length : k - 1;
+      continue;
+    }
     else if (parseMetaLine(s) && !isStampLine(s)) {
       // Only under a teaser headline: a meta line right after the sapo is the article's own.
       const prev = previousNonBlank(shapes, i);
@@ -284,6 +300,21 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
     for (let k = start; k <= i; k++) if (!shapes[k].blank) v[k] = { category: 'related', reason };
     i = absorbTeasers(shapes, v, i + 1, 'related', reason) - 1;
   }
+}
+
+/** A bullet line worded like a headline: several words, no final punctuation. */
+function isBulletHeadline(s: LineShape): boolean {
+  return s.bullet && s.words >= 5 && isTeaserHeadline(s);
+}
+
+/**
+ * Two or more bullet headlines in a row right after a finished paragraph (not after a
+ * `…:` that announces a list).
+ */
+function isBulletLinks(shapes: readonly LineShape[], v: Verdicts, i: number, next: number): boolean {
+  if (!isBulletHeadline(shapes[i]) || next < 0 || v[next] || !isBulletHeadline(shapes[next])) return false;
+  const prev = previousNonBlank(shapes, i);
+  return prev >= 0 && !v[prev] && shapes[prev].endsSentence && !shapes[prev].bullet;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -346,7 +346,8 @@ function splitParts(text: string): Array<{ text: string; start: number }> {
  */
 export function isNameLike(text: string): boolean {
   const parts = text.trim().split(/\s+/);
-  if (parts.length < 2 || parts.length > 5 || parts.some((p) => p.length > 7 || p.length < 2)) return false;
+  // One-letter syllables are given names only after the first (`Như Ý`), never initials alone.
+  if (parts.length < 2 || parts.length > 5 || parts[0].length < 2 || parts.some((p) => p.length > 7)) return false;
   const shaped = parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
   return shaped && !startsWithNonNameHead(parts);
 }

@@ -15,8 +15,8 @@ import {
   type LineShape, type Span,
 } from './lineShape';
 import {
-  agencyLine, bylineRest, hasSourceLabel, isCreditLine, isCreditsLine, isPublicationName, layoutOf, nextNonBlank, previousNonBlank,
-  staffByline, type Marks,
+  agencyLine, bylineRest, hasSourceLabel, isCreditLine, isCreditsLine, isPublicationName, labelledParts, layoutOf, nextNonBlank,
+  previousNonBlank, staffByline, type LabelledPart, type Marks,
 } from './pageLayout';
 import { normalizedKey } from './normalize';
 import {
@@ -98,7 +98,7 @@ function ledeLine(shapes: readonly LineShape[], marks: Marks, headline: number):
   for (let i = headline + 1; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.blank || marks[i]) continue;
-    if (isStampLine(s) || parseMetaLine(s) || isNamesLine(s.text) || bylineRest(s)) continue;
+    if (isStampLine(s) || parseMetaLine(s) || isCreditsLine(s)) continue;
     return i;
   }
   return -1;
@@ -119,6 +119,11 @@ function bylineItems(s: LineShape, add: Add): boolean {
     add('byline', staff);
     return true;
   }
+  const parts = labelledParts(s);
+  if (parts) {
+    for (const part of parts) partItems(s, part, add);
+    return true;
+  }
   const labelled = bylineRest(s);
   const rest: Span = labelled ?? { start: s.start, end: s.end };
   const text = s.line.text.slice(rest.start - s.line.start, rest.end - s.line.start);
@@ -128,14 +133,9 @@ function bylineItems(s: LineShape, add: Add): boolean {
     return true;
   }
   if (labelled) {
-    let agency = text.replace(/\s*\([^()]*\)$/u, '').trim();
-    let from = rest.start + text.indexOf(agency);
-    const lowerHead = /^\p{Ll}+\s(?=\p{Lu})/u.exec(agency); // `báo Nhân Dân` → `Nhân Dân`
-    if (lowerHead) {
-      agency = agency.slice(lowerHead[0].length);
-      from += lowerHead[0].length;
-    }
-    if (isSourceName(agency) || (hasSourceLabel(s) && isPublicationName(agency))) add('source', { start: from, end: from + agency.length });
+    const agency = publicationSpan(text, rest.start);
+    const name = text.slice(agency.start - rest.start, agency.end - rest.start);
+    if (isSourceName(name) || (hasSourceLabel(s) && isPublicationName(name))) add('source', agency);
     return true;
   }
   const agencies = agencyLine(s);
@@ -144,6 +144,32 @@ function bylineItems(s: LineShape, add: Add): boolean {
     return true;
   }
   return false;
+}
+
+/** The publication's name in a credited text: a trailing `(…)` and a lowercase `báo` left out. */
+function publicationSpan(text: string, offset: number): Span {
+  let name = text.replace(/\s*\([^()]*\)$/u, '').trim();
+  let from = offset + text.indexOf(name);
+  const lowerHead = /^\p{Ll}+\s(?=\p{Lu})/u.exec(name); // `báo Nhân Dân` → `Nhân Dân`
+  if (lowerHead) {
+    name = name.slice(lowerHead[0].length);
+    from += lowerHead[0].length;
+  }
+  return { start: from, end: from + name.length };
+}
+
+/** Items of one part of a multi-label credits line (`Tác giả: …`, `Ảnh: …`, `Nguồn: …`). */
+function partItems(s: LineShape, part: LabelledPart, add: Add): void {
+  const text = s.line.text.slice(part.rest.start - s.line.start, part.rest.end - s.line.start);
+  if (part.kind === 'source') {
+    const span = publicationSpan(text, part.rest.start);
+    const name = text.slice(span.start - part.rest.start, span.end - part.rest.start);
+    if (isSourceName(name) || isPublicationName(name)) add('source', span);
+    else for (const n of namesAt(text, part.rest.start)) add('byline', n);
+    return;
+  }
+  if (part.kind === 'credit' && NON_NAMES.has(normalizedKey(text))) return;
+  for (const n of namesAt(text, part.rest.start)) add(part.kind, n);
 }
 
 /** Name parts of `text` (which starts at view offset `offset`), as view spans. */
@@ -188,7 +214,7 @@ function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bo
     const s = shapes[i];
     if (s.blank || marks[i]) continue;
     // After the last paragraph: bylines, photo credits and source credits, in any order.
-    if (i > lastGood && isCreditsLine(s) && !isCreditLine(s) && bylineItems(s, add)) continue;
+    if (i > lastGood && isCreditsLine(s) && (!isCreditLine(s) || labelledParts(s)) && bylineItems(s, add)) continue;
     const credited = creditItems(s, add);
     if (i !== lede && i !== first && !isCreditLine(s) && isCaption(shapes, marks, i, first, credited)) add('caption', s);
   }
@@ -216,6 +242,13 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   const s = shapes[i];
   if (/\s\|$/.test(s.text) || (s.text.endsWith('|') && s.words <= 60)) return true;
   if (credited && s.words <= 60) return true;
+  // A short line printed right above a photo credit line inside the body (`… phát biểu.` /
+  // `Ảnh: Việt Dũng` / more text); a credit after the last paragraph credits all photos.
+  const below = nextNonBlank(shapes, i);
+  if (below >= 0 && !marks[below] && isCreditLine(shapes[below]) && s.words <= 30 && !isCreditsLine(s)) {
+    const after = nextNonBlank(shapes, below);
+    if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
+  }
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
   if (s.words >= 4 && s.words <= 60 && CAPTION_LABEL_KEYS.some((k) => s.key.startsWith(k) && /^\s*:/u.test(s.key.slice(k.length)))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;

@@ -17,8 +17,8 @@ export type Marks = Array<BoilerplateCategory | undefined>;
 
 /** How far above the first body paragraph the headline is looked for (non-blank lines). */
 const HEADLINE_REACH = 12;
-/** Chrome that may sit between a headline and its lede (share bars, font controls, ads). */
-const PASSABLE: ReadonlySet<BoilerplateCategory> = new Set(['ad', 'navigation', 'social']);
+/** Chrome that may sit between a headline and its lede (share bars, font controls, ads, comment counts). */
+const PASSABLE: ReadonlySet<BoilerplateCategory> = new Set(['ad', 'navigation', 'social', 'comments']);
 
 /**
  * The first body paragraph: the first unmarked jusText-"good" line; failing that (a short
@@ -70,12 +70,12 @@ function unbracketed(s: LineShape): LineShape | null {
 
 /**
  * A publication or an organisation credited by name (`Báo Quảng Ninh`, `báo Nhân Dân`,
- * `Hội đồng Tiền lương quốc gia`): a few words, a capital in the first two, no sentence
+ * `Hội đồng Tiền lương quốc gia`): at most a dozen words, a capital in the first two, no sentence
  * punctuation.
  */
 export function isPublicationName(text: string): boolean {
   const words = text.trim().split(/\s+/);
-  if (words.length === 0 || words.length > 8 || /[.,;:!?"“”]/u.test(text.replace(/\.(?=\p{L})/gu, ''))) return false;
+  if (words.length === 0 || words.length > 12 || /[.,;:!?"“”]/u.test(text.replace(/\.(?=\p{L})/gu, ''))) return false;
   return /^\p{Lu}/u.test(words[0]) || (words.length > 1 && /^\p{Ll}+$/u.test(words[0]) && /^\p{Lu}/u.test(words[1]));
 }
 
@@ -190,7 +190,52 @@ export function isClosingLine(s: LineShape): boolean {
 
 /** A byline, photo credit, source credit or newsroom credit line. */
 export function isCreditsLine(s: LineShape): boolean {
-  return isNamesLine(s.text) || hasBylineLabel(s) || isCreditLine(s) || staffByline(s) !== null || agencyLine(s) !== null;
+  return isNamesLine(s.text) || hasBylineLabel(s) || isCreditLine(s) || staffByline(s) !== null || agencyLine(s) !== null || labelledParts(s) !== null;
+}
+
+export interface LabelledPart {
+  kind: 'byline' | 'credit' | 'source';
+  /** The credited text after the label and its colon. */
+  rest: Span;
+}
+
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PART_LABELS = new Map<string, LabelledPart['kind']>([
+  ...COLON_LABELS.map((k) => [k, 'byline'] as const),
+  ...SOURCE_LABEL_KEYS.map((k) => [k, 'source'] as const),
+  ...CREDIT_LABEL_KEYS.map((k) => [k, 'credit'] as const),
+]);
+/** A label with its colon at the start of the line or after a separator (` - `, ` | `, `; `). */
+const PART_RE = new RegExp(
+  String.raw`(?:^|\s[-–|]\s|[;.]\s)(${[...PART_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\s?:\s?`,
+  'giu',
+);
+const PART_MEMO = new WeakMap<LineShape, LabelledPart[] | null>();
+
+/**
+ * The parts of a credits line with several labels: `Tác giả: Hoài Thu - Nguồn: Trung tâm
+ * Truyền thông huyện`, `Bài: Minh Hà | Ảnh: Quang Minh`. Null unless the line starts with a
+ * label and has at least two.
+ */
+export function labelledParts(s: LineShape): LabelledPart[] | null {
+  if (s.words > 30 || !s.text.includes(':')) return null;
+  let parts = PART_MEMO.get(s);
+  if (parts === undefined) {
+    parts = scanLabelledParts(s);
+    PART_MEMO.set(s, parts);
+  }
+  return parts;
+}
+
+function scanLabelledParts(s: LineShape): LabelledPart[] | null {
+  const found = [...s.text.matchAll(PART_RE)];
+  if (found.length < 2 || found[0].index !== 0) return null;
+  return found.map((m, k) => {
+    const from = m.index + m[0].length;
+    const to = k + 1 < found.length ? found[k + 1].index : s.text.length;
+    const piece = s.text.slice(from, to).replace(/[\s.,;]+$/u, '');
+    return { kind: PART_LABELS.get(normalizedKey(m[1]))!, rest: { start: s.start + from, end: s.start + from + piece.length } };
+  });
 }
 
 /**
@@ -203,7 +248,12 @@ export function findBodyEnd(shapes: readonly LineShape[], marks: Marks, first: n
   for (let j = end + 1; j < shapes.length; j++) {
     const s = shapes[j];
     if (s.blank) continue;
-    if (marks[j] || !isClosingLine(s)) break;
+    // A related box or an ad between the last paragraph and a closing sentence or byline.
+    if (marks[j]) {
+      if (isTerminal === undefined || isTerminal(j)) break;
+      continue;
+    }
+    if (!isClosingLine(s)) break;
     end = j;
   }
   return end;
@@ -215,8 +265,13 @@ export interface Layout {
   bodyEnd: number;
 }
 
-/** All three at once, for a stage that only reads them. */
+/**
+ * All three at once, for a stage that reads the boilerplate stage's marks: that stage has
+ * marked everything below the body, so the body ends at the last unmarked line.
+ */
 export function layoutOf(shapes: readonly LineShape[], marks: Marks): Layout {
   const first = findFirstBody(shapes, marks);
-  return { first, headline: findHeadline(shapes, marks, first), bodyEnd: findBodyEnd(shapes, marks, first) };
+  let bodyEnd = -1;
+  if (first >= 0) for (let i = shapes.length - 1; i >= first && bodyEnd < 0; i--) if (!shapes[i].blank && !marks[i]) bodyEnd = i;
+  return { first, headline: findHeadline(shapes, marks, first), bodyEnd };
 }

@@ -166,7 +166,7 @@ export const LINE_CUES: readonly LineCue[] = [
     category: 'social', match: 'word', reason: 'social-network widget',
     phrases: [
       'facebook', 'zalo', 'twitter', 'youtube', 'tiktok', 'instagram', 'linkedin', 'telegram', 'fanpage', 'messenger',
-      'mã qr', 'qr code', 'qrcode', 'tweet', 'pinterest', 'viber',
+      'mã qr', 'qr code', 'qrcode', 'tweet', 'pinterest', 'viber', 'google news', 'google tin tức', 'threads', 'lotus', 'gapo',
     ],
   },
   {
