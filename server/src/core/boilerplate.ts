@@ -422,9 +422,9 @@ function extendFooterUp(shapes: readonly LineShape[], v: Verdicts, from: number,
   }
 }
 
+/** At least six letters, all capitals (`POWERED BY …`, a credit line in capitals). */
 function isAllCaps(s: LineShape): boolean {
-  const letters = s.text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return s.skeleton.replace(/ /g, '').length >= 6 && s.text === s.text.toUpperCase() && s.text !== s.key;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -48,21 +48,31 @@ export const SKELETON_WORDS = 16;
 const MAX_STOP_LENGTH = 6;
 
 /**
- * Stop syllables by a rolling hash of their code units, so a letter run is looked up
- * while it is scanned, without slicing a string out of the line for every syllable.
+ * Stop syllables by a rolling hash of their code units, in an open-addressing table, so a
+ * letter run is looked up while it is scanned, without slicing a string out of the line.
  */
-const STOP_BY_HASH = new Map<number, string[]>();
-for (const w of new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))) {
+const STOP_WORDS = [...new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))];
+const STOP_MASK = 1023;
+const STOP_HASHES = new Int32Array(STOP_MASK + 1);
+const STOP_SLOTS = new Int16Array(STOP_MASK + 1); // index + 1 into STOP_WORDS; 0 = empty
+STOP_WORDS.forEach((w, idx) => {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  STOP_BY_HASH.set(h, [...(STOP_BY_HASH.get(h) ?? []), w]);
-}
+  let slot = h & STOP_MASK;
+  while (STOP_SLOTS[slot] !== 0) slot = (slot + 1) & STOP_MASK;
+  STOP_HASHES[slot] = h;
+  STOP_SLOTS[slot] = idx + 1;
+});
 
 function isStopRun(key: string, from: number, to: number, hash: number): boolean {
-  const found = STOP_BY_HASH.get(hash);
-  if (!found) return false;
-  return found.some((w) => w.length === to - from && key.startsWith(w, from));
+  for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
+    if (STOP_HASHES[slot] !== hash) continue;
+    const w = STOP_WORDS[STOP_SLOTS[slot] - 1];
+    if (w.length === to - from && key.startsWith(w, from)) return true;
+  }
+  return false;
 }
+
 const SECTIONS = new Set(SECTION_NAMES.map(normalizedKey));
 const STAMP_WORDS = new Set(STAMP_LABELS.flatMap((l) => normalizedKey(l).split(' ')));
 const BULLETS = new Set(BULLET_MARKS);
@@ -76,39 +86,60 @@ export function skeletonOf(key: string): string {
 
 const LETTER = /\p{L}/u;
 
-/**
- * Letter test for the code unit `c` at `i`, fast for the Latin and Vietnamese ranges
- * (property regexes and one-character strings are slow in bulk); other scripts ask the regex.
- */
-function isLetterCode(key: string, i: number, c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (c >= 0x1e00 && c <= 0x1eff) return true;
-  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xa0 && c <= 0xbf)) return false;
-  return LETTER.test(key[i]);
+/** Character classes of the code units below TABLE_SIZE: what the per-character scan asks. */
+const OTHER = 0;
+const LETTER_CLASS = 1;
+const DIGIT = 2;
+const SPACE = 3;
+/** Whitespace other than a plain space: the key must be folded before it is scanned. */
+const OTHER_SPACE = 4;
+const TABLE_SIZE = 0x2000;
+const CLASS = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    if (c >= 48 && c <= 57) t[c] = DIGIT;
+    else if (c === 32) t[c] = SPACE;
+    else if (/\s/.test(String.fromCharCode(c)) || c === 0xfeff) t[c] = OTHER_SPACE;
+    else if (c >= 0xd800 && c <= 0xdfff) t[c] = OTHER;
+    else if (LETTER.test(String.fromCharCode(c))) t[c] = LETTER_CLASS;
+  }
+  return t;
 }
 
-interface KeyScan { skeleton: string; cut: boolean; words: number; stops: number; digits: boolean }
+/** Class of the code unit `c` at `i` of `key`; beyond the table (rare in Vietnamese text) ask the regex. */
+function classAt(key: string, i: number, c: number): number {
+  if (c < TABLE_SIZE) return CLASS[c];
+  if (c === 0x3000 || c === 0xfeff) return OTHER_SPACE;
+  return LETTER.test(key[i]) ? LETTER_CLASS : OTHER;
+}
+
+interface KeyScan { skeleton: string; cut: boolean; words: number; stops: number; digits: boolean; unfolded: boolean }
 
 /**
  * One pass over a key: its skeleton (first SKELETON_WORDS letter runs), its count of
  * words (space-separated tokens with a letter or digit), of stop syllables, and whether it
- * has a digit. Only runs short enough to be stop words are sliced out of the key.
+ * has a digit. Stop syllables are recognised by a rolling hash while scanning; only the
+ * skeleton's runs are sliced out of the key.
  */
 function scanKey(key: string): KeyScan {
-  let skeleton = '';
   let runs = 0;
-  let cut = false;
   let words = 0;
   let stops = 0;
   let digits = false;
   let tokenCounted = false;
   let runStart = -1;
   let hash = 0;
+  let unfolded = false;
+  let prev = -1;
   const n = key.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? key.charCodeAt(i) : 32;
-    if (i < n && isLetterCode(key, i, c)) {
+    const k = i < n ? classAt(key, i, c) : SPACE;
+    if (k === OTHER_SPACE || (k === SPACE && prev === SPACE)) unfolded = true;
+    prev = k;
+    if (k === LETTER_CLASS) {
       if (runStart < 0) { runStart = i; hash = 0; }
       hash = (Math.imul(hash, 31) + c) | 0;
       if (!tokenCounted) { words++; tokenCounted = true; }
@@ -116,26 +147,41 @@ function scanKey(key: string): KeyScan {
     }
     if (runStart >= 0) {
       if (i - runStart <= MAX_STOP_LENGTH && isStopRun(key, runStart, i, hash)) stops++;
-      if (runs < SKELETON_WORDS) skeleton += (runs++ ? ' ' : '') + key.slice(runStart, i);
-      else cut = true;
+      if (runs < SKELETON_WORDS) { RUN_STARTS[runs] = runStart; RUN_ENDS[runs] = i; }
+      runs++;
       runStart = -1;
     }
-    if (c === 32) tokenCounted = false;
-    else if (c >= 48 && c <= 57) {
+    if (k === SPACE) tokenCounted = false;
+    else if (k === DIGIT) {
       digits = true;
       if (!tokenCounted) { words++; tokenCounted = true; }
     }
   }
-  return { skeleton, cut, words, stops, digits };
+  // Long prose only ever has its first words compared with cue phrases.
+  const keep = Math.min(runs, words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
+  let skeleton = '';
+  for (let r = 0; r < keep; r++) skeleton += (r ? ' ' : '') + key.slice(RUN_STARTS[r], RUN_ENDS[r]);
+  return { skeleton, cut: keep < runs, words, stops, digits, unfolded };
 }
 
+/** Where the first SKELETON_WORDS letter runs of the line being scanned start and end (reused). */
+const RUN_STARTS = new Int32Array(SKELETON_WORDS);
+const RUN_ENDS = new Int32Array(SKELETON_WORDS);
+/** Lines longer than this (words) match no whole-line cue; their skeleton keeps a few words. */
+const MAX_CUE_LINE_WORDS = 60;
+const LONG_LINE_SKELETON_WORDS = 6;
+
 /**
- * Key of a view line: the view is already NFC with one tone placement (normalize.ts), so
- * only case and whitespace are folded here — the same result as normalizedKey, cheaper.
+ * Key of a view line and its scan: the view is already NFC with one tone placement
+ * (normalize.ts), so only case and whitespace are folded — the same result as
+ * normalizedKey, cheaper. Whitespace is folded only when the scan met a run of it.
  */
-function viewKey(text: string): string {
+function keyAndScan(text: string): { key: string; scan: KeyScan } {
   const lower = text.toLowerCase();
-  return /\s\s|[\t\u00a0\ufeff]/.test(lower) ? lower.replace(/[\s\u00a0\ufeff]+/g, ' ') : lower;
+  const scan = scanKey(lower);
+  if (!scan.unfolded) return { key: lower, scan };
+  const key = lower.replace(/[\s\u00a0\ufeff]+/g, ' ');
+  return { key, scan: scanKey(key) };
 }
 
 const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
@@ -171,8 +217,8 @@ export function shapeLine(line: Line): LineShape {
   while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
   while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
   const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
-  const key = viewKey(text);
-  const { skeleton, cut, words, stops, digits } = scanKey(key);
+  const { key, scan } = keyAndScan(text);
+  const { skeleton, cut, words, stops, digits } = scan;
   return {
     line,
     blank: text === '',
@@ -227,11 +273,14 @@ const STAMP = new RegExp(
 export interface Span { start: number; end: number }
 
 const STAMPS = new WeakMap<LineShape, Span | null>();
+/** Longest line (words) that can be a dateline or a `Chuyên mục - Tác giả - giờ ngày` meta line. */
+const MAX_STAMP_LINE_WORDS = 30;
 const METAS = new WeakMap<LineShape, MetaLine | null>();
 
-/** The first date-time stamp in a line, as a view span (memoized per line). */
+/** The first date-time stamp in a short line, as a view span (memoized per line). */
 export function findStamp(s: LineShape): Span | null {
-  if (!s.hasDigits) return null;
+  // Datelines and meta lines are short; a date inside a paragraph is the date stage's business.
+  if (!s.hasDigits || s.words > MAX_STAMP_LINE_WORDS) return null;
   let st = STAMPS.get(s);
   if (st === undefined) {
     st = scanStamp(s);
@@ -358,6 +407,9 @@ function startsWithNonNameHead(parts: readonly string[]): boolean {
   return NON_NAME_HEAD_KEYS.has(one) || (parts.length > 1 && NON_NAME_HEAD_KEYS.has(`${one} ${normalizedKey(parts[1])}`));
 }
 
+/** Longest line of names (characters): four names with their agencies. */
+const MAX_NAMES_LINE = 120;
+
 const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
 
 /**
@@ -383,6 +435,7 @@ export function nameParts(text: string): Span[] {
  * Trang`, `Văn Điệp (TTXVN)`, `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`).
  */
 export function isNamesLine(text: string): boolean {
+  if (text.length > MAX_NAMES_LINE) return false;
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
   if (parts.length === 0 || parts.length > 4) return false;
   const names = nameParts(text).length;

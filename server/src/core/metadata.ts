@@ -182,6 +182,8 @@ const CREDIT_RE = new RegExp(
   'giu',
 );
 const NON_NAMES = new Set(NON_NAME_CREDITS.map(normalizedKey));
+/** Each credit label contains one of these words: a cheap test before the regex. */
+const CREDIT_WORDS = [...new Set(CREDIT_LABELS.map((l) => normalizedKey(l).split(' ').at(-1)!))];
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -189,6 +191,7 @@ function escapeRe(s: string): string {
 
 /** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
 function creditItems(s: LineShape, add: Add): boolean {
+  if (!CREDIT_WORDS.some((w) => s.key.includes(w))) return false;
   let found = false;
   for (const m of s.text.matchAll(CREDIT_RE)) {
     const from = m.index + m[0].length;

@@ -190,6 +190,7 @@ export function isClosingLine(s: LineShape): boolean {
 
 /** A byline, photo credit, source credit or newsroom credit line. */
 export function isCreditsLine(s: LineShape): boolean {
+  if (s.words > 30) return false;
   return isNamesLine(s.text) || hasBylineLabel(s) || isCreditLine(s) || staffByline(s) !== null || agencyLine(s) !== null || labelledParts(s) !== null;
 }
 
