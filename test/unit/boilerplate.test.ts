@@ -401,3 +401,28 @@ test('a media player time alone on a line is navigation; a page of separators is
   assert.equal(categoryOf(rows, '00:00 / 04:12'), 'navigation');
   assert.equal(categoryOf(rows, '***'), undefined);
 });
+
+test('a related box of bare headlines in mid-article ends at a credited caption; the paragraph after it is article', () => {
+  const caption = 'Các đại biểu biểu quyết thông qua nghị quyết. (Ảnh: Minh Quyết)';
+  const page = [
+    'Tiêu đề bài viết về hội nghị tổng kết',
+    P1,
+    'Tin liên quan',
+    'Tỉnh ủy họp phiên thường kỳ tháng 5',
+    'Công bố quyết định về công tác cán bộ',
+    caption,
+    P2,
+    P3,
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Công bố quyết định về công tác cán bộ'), 'related');
+  assert.equal(categoryOf(rows, caption), undefined);
+  assert.equal(categoryOf(rows, P2), undefined);
+  assert.deepEqual(analyze(page).metadata.filter((m) => m.kind === 'caption').map((m) => m.text), [caption]);
+});
+
+test('a box of bare headlines takes no paragraph as a lede after them', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, 'Tin liên quan', 'Tỉnh ủy họp phiên thường kỳ tháng 5', 'Công bố quyết định về công tác cán bộ', 'Đại hội sẽ bế mạc vào chiều mai sau khi bầu Ban Chấp hành khóa mới và thông qua nghị quyết.', P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Đại hội sẽ bế mạc vào chiều mai sau khi bầu Ban Chấp hành khóa mới và thông qua nghị quyết.'), undefined);
+});

@@ -187,7 +187,12 @@ function absorbCounters(shapes: readonly LineShape[], v: Verdicts, from: number,
 /** Teaser headline: short, no sentence-final period (a `|` caption mark excluded). */
 function isTeaserHeadline(s: LineShape): boolean {
   const text = s.bullet ? s.text.slice(1).trim() : s.text;
-  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s);
+  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s) && !isCaptionShaped(text);
+}
+
+/** `… hội nghị. (Ảnh: Trí Dũng)`: a sentence with a photo credit is an image caption, never a teaser. */
+function isCaptionShaped(text: string): boolean {
+  return /[.!?]\s?\(?(?:ảnh|nguồn ảnh|photo)\s?:/iu.test(text);
 }
 
 /**
@@ -203,6 +208,7 @@ function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, 
   let ledeStyle: 'prefixed' | 'plain' | undefined;
   let last: 'heading' | 'headline' | 'lede' | 'meta' = 'heading';
   let pending = -1; // last absorbed headline, given back if the box ends in prose
+  let headlineOnly = false;
   const take = (j: number) => {
     v[j] = { category, reason };
     seen.add(shapes[j].key);
@@ -220,10 +226,14 @@ function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, 
       take(j); last = 'lede'; pending = -1;
       continue;
     }
-    if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) { take(j); last = 'headline'; pending = j; continue; }
+    if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) {
+      headlineOnly ||= last === 'headline'; // two headlines in a row: a box without ledes
+      take(j); last = 'headline'; pending = j;
+      continue;
+    }
     // Plain (unsourced) ledes only in related boxes: under a site widget heading a plain
     // paragraph more likely starts the article itself (a widget printed above it).
-    const plainLede = category === 'related' && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
+    const plainLede = category === 'related' && !headlineOnly && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
     if (plainLede) { ledeStyle = 'plain'; take(j); last = 'lede'; pending = -1; continue; }
     break;
   }
