@@ -1,0 +1,120 @@
+// What a user does in the VS Code workbench, as page actions: run a command from the
+// palette, open a file, move the cursor, select, read widgets. Every wait is bounded and
+// waits on something visible (playwright's locator waits), never on a fixed delay.
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+
+export class Workbench {
+  constructor(page, { timeout = 20000 } = {}) {
+    this.page = page;
+    this.timeout = timeout;
+  }
+
+  /** Open the workbench and wait until the explorer shows the workspace. */
+  async open(url) {
+    await this.page.goto(url, { timeout: 60000 });
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  }
+
+  /** Open the quick input fresh (closing any left open) and type `prefix` into it. */
+  async quickInputOpen(prefix) {
+    const widget = this.page.locator(QUICK_INPUT);
+    if (await widget.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: this.timeout });
+    }
+    await this.page.keyboard.press('F1');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ timeout: this.timeout });
+    await input.fill(prefix, { timeout: this.timeout });
+    return input;
+  }
+
+  /** Run a command by its palette label (`Category: Title`), clicking the exact row. */
+  async command(label) {
+    await this.quickInputOpen(`>${label}`);
+    const row = this.page.locator(QUICK_ROWS).filter({ has: this.page.locator('.label-name', { hasText: label }) }).first();
+    await row.waitFor({ timeout: this.timeout });
+    const labels = await this.page.locator(`${QUICK_ROWS} .label-name`).allInnerTexts();
+    const exact = labels.findIndex((l) => l.trim() === label);
+    const pick = exact >= 0 ? this.page.locator(QUICK_ROWS).nth(exact) : row;
+    await pick.click();
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: this.timeout }).catch(() => {});
+  }
+
+  /** The palette label of a contributed command (`Category: Title`). */
+  static label(cmd) {
+    return cmd.category ? `${cmd.category}: ${cmd.title}` : cmd.title;
+  }
+
+  /** Open a workspace file with Quick Open and wait for its tab. */
+  async openFile(name) {
+    await this.quickInputOpen(name);
+    const row = this.page.locator(QUICK_ROWS).filter({ hasText: name }).first();
+    await row.waitFor({ timeout: this.timeout });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: this.timeout });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: this.timeout });
+  }
+
+  /** Move the cursor to a 0-based {line, character} (Go to Line with `:line:column`). */
+  async goTo(pos) {
+    await this.quickInputOpen(`:${pos.line + 1}:${pos.character + 1}`);
+    await this.page.locator(`${QUICK_ROWS}`).first().waitFor({ timeout: this.timeout });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: this.timeout });
+    await this.waitForCursor(pos);
+  }
+
+  /** Wait until the status bar shows the cursor at `pos` (and optionally a selection). */
+  async waitForCursor(pos, selected) {
+    const want = new RegExp(`Ln ${pos.line + 1}, Col ${pos.character + 1}${selected ? ` \\(${selected} selected\\)` : '\\b'}`);
+    await this.page.locator('#status\\.editor\\.selection').filter({ hasText: want }).waitFor({ timeout: this.timeout });
+  }
+
+  /** Select from `from` to `to` on one line, as a user would with Shift+→. */
+  async select(from, to) {
+    if (from.line !== to.line) throw new Error('select(): one line only');
+    await this.goTo(from);
+    const n = to.character - from.character;
+    for (let i = 0; i < n; i++) await this.page.keyboard.press('Shift+ArrowRight');
+    await this.waitForCursor(to, n);
+  }
+
+  /** Focus the active editor's text area (after a view took the focus). */
+  async focusEditor() {
+    await this.command('View: Focus Active Editor Group');
+  }
+
+  /** Rows of the visible quick pick: their labels. */
+  async quickPickLabels() {
+    return this.page.locator(`${QUICK_ROWS} .label-name`).allInnerTexts();
+  }
+
+  async escape() {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Read every row of a (virtualised) tree by paging through it with the keyboard. */
+  async readTree(container) {
+    const rows = new Map();
+    const tree = this.page.locator(`${container} .monaco-list`).first();
+    await tree.locator('.monaco-list-row').first().waitFor({ timeout: this.timeout });
+    await tree.focus();
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < 200; i++) {
+      const before = rows.size;
+      for (const r of await tree.locator('.monaco-list-row').all()) {
+        const index = Number(await r.getAttribute('data-index'));
+        const level = Number(await r.getAttribute('aria-level'));
+        const text = (await r.innerText()).replace(/\s+/g, ' ').trim();
+        rows.set(index, { index, level, text, label: await r.getAttribute('aria-label') });
+      }
+      if (i > 0 && rows.size === before) break;
+      await this.page.keyboard.press('PageDown');
+    }
+    return [...rows.values()].sort((a, b) => a.index - b.index);
+  }
+}
