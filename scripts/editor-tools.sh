@@ -28,7 +28,7 @@ CODE_SERVER_VERSION=4.139.1
 NODE_MAJOR=24
 PLAYWRIGHT_VERSION=1.65.1
 TOOLS="${VN_CORPUS_TOOLS:-$HOME/.cache/vn-corpus-tools}"
-APT_PACKAGES_EDITOR=(chromium fonts-dejavu-core libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3)
+APT_PACKAGES_EDITOR=(chromium fonts-dejavu-core fonts-noto-mono libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3)
 APT_PACKAGES_NEOVIM=(neovim)
 
 want_editor=0; want_neovim=0

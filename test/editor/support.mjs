@@ -147,7 +147,30 @@ export function pickEntity(g, pred) {
   return { ...e, pos: positionAt(g.text, e.start), endPos: positionAt(g.text, e.end), hoverPos: positionAt(g.text, e.end - 1) };
 }
 
+/** Is the gold entity inside a gold boilerplate block (a teaser, a menu…)? */
+export function inBoilerplate(g, e) {
+  return g.boilerplate.some((b) => b.start <= e.start && e.end <= b.end);
+}
+
+/**
+ * The official both suites use: a person of the article's own text (not a teaser) with a
+ * title right before them, who is also named in one of our fixture articles.
+ */
+export function pickOfficial(g, otherTexts) {
+  return pickEntity(g, (e) => e.label === 'PER' && !inBoilerplate(g, e) && !!titleBefore(g, e) && otherTexts.some((t) => t.includes(e.text)));
+}
+
 /** The title the gold places right before a person (e.g. "Tổng Bí thư" + name), if any. */
 export function titleBefore(g, person) {
   return g.entities.find((e) => e.label === 'TITLE' && e.end <= person.start && person.start - e.end <= 2);
+}
+
+/**
+ * Does `hay` (what an editor shows) contain `needle` (text from a stored article)? Compared
+ * after NFC, case folding and space unification: articles may store decomposed letters or
+ * no-break spaces that the editor displays normalized.
+ */
+export function showsText(hay, needle) {
+  const norm = (t) => String(t ?? '').normalize('NFC').replace(/[\s\u00a0]+/g, ' ').toLowerCase();
+  return norm(hay).includes(norm(needle));
 }

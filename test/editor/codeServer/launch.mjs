@@ -29,7 +29,7 @@ const SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'outline.collapseItems': 'alwaysExpand',
-  'editor.fontFamily': "'DejaVu Sans Mono', monospace",
+  'editor.fontFamily': "'Noto Sans Mono', 'DejaVu Sans Mono', monospace",
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,

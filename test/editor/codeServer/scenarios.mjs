@@ -3,9 +3,9 @@
 // annotations of the sample corpus (samples/corpus/*.gold.json), never from the code
 // under test. Each returns normally or throws with what it saw.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { gold, pickEntity, positionAt, titleBefore, waitFor } from '../support.mjs';
+import { gold, pickEntity, pickOfficial, showsText, positionAt, titleBefore, waitFor } from '../support.mjs';
 import { Workbench } from './workbench.mjs';
 
 const MAIN = '000_408d4598c6f022f3'; // the article with an official also named in our fixture
@@ -17,7 +17,7 @@ const FIXTURE = 'tong-bi-thu-tiep-cu-tri.txt';
 function official(ws) {
   const g = gold(MAIN);
   const other = readFileSync(path.join(ws, FIXTURE), 'utf8');
-  const person = pickEntity(g, (e) => e.label === 'PER' && !!titleBefore(g, e) && other.includes(e.text));
+  const person = pickOfficial(g, [other]);
   return { g, person, title: titleBefore(g, person) };
 }
 
@@ -28,25 +28,26 @@ function contributed(pkg, re) {
   return cmd;
 }
 
-/** Colour of the editor text at a document line, for spans overlapping [from, to) characters. */
-async function spanColours(page, text) {
+/**
+ * Colours of the rendered line that contains `needle`: the spans overlapping it, and the
+ * editor's plain-text colour (Monaco's default token class, mtk1).
+ */
+async function spanColours(page, needle) {
   return page.evaluate((needle) => {
     const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')];
     const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(needle));
-    if (!line) return undefined;
-    const full = line.textContent.replace(/\u00a0/g, ' ');
-    const at = full.indexOf(needle);
-    const out = { inside: [], outside: [] };
+    const plainSpan = document.querySelector('.editor-instance .monaco-editor .view-line span.mtk1');
+    if (!line || !plainSpan) return undefined;
+    const at = line.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+    const inside = [];
     let pos = 0;
     for (const span of line.querySelectorAll(':scope > span > span')) {
       const len = span.textContent.length;
-      const colour = getComputedStyle(span).color;
-      const overlaps = pos < at + needle.length && pos + len > at;
-      (overlaps ? out.inside : out.outside).push({ text: span.textContent, colour, cls: span.className });
+      if (pos < at + needle.length && pos + len > at) inside.push({ text: span.textContent, colour: getComputedStyle(span).color, cls: span.className });
       pos += len;
     }
-    return out;
-  }, text);
+    return { plain: getComputedStyle(plainSpan).color, inside };
+  }, needle);
 }
 
 export const scenarios = [
@@ -83,9 +84,8 @@ export const scenarios = [
       await wb.escape();
       const spans = await spanColours(page, person.text);
       assert.ok(spans, `line with ${person.text} not rendered`);
-      const plain = new Set(spans.outside.map((s) => s.colour));
-      const coloured = spans.inside.filter((s) => s.text.trim() && !plain.has(s.colour));
-      assert.ok(coloured.length > 0, `"${person.text}" has the colour of the plain text: ${JSON.stringify(spans.inside)}`);
+      const plainParts = spans.inside.filter((s) => s.text.trim() && s.colour === spans.plain);
+      assert.ok(spans.inside.length > 0 && plainParts.length === 0, `"${person.text}" is (partly) in the plain-text colour ${spans.plain}: ${JSON.stringify(spans.inside)}`);
     },
   },
   {
@@ -101,8 +101,8 @@ export const scenarios = [
         const t = (await hover.innerText().catch(() => '')).trim();
         return t || undefined;
       }, 'the hover', 20000);
-      assert.ok(text.includes(person.value ?? person.text), `hover: ${text}`);
-      assert.ok(text.toLowerCase().includes(title.text.toLowerCase()), `title "${title.text}" not in hover: ${text}`);
+      assert.ok(showsText(text, person.value ?? person.text), `hover: ${text}`);
+      assert.ok(showsText(text, title.text), `title "${title.text}" not in hover: ${text}`);
     },
     after: async ({ wb }) => wb.escape(),
   },
@@ -113,18 +113,25 @@ export const scenarios = [
       const { person } = official(ws);
       await wb.openFile(`${MAIN}.txt`);
       await wb.command('Explorer: Focus on Outline View');
+      await wb.toggleFoldersPane(); // give the Outline the height of the side bar
       const rows = await wb.readTree('.outline-pane');
       const group = rows.find((r) => /entit|thực thể/i.test(r.text));
       assert.ok(group, `no Entities group in the Outline: ${JSON.stringify(rows.map((r) => r.text))}`);
-      const under = rows.filter((r) => r.index > group.index && r.level > group.level);
-      const labels = under.filter((r) => r.level === group.level + 1);
-      assert.ok(labels.length >= 2, `the Entities group has ${labels.length} label groups`);
+      // The group's subtree: the rows after it, up to the next row as shallow as the group.
+      const after = rows.filter((r) => r.index > group.index);
+      const end = after.findIndex((r) => r.level <= group.level);
+      const under = end < 0 ? after : after.slice(0, end);
+      const labels = under.filter((r) => r.level === Math.min(...under.map((u) => u.level)));
+      assert.ok(labels.length >= 2, `the Entities group has ${labels.length} label groups: ${JSON.stringify(rows.map((r) => `${r.index}:${r.level}:${r.text}`))}`);
       assert.ok(
-        under.some((r) => r.text.includes(person.value ?? person.text)),
+        under.some((r) => showsText(r.text, person.value ?? person.text)),
         `"${person.text}" not under the Entities group: ${JSON.stringify(under.map((r) => r.text))}`,
       );
-      await wb.page.locator('.outline-pane .monaco-list-row').filter({ hasText: group.text.split(' ')[0] }).first().scrollIntoViewIfNeeded();
+      // Back to the top of the tree for the screenshot, the groups in view.
+      await wb.page.keyboard.press('Home');
+      await wb.page.locator('.outline-pane .monaco-list-row').filter({ hasText: group.text }).first().waitFor({ timeout: 5000 });
     },
+    after: async ({ wb }) => wb.toggleFoldersPane(),
   },
   {
     name: 'problems',
@@ -207,6 +214,7 @@ export const scenarios = [
     async run({ wb, page, ws, pkg }) {
       const cmd = contributed(pkg, /export.*(labell?ed|dataset)/i);
       const outDir = path.join(ws, 'export-conll');
+      mkdirSync(outDir);
       const since = Date.now();
       await wb.command(Workbench.label(cmd));
       await driveExportFlow(wb, page, outDir, () => newFiles(ws, since).length > 0);
@@ -239,19 +247,29 @@ async function driveExportFlow(wb, page, outDir, done) {
       continue;
     }
     const labels = await wb.quickPickLabels();
+    const title = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
+    const prompt = `${title} ${await input.getAttribute('placeholder')} ${await input.inputValue()}`;
+    const before = `${prompt}|${labels.join('|')}`;
     const conll = labels.findIndex((l) => /conll/i.test(l));
-    const prompt = `${await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')} ${await input.getAttribute('placeholder')} ${await input.inputValue()}`;
     if (!format && conll >= 0) {
       format = true;
       await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').nth(conll).click();
-    } else if (/folder|directory|thư mục|output|\//i.test(prompt) && labels.length === 0) {
-      await input.fill(outDir);
+    } else if (/folder|directory|thư mục|output/i.test(prompt) || (await input.inputValue()).startsWith('/')) {
+      // An input box or the workbench's simple file dialog (a path in the input): give
+      // our folder once, then accept it.
+      const value = (await input.inputValue()).replace(/\/$/, '');
+      if (value !== outDir) await input.fill(`${outDir}/`);
       await page.keyboard.press('Enter');
     } else {
       await page.keyboard.press('Enter');
     }
-    // The step is taken when the quick input changes or closes.
-    await waitFor(async () => done() || !(await input.isVisible()) || (await input.inputValue()) !== '' || true, 'the step to be taken', 5000);
+    // The step is taken when the quick input closes or shows something else.
+    await waitFor(async () => {
+      if (done() || !(await input.isVisible())) return true;
+      const t = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
+      const now = `${t} ${await input.getAttribute('placeholder')} ${await input.inputValue()}|${(await wb.quickPickLabels()).join('|')}`;
+      return now !== before;
+    }, 'the export flow to take the step', 10000);
   }
   await waitFor(done, 'the export to write files', 60000);
 }

@@ -1,6 +1,7 @@
 // What a user does in the VS Code workbench, as page actions: run a command from the
 // palette, open a file, move the cursor, select, read widgets. Every wait is bounded and
 // waits on something visible (playwright's locator waits), never on a fixed delay.
+import { waitFor } from '../support.mjs';
 
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
@@ -83,6 +84,11 @@ export class Workbench {
     await this.waitForCursor(to, n);
   }
 
+  /** Collapse or expand the Explorer's folder section (its header is the workspace name). */
+  async toggleFoldersPane() {
+    await this.page.locator('.explorer-viewlet .pane-header').first().click();
+  }
+
   /** Focus the active editor's text area (after a view took the focus). */
   async focusEditor() {
     await this.command('View: Focus Active Editor Group');
@@ -97,23 +103,30 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Read every row of a (virtualised) tree by paging through it with the keyboard. */
+  /**
+   * Read every row of a (virtualised) tree: only the visible rows are in the page, so page
+   * through it with the keyboard, waiting each time for the focus to move; the end of the
+   * tree is where PageDown no longer moves it.
+   */
   async readTree(container) {
     const rows = new Map();
     const tree = this.page.locator(`${container} .monaco-list`).first();
     await tree.locator('.monaco-list-row').first().waitFor({ timeout: this.timeout });
     await tree.focus();
     await this.page.keyboard.press('Home');
-    for (let i = 0; i < 200; i++) {
-      const before = rows.size;
+    const focused = () => tree.locator('.monaco-list-row.focused').first().getAttribute('data-index', { timeout: 1000 }).catch(() => null);
+    for (let i = 0; i < 500; i++) {
       for (const r of await tree.locator('.monaco-list-row').all()) {
         const index = Number(await r.getAttribute('data-index'));
-        const level = Number(await r.getAttribute('aria-level'));
+        // Depth from the twistie's indent: aria-level is not always refreshed on recycled rows.
+        const level = await r.locator('.monaco-tl-twistie').evaluate((e) => parseFloat(getComputedStyle(e).paddingLeft) || 0);
         const text = (await r.innerText()).replace(/\s+/g, ' ').trim();
-        rows.set(index, { index, level, text, label: await r.getAttribute('aria-label') });
+        rows.set(index, { index, level, text });
       }
-      if (i > 0 && rows.size === before) break;
+      const at = await focused();
       await this.page.keyboard.press('PageDown');
+      const moved = await waitFor(async () => (await focused()) !== at, 'the tree to page down', 2000).catch(() => false);
+      if (!moved) break;
     }
     return [...rows.values()].sort((a, b) => a.index - b.index);
   }
