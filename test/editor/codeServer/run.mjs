@@ -90,7 +90,7 @@ async function runScenario(s, n, ctx) {
   } catch (e) {
     error = e;
   }
-  await ctx.page.screenshot({ path: shot }).catch((e) => console.log(`  (no screenshot: ${e.message})`));
+  await ctx.page.screenshot({ path: shot, animations: 'disabled' }).catch((e) => console.log(`  (no screenshot: ${e.message})`));
   await s.after?.(ctx).catch(() => {});
   // Leave no widget, quick input or dialog open for the next scenario.
   await ctx.page.keyboard.press('Escape').catch(() => {});

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { gold, pickEntity, pickOfficial, showsText, positionAt, titleBefore, waitFor } from '../support.mjs';
+import { gold, pickEntity, root, pickOfficial, showsText, positionAt, titleBefore, waitFor } from '../support.mjs';
 import { Workbench } from './workbench.mjs';
 
 const MAIN = '000_408d4598c6f022f3'; // the article with an official also named in our fixture
@@ -21,9 +21,16 @@ function official(ws) {
   return { g, person, title: titleBefore(g, person) };
 }
 
-/** A contributed command whose title matches, from the manifest that ships. */
+/**
+ * A contributed command whose title matches, from the manifest that ships, with `%key%`
+ * titles resolved through package.nls.json (the workbench runs in English).
+ */
 function contributed(pkg, re) {
-  const cmd = (pkg.contributes?.commands ?? []).find((c) => re.test(c.title));
+  const nlsFile = path.join(root, 'package.nls.json');
+  const nls = existsSync(nlsFile) ? JSON.parse(readFileSync(nlsFile, 'utf8')) : {};
+  const resolve = (t) => (typeof t === 'string' ? t.replace(/^%(.+)%$/, (m, k) => (typeof nls[k] === 'string' ? nls[k] : nls[k]?.message ?? m)) : t);
+  const cmds = (pkg.contributes?.commands ?? []).map((c) => ({ ...c, title: resolve(c.title), category: resolve(c.category) }));
+  const cmd = cmds.find((c) => re.test(c.title));
   if (!cmd) throw new Error(`the extension contributes no command matching ${re} yet`);
   return cmd;
 }
@@ -200,7 +207,10 @@ export const scenarios = [
       await wb.openFile(`${LABEL}.txt`);
       await wb.select(e.pos, e.endPos);
       await wb.command(Workbench.label(cmd));
-      const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`\\b${e.label}\\b`) }).first();
+      const row = page
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${e.label}\\b`) }) })
+        .first();
       await row.waitFor({ timeout: 20000 });
       await row.click();
       const ann = path.join(ws, `${LABEL}.ann`);
@@ -215,12 +225,16 @@ export const scenarios = [
       const cmd = contributed(pkg, /export.*(labell?ed|dataset)/i);
       const outDir = path.join(ws, 'export-conll');
       mkdirSync(outDir);
-      const since = Date.now();
+      const before = new Set(allFiles(ws));
+      const created = () => allFiles(ws).filter((f) => !before.has(f));
       await wb.command(Workbench.label(cmd));
-      await driveExportFlow(wb, page, outDir, () => newFiles(ws, since).length > 0);
-      const files = newFiles(ws, since);
+      await driveExportFlow(wb, page, outDir, () => created().length > 0);
+      const files = created();
       const conll = files.find((f) => /\.(conll|txt|iob2?|bio)$/i.test(f) && isConll(readFileSync(f, 'utf8')));
       assert.ok(conll, `no CoNLL file among the new files: ${JSON.stringify(files.map((f) => path.relative(ws, f)))}`);
+      // The user is told where it went: a notification naming the output folder.
+      const toast = page.locator('.notification-toast').filter({ hasText: path.basename(outDir) });
+      await toast.first().waitFor({ timeout: 20000 });
     },
   },
 ];
@@ -251,6 +265,7 @@ async function driveExportFlow(wb, page, outDir, done) {
     const prompt = `${title} ${await input.getAttribute('placeholder')} ${await input.inputValue()}`;
     const before = `${prompt}|${labels.join('|')}`;
     const conll = labels.findIndex((l) => /conll/i.test(l));
+    console.log(`  export step ${step + 1}: ${prompt.trim() || '(untitled)'}${labels.length ? ` [${labels.slice(0, 8).join(' | ')}]` : ''}`);
     if (!format && conll >= 0) {
       format = true;
       await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').nth(conll).click();
@@ -274,18 +289,11 @@ async function driveExportFlow(wb, page, outDir, done) {
   await waitFor(done, 'the export to write files', 60000);
 }
 
-function newFiles(dir, since) {
-  const out = [];
-  const walk = (d) => {
-    for (const f of readdirSync(d)) {
-      const p = path.join(d, f);
-      const s = statSync(p);
-      if (s.isDirectory()) walk(p);
-      else if (s.mtimeMs >= since - 1000 && !p.endsWith('.ann')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+/** Every file under `dir`. */
+function allFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((p) => statSync(p).isFile());
 }
 
 /** Token-per-line with an IOB2/BIOES tag in the last column and at least one entity. */

@@ -33,15 +33,24 @@ export class Workbench {
     return input;
   }
 
-  /** Run a command by its palette label (`Category: Title`), clicking the exact row. */
+  /**
+   * Run a command by its palette label (`Category: Title`), clicking the row with exactly
+   * that label. The palette lists what was registered when it opened (an extension's
+   * commands appear once its manifest is loaded), so reopen it until the row is there.
+   */
   async command(label) {
-    await this.quickInputOpen(`>${label}`);
-    const row = this.page.locator(QUICK_ROWS).filter({ has: this.page.locator('.label-name', { hasText: label }) }).first();
-    await row.waitFor({ timeout: this.timeout });
-    const labels = await this.page.locator(`${QUICK_ROWS} .label-name`).allInnerTexts();
-    const exact = labels.findIndex((l) => l.trim() === label);
-    const pick = exact >= 0 ? this.page.locator(QUICK_ROWS).nth(exact) : row;
-    await pick.click();
+    const rows = this.page.locator(QUICK_ROWS);
+    await waitFor(async () => {
+      await this.quickInputOpen(`>${label}`);
+      const labels = await waitFor(async () => {
+        const l = await this.quickPickLabels();
+        return l.length ? l : undefined;
+      }, 'palette rows', 3000).catch(() => []);
+      const i = labels.findIndex((l) => l.trim() === label);
+      if (i < 0) return false;
+      await rows.nth(i).click();
+      return true;
+    }, `the command "${label}" in the palette`, this.timeout, 250);
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: this.timeout }).catch(() => {});
   }
 
@@ -96,7 +105,9 @@ export class Workbench {
 
   /** Rows of the visible quick pick: their labels. */
   async quickPickLabels() {
-    return this.page.locator(`${QUICK_ROWS} .label-name`).allInnerTexts();
+    // One label per row, in DOM order (what rows.nth(i) addresses); descriptions and
+    // details also use .label-name, so take each row's first.
+    return this.page.locator(QUICK_ROWS).evaluateAll((rows) => rows.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()));
   }
 
   async escape() {
