@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { registerAnnotationUi } from './annotate';
+import { registerExportCommand } from './exportCommand';
 
 let client: LanguageClient | undefined;
 
@@ -29,8 +31,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('vnCorpus', EXTENSION_NAME, serverOptions, clientOptions);
   context.subscriptions.push(output, vscode.commands.registerCommand('vnCorpus.showOutput', () => output.show()));
+  context.subscriptions.push(registerExportCommand(context));
   await client.start();
   context.subscriptions.push(adoptArticles());
+  registerAnnotationUi(context, client);
 }
 
 /**

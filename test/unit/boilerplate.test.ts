@@ -233,3 +233,50 @@ test('a very long page is classified in linear time', () => {
   assert.ok(blocks.length > 400);
   assert.ok(ms < 2000, `took ${ms} ms`);
 });
+
+test('a list that closes the article stays article text; the widget after it does not', () => {
+  const page = [
+    'Danh sách Ban Thường vụ Huyện ủy khóa mới',
+    'Chiều 20/7, Đại hội đại biểu Đảng bộ huyện lần thứ XXV đã bầu Ban Chấp hành Đảng bộ huyện khóa mới gồm 35 đồng chí; Ban Chấp hành đã họp phiên thứ nhất để bầu Ban Thường vụ, Bí thư và các Phó Bí thư Huyện ủy, cụ thể như sau:',
+    '1. Đồng chí Hoàng Văn Sơn, Bí thư Huyện ủy;',
+    '2. Đồng chí Lò Thị Mai, Phó Bí thư Thường trực Huyện ủy;',
+    '- Đồng chí Vi Văn Tùng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện.',
+    'Tin mới',
+    'Huyện tổ chức lễ ra quân huấn luyện năm 2024',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, '1. Đồng chí Hoàng Văn Sơn, Bí thư Huyện ủy;'), undefined);
+  assert.equal(categoryOf(rows, '2. Đồng chí Lò Thị Mai, Phó Bí thư Thường trực Huyện ủy;'), undefined);
+  assert.equal(categoryOf(rows, '- Đồng chí Vi Văn Tùng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện.'), undefined);
+  assert.equal(categoryOf(rows, 'Tin mới'), 'navigation');
+  assert.equal(categoryOf(rows, 'Huyện tổ chức lễ ra quân huấn luyện năm 2024'), 'navigation');
+});
+
+test('NFD text gives the same categories at the same lines', () => {
+  const lines = ['Trang chủ', 'Đảng bộ tỉnh tổ chức hội nghị tổng kết công tác năm', P1, P2, 'Tin liên quan', 'Tỉnh ủy họp phiên thường kỳ tháng 5', '(0) Bình luận'];
+  const nfc = lines.join('\n');
+  const nfd = nfc.normalize('NFD');
+  const cats = (t: string) => analyze(t).boilerplate.map((b) => b.category);
+  assert.deepEqual(cats(nfd), cats(nfc));
+  assert.deepEqual(cats(nfc), ['navigation', 'related', 'comments']);
+  const a = analyze(nfd);
+  assert.equal(a.boilerplate[1].text, 'Tin liên quan\nTỉnh ủy họp phiên thường kỳ tháng 5'.normalize('NFD'));
+});
+
+test('a widget printed above the article does not swallow the headline', () => {
+  const page = [
+    'Tin nổi bật',
+    'Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm',
+    'Khai mạc kỳ họp thứ 15 Hội đồng nhân dân tỉnh',
+    'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa',
+    'Thứ Bảy, 15/06/2024 - 09:00',
+    P1,
+    P2,
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm'), 'navigation');
+  assert.equal(categoryOf(rows, 'Khai mạc kỳ họp thứ 15 Hội đồng nhân dân tỉnh'), 'navigation');
+  assert.equal(categoryOf(rows, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa'), undefined);
+  const headline = analyze(page).metadata.find((m) => m.kind === 'headline');
+  assert.equal(headline?.text, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa');
+});

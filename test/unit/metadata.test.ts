@@ -94,10 +94,13 @@ test('bylines: names alone, several names, a name with its agency, labelled byli
   assert.deepEqual(end('PV'), []);
 });
 
-test('"Theo" an agency at the end is a source item, not a byline', () => {
-  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Theo TTXVN'].join('\n');
-  assert.deepEqual(items(page, 'byline'), []);
-  assert.deepEqual(items(page, 'source'), ['TTXVN']);
+test('"Theo" an agency at the end is a source item, not a byline, also in brackets', () => {
+  for (const last of ['Theo TTXVN', '(Theo TTXVN)']) {
+    const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, last, 'Tin mới'].join('\n');
+    assert.deepEqual(items(page, 'byline'), []);
+    assert.deepEqual(items(page, 'source'), ['TTXVN']);
+    assert.equal(analyze(page).boilerplate.some((b) => b.text.includes('TTXVN')), false, 'the credit line is article text');
+  }
 });
 
 test('photo credits: the photographer, without agency; illustrations and agencies give no credit', () => {
@@ -152,4 +155,11 @@ test('empty text and a page of only boilerplate give no metadata; CRLF keeps the
   const head = 'Quảng Trị: Tổng kết 10 năm thực hiện chỉ thị về công tác dân vận';
   assert.deepEqual(items([head, ...lines].join('\r\n')), items([head, ...lines].join('\n')));
   assert.deepEqual(items([head, ...lines].join('\r\n'), 'source'), ['VOV.VN -']);
+});
+
+test('a meta line printed under the sapo is still the article dateline and byline', () => {
+  const page = ['Đại hội Đảng bộ phường lần thứ XV', P1, 'Xây dựng Đảng - Minh Châu - 10:15 20/06/2025', P2, P3].join('\n');
+  assert.deepEqual(items(page, 'dateline'), ['10:15 20/06/2025']);
+  assert.deepEqual(items(page, 'byline'), ['Minh Châu']);
+  assert.equal(analyze(page).boilerplate.length, 0, 'nothing of it is boilerplate');
 });

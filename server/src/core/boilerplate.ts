@@ -22,7 +22,7 @@ import {
 } from './data/boilerplateCues';
 import { normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
+  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
   type LineShape,
 } from './lineShape';
 import {
@@ -42,7 +42,8 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
   markCues(shapes, v);
   markSections(shapes, v);
   const first = findFirstBody(shapes, marksOf(v));
-  const headline = findHeadline(shapes, marksOf(v), first);
+  let headline = findHeadline(shapes, marksOf(v), first);
+  if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
   markTeaserGroups(shapes, v, first);
   markDuplicates(shapes, v, Math.max(headline, 0), headline);
   const bodyEnd = findBodyEnd(shapes, marksOf(v), first);
@@ -60,21 +61,26 @@ function marksOf(v: Verdicts): Marks {
 
 interface CueIndex {
   lines: Map<string, LineCue[]>;
-  prefixes: Array<[string, LineCue]>;
-  labels: Array<[string, LineCue]>;
+  /** Prefix and label cues by their first word, so a line only tries the few that can match. */
+  prefixes: Map<string, Array<[string, LineCue]>>;
+  labels: Map<string, Array<[string, LineCue]>>;
   words: Array<[string, LineCue]>;
 }
 
 const CUES: CueIndex = indexCues(LINE_CUES);
 
 function indexCues(cues: readonly LineCue[]): CueIndex {
-  const idx: CueIndex = { lines: new Map(), prefixes: [], labels: [], words: [] };
+  const idx: CueIndex = { lines: new Map(), prefixes: new Map(), labels: new Map(), words: [] };
+  const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
+    const first = phrase.split(/[\s:]/)[0];
+    map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
+  };
   for (const cue of cues) {
     for (const phrase of cue.phrases) {
       const sk = skeletonOf(normalizedKey(phrase));
       if (cue.match === 'line') idx.lines.set(sk, [...(idx.lines.get(sk) ?? []), cue]);
-      else if (cue.match === 'prefix') idx.prefixes.push([sk, cue]);
-      else if (cue.match === 'label') idx.labels.push([normalizedKey(phrase), cue]);
+      else if (cue.match === 'prefix') byFirstWord(idx.prefixes, sk, cue);
+      else if (cue.match === 'label') byFirstWord(idx.labels, normalizedKey(phrase), cue);
       else idx.words.push([sk, cue]);
     }
   }
@@ -86,10 +92,11 @@ export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
   const exact = CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
   if (exact) return exact;
-  for (const [phrase, cue] of CUES.labels) {
+  const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
+  for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.key, phrase) && /^\s*:/.test(s.key.slice(phrase.length))) return cue;
   }
-  for (const [phrase, cue] of CUES.prefixes) {
+  for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
   }
   if (s.words <= MAX_WORD_CUE_WORDS) {
@@ -127,23 +134,19 @@ export function isMenuLine(s: LineShape): boolean {
     if (n > 4 || /[.!?;:,]/.test(it)) return false;
   }
   if (items.length >= 3) return true;
-  return items.some((it) => isSectionName(skeletonOf(normalizedKey(it))) || cueFor(shapeOfText(it))?.category === 'navigation');
+  return items.some(isKnownMenuItem);
 }
+
+const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s`, 'u');
 
 function splitOnSeparators(text: string): string[] {
-  let parts = [text];
-  for (const sep of MENU_SEPARATORS) parts = parts.flatMap((p) => p.split(` ${sep} `));
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+  return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');
 }
 
-function shapeOfText(text: string): LineShape {
-  const key = normalizedKey(text);
-  const skeleton = skeletonOf(key);
-  return {
-    line: { index: -1, start: 0, end: text.length, text }, blank: text === '', indent: 0, text, start: 0, end: text.length,
-    key, skeleton, words: skeleton ? skeleton.split(' ').length : 0, stopDensity: 0, hasDigits: /\d/.test(text),
-    endsSentence: false, bullet: false,
-  };
+/** A menu item the tables know: a section name or a navigation control. */
+function isKnownMenuItem(item: string): boolean {
+  const sk = skeletonOf(normalizedKey(item));
+  return isSectionName(sk) || (CUES.lines.get(sk)?.some((c) => c.category === 'navigation') ?? false);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -153,7 +156,7 @@ function markSections(shapes: readonly LineShape[], v: Verdicts): void {
   for (let i = 0; i < shapes.length; i++) {
     const cue = v[i] && cueFor(shapes[i]);
     if (!cue?.opens) continue;
-    const reason = `under the heading "${shapes[i].text}"`;
+    const reason = `${ABSORBED} "${shapes[i].text}"`;
     i = cue.category === 'counter' ? absorbCounters(shapes, v, i + 1, reason) - 1 : absorbTeasers(shapes, v, i + 1, cue.category, reason) - 1;
   }
 }
@@ -208,12 +211,41 @@ function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, 
       continue;
     }
     if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) { take(j); last = 'headline'; pending = j; continue; }
-    const plainLede = (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
+    // Plain (unsourced) ledes only in related boxes: under a site widget heading a plain
+    // paragraph more likely starts the article itself (a widget printed above it).
+    const plainLede = category === 'related' && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
     if (plainLede) { ledeStyle = 'plain'; take(j); last = 'lede'; pending = -1; continue; }
     break;
   }
   if (pending >= 0 && ledeStyle !== undefined && j < shapes.length && !v[j]) giveBack(shapes, v, pending);
   return j;
+}
+
+const ABSORBED = 'under the heading';
+
+/**
+ * A widget printed above the article swallows the article's headline as one more teaser.
+ * When no headline is found above the first body paragraph, the nearest absorbed
+ * headline-like line on the way up (past page controls, datelines and a sapo) is given
+ * back: nothing of the article precedes its first paragraph, so it cannot be a teaser
+ * of the box, it is the article's own headline.
+ */
+function rescueHeadline(shapes: readonly LineShape[], v: Verdicts, first: number): boolean {
+  if (first < 0) return false;
+  let seen = 0;
+  for (let j = first - 1; j >= 0 && seen < 12; j--) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    seen++;
+    const verdict = v[j];
+    if (!verdict) continue;
+    if (verdict.reason.startsWith(ABSORBED) && !cueFor(s) && isHeadlineLike(s)) {
+      giveBack(shapes, v, j);
+      return true;
+    }
+    if (verdict.category !== 'navigation' && verdict.category !== 'ad' && verdict.category !== 'social') return false;
+  }
+  return false;
 }
 
 /** Undo a teaser headline and its verbatim repeats right under it. */
@@ -227,7 +259,7 @@ function giveBack(shapes: readonly LineShape[], v: Verdicts, at: number): void {
  * Teasers without a heading, after the article has begun: a bullet headline followed by
  * an indented line, a teaser meta line or a sourced lede (`• Yên Bái: …` /
  * `    Xã hội - Thanh Ngà - 18:37 21/09/2020` / `    (TN&MT) - Chiều 21/9 …`), or a
- * meta line (`Chuyên mục - Tác giả - giờ ngày`) other than the article's own.
+ * headline followed by a meta line (`Chuyên mục - Tác giả - giờ ngày`).
  */
 function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: number): void {
   if (first < 0) return;
@@ -240,8 +272,9 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
     let start = -1;
     if (s.bullet && isTeaserHeadline(s) && n && !v[next] && (n.indent > s.indent || parseMetaLine(n) || findSourcePrefix(n))) start = i;
     else if (parseMetaLine(s) && !isStampLine(s)) {
+      // Only under a teaser headline: a meta line right after the sapo is the article's own.
       const prev = previousNonBlank(shapes, i);
-      start = prev > first && !v[prev] && isTeaserHeadline(shapes[prev]) ? prev : i;
+      if (prev > first && !v[prev] && isTeaserHeadline(shapes[prev]) && !isGoodParagraph(shapes[prev])) start = prev;
     }
     if (start < 0) continue;
     for (let k = start; k <= i; k++) if (!shapes[k].blank) v[k] = { category: 'related', reason };

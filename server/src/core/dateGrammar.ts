@@ -57,6 +57,11 @@ const HOUR = new Set(HOUR_WORDS);
 const MINUTE = new Set(MINUTE_WORDS);
 const TIME_ZONE = new Set(TIME_ZONE_WORDS);
 
+/** First words a date can start with (besides a number): a cheap test before any parsing. */
+const START_WORDS = new Set(
+  [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm', 'quý', 'nửa'].map((w) => w.split(' ')[0]),
+);
+
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2999;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -81,6 +86,8 @@ export class DateGrammar {
 
   /** The best (longest) date starting at token i, with a list partner if any. */
   parseAt(i: number): DateMatch[] | null {
+    const first = this.toks[i];
+    if (!first || first.kind === 'punct' || (first.kind === 'word' && !START_WORDS.has(first.key))) return null;
     const list = this.list(i);
     if (list) return list;
     let best: DateMatch | null = null;
@@ -112,21 +119,22 @@ export class DateGrammar {
   }
 
   /** Something glued before the match (`A19/4`, `1.19/4`, `QĐ-19`) or a document number (`số 12/2020`). */
-  private gluedBefore(start: number): boolean {
+  private gluedBefore(start: number, dashOk = false): boolean {
     const t = this.toks;
     const prev = t[start - 1];
     if (prev && onLine(t, start) && prev.key === 'số') return true;
     if (!touching(t, start)) return false;
     if (prev.kind !== 'punct') return true;
+    if (dashOk && '-–'.includes(prev.text)) return false; // right end of `1-3/10`
     return '/-.,:'.includes(prev.text) && touching(t, start - 1) && t[start - 2].kind !== 'punct';
   }
 
   // ---- day-level points ----------------------------------------------------------------
 
   /** `10/7`, `22/09/2020`, `19-4`, `19-4-2021`, `22.09.2020`, `2020-09-22`. */
-  private core(i: number): { end: number; p: Point; weak: boolean } | null {
+  private core(i: number, dashOk = false): { end: number; p: Point; weak: boolean } | null {
     const t = this.toks;
-    if (this.gluedBefore(i)) return null;
+    if (this.gluedBefore(i, dashOk)) return null;
     const iso = this.isoCore(i);
     if (iso) return iso;
     const d = this.num(i, 1, 2);
@@ -245,8 +253,7 @@ export class DateGrammar {
     let j = i;
     const part = DAY_PART.match(t, j);
     if (part) j = part.end;
-    const next = (k: number) => k === i || onLine(t, k);
-    if (next(j)) {
+    if (j === i || onLine(t, j)) {
       const wd = WEEKDAY.match(t, j);
       if (wd) {
         j = wd.end;
@@ -254,7 +261,7 @@ export class DateGrammar {
       }
     }
     let dayWord = false;
-    if (next(j)) {
+    if (j === i || onLine(t, j)) {
       const dw = DAY_WORD.match(t, j);
       if (dw) {
         j = dw.end;
@@ -288,7 +295,7 @@ export class DateGrammar {
       const w = this.writtenDay(pre.end);
       if (w) core = { ...w, weak: false };
     }
-    core ??= this.core(pre.end);
+    core ??= this.core(pre.end, !strict);
     if (!core) {
       return null;
     }
@@ -385,11 +392,12 @@ export class DateGrammar {
   }
 
   /** `năm 2020`. */
-  private year(i: number): DateMatch | null {
+  private year(i: number, strict = true): DateMatch | null {
     const t = this.toks;
     if (t[i]?.key !== 'năm' || !onLine(t, i + 1)) return null;
     const y = this.year4(i + 1);
-    if (y === null || this.gluedAfter(i + 2)) return null;
+    // `năm 2020-2021`: the dash belongs to a range, which calls with strict = false.
+    if (y === null || (strict && this.gluedAfter(i + 2))) return null;
     return { start: i, end: i + 2, a: { y } };
   }
 
@@ -489,7 +497,7 @@ export class DateGrammar {
    */
   private range(i: number): DateMatch | null {
     const t = this.toks;
-    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i);
+    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i, false);
     const day = left ? null : this.dayOnly(i);
     const leftEnd = left?.end ?? day?.end;
     if (leftEnd === undefined || !onLine(t, leftEnd)) return null;
@@ -509,7 +517,9 @@ export class DateGrammar {
         : this.year(j) ?? this.bareYear(j);
     if (!right || right.b || levelOf(right.a) !== level) return null;
     if (level === 'day' && left!.a.y === undefined && !this.rangeCue(i, left!)) return null;
-    return { start: i, end: right.end, a: { ...a, y: a.y ?? yearBefore(a, right.a) }, b: right.a };
+    const start = { ...a, y: a.y ?? yearBefore(a, right.a) };
+    if (!before(start, right.a)) return null; // a range runs forward: two stamps are two dates
+    return { start: i, end: right.end, a: start, b: right.a };
   }
 
   /** A bare year-less left end of a range (`28/9 - 2/10`) needs the same cue as a lone date, or a day word. */
@@ -533,6 +543,17 @@ export class DateGrammar {
     if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
     return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
   }
+}
+
+/** a lies strictly before b (fields missing on either side are not compared). */
+function before(a: Point, b: Point): boolean {
+  for (const k of ['y', 'm', 'd'] as const) {
+    const x = a[k];
+    const y = b[k];
+    if (x === undefined || y === undefined) return true;
+    if (x !== y) return x < y;
+  }
+  return false;
 }
 
 function levelOf(p: Point): 'day' | 'month' | 'year' {

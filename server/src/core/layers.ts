@@ -6,9 +6,15 @@ import type { Candidate } from './candidates';
 
 export interface Layered extends Candidate {
   nested: boolean;
+  /** PER only: titles seen beside the person in the article (set by linking.ts). */
+  titles?: string[];
 }
 
-/** Choose the primary layer greedily by length (then priority), nest what lies inside it. */
+/**
+ * Choose the primary layer greedily by length (then priority), nest what lies inside it,
+ * except a same-label prefix of the same body (`Tỉnh ủy` in `Tỉnh ủy Quảng Ninh`, `Ban Chỉ
+ * đạo` in `Ban Chỉ đạo Đề án Trung ương 6`; guide §2).
+ */
 export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   const unique = dedupe(cands);
   const byStrength = [...unique].sort(
@@ -23,9 +29,17 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
     else primary.splice(i, 0, c);
   }
   const out: Layered[] = primary.map((c) => ({ ...c, nested: false }));
+  // Longest kept span per label and start: a same-label prefix of it is left out (guide §2).
+  const longestAt = new Map<string, number>();
+  const keep = (c: Candidate) => longestAt.set(`${c.label}:${c.start}`, Math.max(c.end, longestAt.get(`${c.label}:${c.start}`) ?? 0));
+  primary.forEach(keep);
+  // `rest` is longest first, so a prefix always meets the body it is the prefix of.
   for (const c of rest) {
     const p = primary[firstEndingAfter(primary, c.start)];
-    if (p && contains(p, c) && !(p.start === c.start && p.end === c.end)) out.push({ ...c, nested: true });
+    if (!p || !contains(p, c) || (p.start === c.start && p.end === c.end)) continue;
+    if ((longestAt.get(`${c.label}:${c.start}`) ?? 0) > c.end) continue;
+    keep(c);
+    out.push({ ...c, nested: true });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested));
 }

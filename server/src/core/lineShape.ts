@@ -40,23 +40,77 @@ const SECTIONS = new Set(SECTION_NAMES.map(normalizedKey));
 const STAMP_WORDS = new Set(STAMP_LABELS.flatMap((l) => normalizedKey(l).split(' ')));
 const BULLETS = new Set(BULLET_MARKS);
 
+/** Letters-only form of a normalized key: other characters become single spaces. */
 export function skeletonOf(key: string): string {
-  return key.replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return scanKey(key).skeleton;
 }
 
+const LETTER = /\p{L}/u;
+
+/**
+ * Letter test for the code unit at `i`, fast for the Latin and Vietnamese ranges (property
+ * regexes and one-character strings are slow in bulk); other scripts ask the regex.
+ */
+function isLetterAt(key: string, i: number): boolean {
+  const c = key.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x1e00 && c <= 0x1eff) return true;
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xa0 && c <= 0xbf)) return false;
+  return LETTER.test(key[i]);
+}
+
+/** One pass over a key: its skeleton and its count of words (tokens with a letter or digit). */
+function scanKey(key: string): { skeleton: string; words: number } {
+  const runs: string[] = [];
+  let words = 0;
+  let tokenCounted = false;
+  let runStart = -1;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 32;
+    const letter = i < key.length && isLetterAt(key, i);
+    if (letter) {
+      if (runStart < 0) runStart = i;
+      if (!tokenCounted) { words++; tokenCounted = true; }
+      continue;
+    }
+    if (runStart >= 0) { runs.push(key.slice(runStart, i)); runStart = -1; }
+    if (c === 32) tokenCounted = false;
+    else if (c >= 48 && c <= 57 && !tokenCounted) { words++; tokenCounted = true; }
+  }
+  return { skeleton: runs.join(' '), words };
+}
+
+/**
+ * Key of a view line: the view is already NFC with one tone placement (normalize.ts), so
+ * only case and whitespace are folded here — the same result as normalizedKey, cheaper.
+ */
+function viewKey(text: string): string {
+  const lower = text.toLowerCase();
+  return /\s\s|[\t\u00a0\ufeff]/.test(lower) ? lower.replace(/[\s\u00a0\ufeff]+/g, ' ') : lower;
+}
+
+const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
+
+/** Shapes of all lines; memoized per lines array, so the boilerplate and metadata stages share them. */
 export function shapeLines(lines: readonly Line[]): LineShape[] {
-  return lines.map(shapeLine);
+  let shapes = SHAPES.get(lines);
+  if (!shapes) {
+    shapes = lines.map(shapeLine);
+    SHAPES.set(lines, shapes);
+  }
+  return shapes;
 }
 
 export function shapeLine(line: Line): LineShape {
   const raw = line.text;
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
-  const key = normalizedKey(text);
-  const skeleton = skeletonOf(key);
-  const tokens = key === '' ? [] : key.split(' ').filter((t) => /[\p{L}\d]/u.test(t));
+  const key = viewKey(text);
+  // Words: tokens with a letter or a digit; stop words are compared letters-only.
+  const { skeleton, words } = scanKey(key);
   let stops = 0;
-  for (const t of tokens) if (STOP.has(t.replace(/[^\p{L}]+/gu, ''))) stops++;
+  if (skeleton !== '') for (const w of skeleton.split(' ')) if (STOP.has(w)) stops++;
   return {
     line,
     blank: text === '',
@@ -66,10 +120,10 @@ export function shapeLine(line: Line): LineShape {
     end: line.start + lead + text.length,
     key,
     skeleton,
-    words: tokens.length,
-    stopDensity: tokens.length ? stops / tokens.length : 0,
+    words,
+    stopDensity: words ? Math.min(1, stops / words) : 0,
     hasDigits: /\d/.test(text),
-    endsSentence: /[.!?…](?:["”’)\]»]{0,2})$/u.test(text),
+    endsSentence: /[.!?…](?:["”’)\]»]{0,2})$/.test(text),
     bullet: text.length > 1 && BULLETS.has(text[0]) && /\s/.test(text[1]),
   };
 }
@@ -108,9 +162,22 @@ const STAMP = new RegExp(
 
 export interface Span { start: number; end: number }
 
-/** The first date-time stamp in a line, as a view span. */
+const STAMPS = new WeakMap<LineShape, Span | null>();
+const METAS = new WeakMap<LineShape, MetaLine | null>();
+
+/** The first date-time stamp in a line, as a view span (memoized per line). */
 export function findStamp(s: LineShape): Span | null {
   if (!s.hasDigits) return null;
+  let st = STAMPS.get(s);
+  if (st === undefined) {
+    st = scanStamp(s);
+    STAMPS.set(s, st);
+  }
+  return st;
+}
+
+function scanStamp(s: LineShape): Span | null {
+  if (!/\d[/.:hg-]\d/.test(s.text)) return null;
   const m = STAMP.exec(s.text);
   if (!m) return null;
   let text = m[0];
@@ -145,6 +212,16 @@ export interface MetaLine {
  * related-news teasers.
  */
 export function parseMetaLine(s: LineShape): MetaLine | null {
+  if (!s.hasDigits) return null;
+  let m = METAS.get(s);
+  if (m === undefined) {
+    m = scanMetaLine(s);
+    METAS.set(s, m);
+  }
+  return m;
+}
+
+function scanMetaLine(s: LineShape): MetaLine | null {
   const stamp = findStamp(s);
   if (!stamp) return null;
   const rel = stamp.start - s.start;
@@ -243,13 +320,12 @@ export function isSourceName(name: string): boolean {
 }
 
 /**
- * `Label: rest` or `Label rest` at the start of a line, for one of `labels` (lowercase):
- * the span of the rest. With `colon`, the label must be followed by a colon. Labels are
- * matched on whole words, case- and tone-insensitively.
+ * `Label: rest` or `Label rest` at the start of a line, for one of `labelKeys` (labels
+ * already through normalizedKey): the span of the rest. With `colon`, the label must be
+ * followed by a colon. Labels are matched on whole words.
  */
-export function afterLabel(s: LineShape, labels: readonly string[], colon: boolean): Span | null {
-  for (const label of labels) {
-    const k = normalizedKey(label);
+export function afterLabel(s: LineShape, labelKeys: readonly string[], colon: boolean): Span | null {
+  for (const k of labelKeys) {
     if (!s.key.startsWith(k)) continue;
     // The key is the trimmed text lowercased: same length and offsets unless the text
     // has runs of spaces, so re-find the label end in the text itself.

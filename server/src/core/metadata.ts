@@ -32,6 +32,11 @@ export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boil
   const header = headerLines(shapes, marks, headline, first);
   let dated = false;
   for (const i of header) dated = headerItems(shapes[i], add, dated) || dated;
+  if (!dated && first >= 0) {
+    // Some sites print the meta line under the sapo: `Sapo … / Xây dựng Đảng - Minh Châu - 10:15 20/06/2025`.
+    const after = nextNonBlank(shapes, first);
+    if (after >= 0 && !marks[after] && (isStampLine(shapes[after]) || parseMetaLine(shapes[after]))) dated = headerItems(shapes[after], add, false);
+  }
   if (!dated && headline > 0) add('dateline', ownStampAbove(shapes, marks, headline));
   const lede = ledeLine(shapes, marks, headline);
   if (lede >= 0) add('source', findSourcePrefix(shapes[lede]));
@@ -184,7 +189,7 @@ const MAX_CAPTION_CHARS = 250;
  * not prose-like (no discourse connective at its start, no quotation, no colon), standing
  * alone between two long body paragraphs (the lede does not count: the line after a lede
  * usually continues it), and either much shorter than both of them or worded like a
- * caption (`Quang cảnh …`, `… phát biểu tại …`, `… chụp ảnh lưu niệm`).
+ * caption (`Quang cảnh …`, `… phát biểu tại …`, `… chụp ảnh lưu niệm`), or printed twice.
  */
 function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first: number, credited: boolean): boolean {
   const s = shapes[i];
@@ -194,12 +199,17 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
   if (startsWithAny(s.key, PROSE_START_KEYS)) return false;
   const prev = previousNonBlank(shapes, i);
-  const next = nextNonBlank(shapes, i);
+  let next = nextNonBlank(shapes, i);
+  let printedTwice = false;
+  while (next >= 0 && shapes[next].key === s.key) {
+    printedTwice = true; // the page printed the caption twice (the copy is a `duplicate`)
+    next = nextNonBlank(shapes, next);
+  }
   if (prev <= first || next < 0 || marks[prev] || marks[next]) return false;
   const p = shapes[prev];
   const n = shapes[next];
   if (!isGoodParagraph(p) || !isGoodParagraph(n)) return false;
-  let score = 1;
+  let score = printedTwice ? 2 : 1;
   if (p.text.length >= 250 && n.text.length >= 250 && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
   if (startsWithAny(s.key, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;
   return score >= 2;

@@ -7,10 +7,11 @@
  */
 import type { BoilerplateCategory } from './types';
 import {
-  afterLabel, isGoodParagraph, isHeadlineLike, isNameLike, isNamesLine, isSourceName, isStampLine, parseMetaLine,
+  afterLabel, isGoodParagraph, isHeadlineLike, isNameLike, isNamesLine, isSourceName, isStampLine, parseMetaLine, shapeLine,
   type LineShape, type Span,
 } from './lineShape';
 import { BYLINE_LABELS } from './data/metadataCues';
+import { normalizedKey } from './normalize';
 
 export type Marks = Array<BoilerplateCategory | undefined>;
 
@@ -39,7 +40,7 @@ function isMetaShaped(s: LineShape): boolean {
   return isStampLine(s) || parseMetaLine(s) !== null || isNamesLine(s.text) || hasBylineLabel(s);
 }
 
-const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo');
+const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo').map(normalizedKey);
 
 /**
  * The credited part of a byline line: `Theo TTXVN`, `Theo Minh Hà (VOV)` (no colon, short,
@@ -47,6 +48,10 @@ const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo');
  */
 export function bylineRest(s: LineShape): Span | null {
   if (s.words > 12 || s.endsSentence) return null;
+  if (s.text.startsWith('(') && s.text.endsWith(')') && s.text.length > 2) {
+    // `(Theo TTXVN)`: the same byline inside brackets.
+    return bylineRest(shapeLine({ index: s.line.index, start: s.start + 1, end: s.end - 1, text: s.text.slice(1, -1) }));
+  }
   const theo = afterLabel(s, ['theo'], false);
   if (theo) {
     const rest = s.text.slice(theo.start - s.start).replace(/\s*\([^()]*\)$/u, '');
@@ -109,7 +114,10 @@ export function findLastBody(shapes: readonly LineShape[], marks: Marks, first: 
 export function isClosingLine(s: LineShape): boolean {
   if (isNamesLine(s.text) || hasBylineLabel(s)) return true;
   if (/\|$/.test(s.text)) return true; // a caption in the `… |` style
-  return s.endsSentence && s.words >= 4 && (s.stopDensity > 0 || s.words >= 10);
+  if (/^\d{1,2}[.)]\s/.test(s.text) && s.words >= 3) return true; // a numbered list item (`1. Đồng chí …`)
+  // Sentences, and list items or clauses that end in `;`, `,` or `:` (a list closing the article).
+  const clause = s.endsSentence || /[;:,]$/.test(s.text);
+  return clause && s.words >= 4 && (s.stopDensity > 0 || s.words >= 8);
 }
 
 /**

@@ -24,36 +24,74 @@ export interface Tok {
   br: boolean;
 }
 
-// Digits, letter runs (with combining marks in case the view is not composed), or any
-// other single non-space character. Three disjoint alternatives: linear.
-const TOKEN = /\p{Nd}+|[\p{L}\p{M}]+|\S/gu;
+type CharClass = 'space' | 'break' | 'digit' | 'letter' | 'other';
 
-/** Tokenize a range of the view (default: all of it). */
+const LETTER = /[\p{L}\p{M}]/u;
+const SPACE = /\s/u;
+/** Class of each non-ASCII code point seen, so the Unicode tests run once per distinct character. */
+const classCache = new Map<number, CharClass>();
+
+function classify(cp: number): CharClass {
+  if (cp === 10 || cp === 13) return 'break';
+  if (cp === 32 || cp === 9) return 'space';
+  if (cp >= 48 && cp <= 57) return 'digit';
+  if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return 'letter';
+  if (cp < 128) return cp < 32 ? 'space' : 'other';
+  let c = classCache.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = LETTER.test(ch) ? 'letter' : SPACE.test(ch) ? (cp === 0x2028 || cp === 0x2029 || cp === 0x85 ? 'break' : 'space') : 'other';
+    classCache.set(cp, c);
+  }
+  return c;
+}
+
+/**
+ * Tokenize a range of the view (default: all of it): runs of ASCII digits, runs of letters
+ * (with combining marks), or any other single character. One pass over the characters.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Tok[] {
+  if (from === 0 && to === text.length && text === lastText) return lastTokens;
   const out: Tok[] = [];
-  const re = new RegExp(TOKEN.source, 'gu');
-  re.lastIndex = from;
-  let prevEnd = from;
-  let first = true;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const start = m.index;
-    const end = Math.min(start + m[0].length, to);
-    const between = text.slice(prevEnd, start);
-    const kind: TokKind = /^\p{Nd}/u.test(m[0]) ? 'num' : /^[\p{L}\p{M}]/u.test(m[0]) ? 'word' : 'punct';
-    out.push({
-      kind,
-      text: m[0],
-      key: m[0].toLowerCase(),
-      start,
-      end,
-      gap: between.length > 0,
-      br: first || /[\n\r]/.test(between),
-    });
-    first = false;
-    prevEnd = end;
+  let gap = false;
+  let br = true;
+  let i = from;
+  while (i < to) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = classify(cp);
+    if (cls === 'space' || cls === 'break') {
+      gap = true;
+      if (cls === 'break') br = true;
+      i += width;
+      continue;
+    }
+    let j = i + width;
+    if (cls === 'digit' || cls === 'letter') {
+      while (j < to) {
+        const next = text.codePointAt(j)!;
+        if (classify(next) !== cls) break;
+        j += next > 0xffff ? 2 : 1;
+      }
+    }
+    const tokText = text.slice(i, j);
+    const kind: TokKind = cls === 'digit' ? 'num' : cls === 'letter' ? 'word' : 'punct';
+    out.push({ kind, text: tokText, key: kind === 'word' ? tokText.toLowerCase() : tokText, start: i, end: j, gap, br });
+    gap = false;
+    br = false;
+    i = j;
+  }
+  if (from === 0 && to === text.length) {
+    lastText = text;
+    lastTokens = out;
   }
   return out;
 }
+
+// Dates and documents read the same article one after the other: tokenize it once.
+// Tokens are never mutated by their readers.
+let lastText: string | null = null;
+let lastTokens: Tok[] = [];
 
 /** A phrase table keyed by first word, so matching at a token is a map lookup. */
 export class PhraseTable<T> {

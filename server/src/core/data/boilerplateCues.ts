@@ -68,7 +68,8 @@ export const LINE_CUES: readonly LineCue[] = [
       'tin liên quan', 'tin cùng chuyên mục', 'cùng chuyên mục', 'bài liên quan', 'bài viết liên quan', 'tin bài liên quan',
       'tin tức liên quan', 'tin khác', 'các tin khác', 'tin cùng loại', 'tin đã đưa', 'các tin đã đưa', 'tin mới hơn',
       'tin cũ hơn', 'các tin cũ hơn', 'xem thêm', 'đọc thêm', 'có thể bạn quan tâm', 'bạn có thể quan tâm', 'tin cùng sự kiện',
-      'cùng sự kiện', 'các bài viết khác', 'bài viết khác', 'tin bài khác', 'xem tiếp', 'đọc tiếp',
+      'cùng sự kiện', 'các bài viết khác', 'bài viết khác', 'tin bài khác', 'xem tiếp', 'đọc tiếp', 'video liên quan',
+      'tin cùng chủ đề', 'cùng chủ đề', 'bài cùng chuyên mục', 'tin tức cùng chuyên mục', 'các tin bài khác',
     ],
   },
   {
@@ -98,7 +99,9 @@ export const LINE_CUES: readonly LineCue[] = [
       'hôm nay', 'xem', 'xem tất cả', 'xem toàn bộ', 'xem chi tiết', 'chi tiết', 'tiếp theo', 'trang trước', 'trang sau',
       'bài trước', 'bài sau', 'bài tiếp theo', 'trước', 'sau', 'đóng', 'mở', 'close', 'top', 'home', 'more', 'xem thêm tin',
       'video', 'ảnh', 'podcast', 'multimedia', 'infographic', 'emagazine', 'e magazine', 'longform', 'megastory', 'photo',
-      'bình chọn', 'biểu quyết', 'tra cứu', 'văn bản mới', 'lịch công tác', 'tin tức sự kiện',
+      'bình chọn', 'biểu quyết', 'tra cứu', 'văn bản mới', 'tăng cỡ chữ', 'giảm cỡ chữ', 'cỡ chữ mặc định', 'aa',
+      'xem theo ngày', 'chọn link liên kết', 'chọn liên kết', 'sắp xếp', 'xếp theo', 'mới nhất cũ nhất', 'cũ nhất', 'in bài này',
+      'gửi cho bạn bè', 'gửi bài viết qua email', 'nghe bài', 'dừng', 'tạm dừng', 'giọng nam', 'giọng nữ', 'tải về', 'tải xuống', 'lịch công tác', 'tin tức sự kiện',
     ],
   },
   {
@@ -111,7 +114,8 @@ export const LINE_CUES: readonly LineCue[] = [
     phrases: [
       'ý kiến bạn đọc', 'bình luận', 'các bình luận', 'bình luận của bạn', 'gửi bình luận', 'viết bình luận', 'ý kiến', 'gửi ý kiến',
       'ý kiến của bạn', 'bạn đọc bình luận', 'bình luận bài viết', 'thảo luận', 'phản hồi', 'gửi phản hồi', 'bạn nghĩ gì',
-      'ý kiến phản hồi', 'bình luận mới nhất', 'bình luận hay nhất', 'ý kiến bình luận',
+      'ý kiến phản hồi', 'bình luận mới nhất', 'bình luận hay nhất', 'ý kiến bình luận', 'đánh giá bài viết',
+      'gửi ý kiến của bạn', 'ý kiến của bạn về bài viết',
     ],
   },
   {

@@ -10,6 +10,7 @@
 export const BYLINE_LABELS: readonly string[] = [
   'theo', 'bài và ảnh', 'bài, ảnh', 'bài ảnh', 'bài', 'tin, ảnh', 'tin và ảnh', 'tin ảnh', 'tin', 'tác giả', 'nhóm phóng viên',
   'nhóm pv', 'phóng viên', 'pv', 'ghi chép', 'thực hiện', 'nhóm thực hiện', 'người viết', 'biên tập', 'clip', 'video',
+  'nguồn', 'nguồn tin',
 ];
 
 /** Labels before a photographer's name (`Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Nguồn ảnh: …`). */
