@@ -19,7 +19,10 @@ if (tools.skip) {
   results.push({ name: 'neovim', status: 'skip' });
   finish(results, `skipped: ${tools.skip}`);
 } else {
-  await main();
+  await main().catch((e) => {
+    console.log(`not ok - neovim suite: ${e.stack ?? e}`);
+    finish([...results, { status: 'fail' }]);
+  });
 }
 
 async function main() {
@@ -65,6 +68,9 @@ async function main() {
     }
     if (answers.errors?.length) console.log('client errors:', answers.errors.join('; '));
     checks(answers, { g, person, date, file: request.file });
+  } catch (e) {
+    console.log(`not ok - neovim suite: ${e.stack ?? e}`);
+    results.push({ name: 'neovim suite', status: 'fail' });
   } finally {
     ws.remove();
     finish(results);
