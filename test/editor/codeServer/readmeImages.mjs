@@ -11,9 +11,9 @@ import { startBrowser } from './launch.mjs';
 
 /** Which screenshot, which region of it (CSS pixels of the 1400×900 shot), how wide in the README. */
 const IMAGES = [
-  { from: '03-hover.png', to: 'editor-hover.png', crop: { x: 350, y: 160, w: 1050, h: 420 }, width: 840 },
+  { from: '03-hover.png', to: 'editor-hover.png', crop: { x: 350, y: 30, w: 1050, h: 460 }, width: 840 },
   { from: '04-outline.png', to: 'editor-outline.png', crop: { x: 0, y: 30, w: 1000, h: 560 }, width: 800 },
-  { from: '06-references.png', to: 'editor-references.png', crop: { x: 0, y: 30, w: 1400, h: 560 }, width: 980 },
+  { from: '06-references.png', to: 'editor-references.png', crop: { x: 0, y: 30, w: 1400, h: 840 }, width: 1000 },
 ];
 
 const tools = ensureTools('editor');
