@@ -67,8 +67,11 @@ function codeServerArgs(tools, dirs, extra) {
     '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--config', path.join(dirs.base, 'code-server.yaml'), ...extra];
 }
 
+/** Its environment: Node 24 first on PATH, and HOME/XDG/TMPDIR inside our temp dir (its IPC sockets too). */
 function codeServerEnv(tools, dirs) {
-  return { ...process.env, PATH: `${path.dirname(tools.node)}:${process.env.PATH}`, HOME: dirs.home, XDG_DATA_HOME: path.join(dirs.home, '.local/share'), XDG_CONFIG_HOME: path.join(dirs.home, '.config') };
+  const tmp = path.join(dirs.base, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  return { ...process.env, PATH: `${path.dirname(tools.node)}:${process.env.PATH}`, HOME: dirs.home, TMPDIR: tmp, XDG_DATA_HOME: path.join(dirs.home, '.local/share'), XDG_CONFIG_HOME: path.join(dirs.home, '.config') };
 }
 
 /** Install the extension into the fresh extensions dir: the .vsix when we have one. */
