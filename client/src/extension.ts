@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 import { registerAnnotationUi } from './annotate';
 import { registerExportCommand } from './exportCommand';
 
@@ -25,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
     outputChannel: output,
+    // Where the server keeps its index cache (per workspace; global storage without a folder).
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath } satisfies InitializationOptions,
     synchronize: {
       configurationSection: SETTINGS_SECTION,
     },
