@@ -223,15 +223,12 @@ test('blocks carry a reason and start at the line start (indentation included)',
   assert.match(blocks[0].reason ?? '', /related/);
 });
 
-test('a very long page is classified in linear time', () => {
+test('a very long page is classified whole (timing lives in npm run bench)', () => {
   const chunk = ['Tin liên quan', 'Thành ủy tổng kết công tác', P1, P2, '(0) Bình luận', 'Quảng cáo', ''].join('\n');
   const big = 'Tiêu đề bài viết về hội nghị tổng kết\n' + Array.from({ length: 400 }, (_, i) => chunk + ` ${i}`).join('\n');
   assert.ok(big.length > 100_000);
-  const t0 = performance.now();
   const blocks = detectBoilerplate({ text: big, lines: splitLines(big) });
-  const ms = performance.now() - t0;
   assert.ok(blocks.length > 400);
-  assert.ok(ms < 2000, `took ${ms} ms`);
 });
 
 test('a list that closes the article stays article text; the widget after it does not', () => {
