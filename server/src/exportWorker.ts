@@ -4,6 +4,7 @@
  * data. A failure of the whole batch is reported, never thrown.
  */
 import { createHash } from 'node:crypto';
+import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DatasetBuilder } from './core/export/exportDataset';
 import type { WordDictionary } from './core/wordSegment';
@@ -11,6 +12,16 @@ import { loadDictionary, prepareDocument } from './exportRunner';
 import type { ExportSetup, WorkerReply, WorkerRequest } from './exportWorkerPool';
 
 const setup = workerData as ExportSetup;
+
+// Linux keeps a nice value per thread: a lower priority for this worker keeps the editor
+// (the extension host runs exports too) responsive. Elsewhere it would lower the whole process.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    /* not permitted: the export is only less polite */
+  }
+}
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 let builder: DatasetBuilder | undefined;
 

@@ -4,6 +4,7 @@
  * not copied). Tasks arrive in batches and are answered in one message per batch. No file
  * access and no protocol here: text in, summary out.
  */
+import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyze } from './core/analyzer';
 import { summarize } from './core/corpusIndex';
@@ -51,6 +52,17 @@ function run(task: IndexTask): IndexReply {
       : { id: task.id, ok: true, summary: summarizeText(task.uri, task.text, task.encoding) };
   } catch (e) {
     return { id: task.id, ok: false, error: String((e as Error)?.stack ?? e) };
+  }
+}
+
+// Linux keeps a nice value per thread: lowering this worker's leaves the server's main
+// thread first in line for the CPU, so requests stay quick while the corpus is indexed.
+// (Elsewhere the call would lower the whole process, so it is not made.)
+if (parentPort && process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    /* not permitted: indexing still works, only less politely */
   }
 }
 

@@ -49,7 +49,11 @@ export function tooLarge(text: string, maxKB: number): string | undefined {
   if (text.length * 3 <= limit) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= limit) return undefined;
-  return `${Math.round(bytes / 1024)} KB > ${maxKB} KB (vnCorpus.analysis.maxFileSizeKB)`;
+  return `${sizeText(bytes)} > ${sizeText(limit)} (vnCorpus.analysis.maxFileSizeKB)`;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** How long an editor's new analysis waits before it updates the corpus index (unless a feature reads the index first). */

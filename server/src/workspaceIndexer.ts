@@ -188,14 +188,20 @@ export class WorkspaceIndexer {
     // Workers pay off only for a real corpus; starting them costs tens of milliseconds.
     const useWorkers = this.options.workers ?? files.length - (this.cache?.size ?? 0) >= WORKER_THRESHOLD;
     if (!this.pool && useWorkers) this.pool = new IndexWorkerPool(this.session.log);
+    const workers = this.pool?.available ? this.pool.size : 0;
     for (const uri of files) this.enqueueCanonical(uri);
     await this.whenIdle();
+    // Each worker holds its own warmed-up heap (tens of MB): after the scan, single
+    // changed files are analysed here and the workers' memory goes back to the system.
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.dispose();
     this.stats.ms = Math.round(performance.now() - t0);
     lag.disable();
     this.stats.maxLagMs = Math.round(lag.max / 1e6);
     this.stats.p99LagMs = Math.round(lag.percentile(99) / 1e6);
     this.session.log(
-      `indexed ${this.stats.files} articles in ${this.stats.ms} ms (${this.stats.analysed} analysed${this.pool?.available ? ` in ${this.pool.size} workers` : ''}, ${this.stats.cacheHits} from cache, ${this.stats.failed} unreadable); ${this.session.index.entityCount} distinct entities; event-loop delay p99 ${this.stats.p99LagMs} ms, max ${this.stats.maxLagMs} ms`,
+      `indexed ${this.stats.files} articles in ${this.stats.ms} ms (${this.stats.analysed} analysed${workers ? ` in ${workers} workers` : ''}, ${this.stats.cacheHits} from cache, ${this.stats.failed} unreadable); ${this.session.index.entityCount} distinct entities; event-loop delay p99 ${this.stats.p99LagMs} ms, max ${this.stats.maxLagMs} ms`,
     );
     if (this.cache) {
       this.cache.retain(new Set(this.hashes.values()));

@@ -257,6 +257,12 @@ interface Entry {
   sorted?: string[];
   first?: Mention | null;
   titles?: Array<{ title: string; files: number }>;
+  /**
+   * Titles written beside this person, kept up to date as files come and go (hover asks
+   * on every move of the mouse, also while 10,000 files are being indexed): normalized
+   * title → spelling → number of files.
+   */
+  titleCounts?: Map<string, Map<string, number>>;
   /** Every mention (links included), built on the first references request. */
   all?: Mention[];
 }
@@ -318,6 +324,7 @@ export class CorpusIndex {
     });
     summary.names = summary.names.map((name) => this.intern(name));
     summary.titles = summary.titles.map(([i, list]) => [i, list.map((t) => this.intern(t))]);
+    this.countTitles(summary, +1);
     this.files.set(summary.uri, summary);
     this.sortedUris = null;
   }
@@ -350,6 +357,7 @@ export class CorpusIndex {
       if (entry.files.size === 0) this.entries.delete(id);
     }
     for (const name of old.names) this.release(name);
+    this.countTitles(old, -1);
     for (const [, list] of old.titles) for (const t of list) this.release(t);
     this.files.delete(uri);
     this.sortedUris = null;
@@ -433,25 +441,30 @@ export class CorpusIndex {
   titles(id: EntityId): Array<{ title: string; files: number }> {
     const entry = this.entries.get(id);
     if (!entry) return [];
-    entry.titles ??= this.collectTitles(entry);
+    entry.titles ??= sortedTitles(entry.titleCounts);
     return entry.titles.map((t) => ({ ...t }));
   }
 
-  private collectTitles(entry: Entry): Array<{ title: string; files: number }> {
-    const id = entry.id;
-    const byKey = new Map<string, { title: string; files: number }>();
-    for (const uri of entry.files.keys()) {
-      const s = this.files.get(uri);
-      const idx = s ? s.ids.indexOf(id) : -1;
-      const row = idx >= 0 ? s!.titles.find((t) => t[0] === idx) : undefined;
-      for (const t of row?.[1] ?? []) {
+  /** Add (+1) or remove (-1) the titles a file saw beside its persons. */
+  private countTitles(summary: FileSummary, sign: 1 | -1): void {
+    for (const [i, list] of summary.titles) {
+      const entry = this.entries.get(summary.ids[i]);
+      if (!entry) continue;
+      const counts = (entry.titleCounts ??= new Map());
+      const seen = new Set<string>(); // a title counts once per file
+      for (const t of list) {
         const k = normalizedKey(t);
-        const hit = byKey.get(k);
-        if (hit) hit.files++;
-        else byKey.set(k, { title: t, files: 1 });
+        if (seen.has(k)) continue;
+        seen.add(k);
+        let spellings = counts.get(k);
+        if (!spellings) counts.set(k, (spellings = new Map()));
+        const n = (spellings.get(t) ?? 0) + sign;
+        if (n > 0) spellings.set(t, n);
+        else spellings.delete(t);
+        if (spellings.size === 0) counts.delete(k);
       }
+      entry.titles = undefined;
     }
-    return [...byKey.values()].sort((a, b) => b.files - a.files || a.title.localeCompare(b.title));
   }
 
   /**
@@ -478,6 +491,22 @@ export class CorpusIndex {
     scored.sort((a, b) => b.score - a.score || b.e.total - a.e.total || a.e.name.localeCompare(b.e.name));
     return scored.slice(0, limit).map(({ e, folded }) => ({ id: e.id, label: e.label, name: e.name, mentions: e.total, files: e.files.size, folded }));
   }
+}
+
+/** Titles by files, most first; each shown in its most frequent spelling. */
+function sortedTitles(counts: Entry['titleCounts']): Array<{ title: string; files: number }> {
+  const out: Array<{ title: string; files: number }> = [];
+  for (const spellings of counts?.values() ?? []) {
+    let files = 0;
+    let best = '';
+    let bestN = 0;
+    for (const [t, n] of spellings) {
+      files += n;
+      if (n > bestN) [best, bestN] = [t, n];
+    }
+    out.push({ title: best, files });
+  }
+  return out.sort((a, b) => b.files - a.files || a.title.localeCompare(b.title));
 }
 
 function dropCaches(entry: Entry): void {

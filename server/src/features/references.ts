@@ -30,7 +30,7 @@ export function computeReferences(
   token?: CancellationLike,
 ): Location[] {
   const target = targetAt(view, offset, settings);
-  if (!target) return [];
+  if (!target || token?.isCancellationRequested) return [];
   const all = index.mentions(target.id, { includeLinks: true, isCancelled: () => !!token?.isCancellationRequested });
   const first = includeDeclaration ? undefined : index.first(target.id);
   return all.filter((m) => !first || m.uri !== first.uri || m.start !== first.start).map(toLocation);
