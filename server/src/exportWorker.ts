@@ -15,9 +15,11 @@ const setup = workerData as ExportSetup;
 
 // Linux keeps a nice value per thread: a lower priority for this worker keeps the editor
 // (the extension host runs exports too) responsive. Elsewhere it would lower the whole process.
+/** Mild: the editor wins when both want the CPU, yet a busy machine does not starve the export. */
+const WORKER_NICE = 5;
 if (process.platform === 'linux') {
   try {
-    os.setPriority(10);
+    os.setPriority(WORKER_NICE);
   } catch {
     /* not permitted: the export is only less polite */
   }

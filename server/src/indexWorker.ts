@@ -58,9 +58,11 @@ function run(task: IndexTask): IndexReply {
 // Linux keeps a nice value per thread: lowering this worker's leaves the server's main
 // thread first in line for the CPU, so requests stay quick while the corpus is indexed.
 // (Elsewhere the call would lower the whole process, so it is not made.)
+/** Mild: the main thread wins when both want the CPU, yet a busy machine does not starve the index. */
+const WORKER_NICE = 5;
 if (parentPort && process.platform === 'linux') {
   try {
-    os.setPriority(10);
+    os.setPriority(WORKER_NICE);
   } catch {
     /* not permitted: indexing still works, only less politely */
   }
