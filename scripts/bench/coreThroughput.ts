@@ -1,0 +1,119 @@
+/**
+ * Section 1: throughput of the pure analysis core on one thread, against a floor in the
+ * same run — one pass of a single Unicode regex finding every capitalised syllable, which
+ * any tokenizer of this text pays. Also the big files, and a CPU profile (self time per
+ * function of the core) so a slow stage can be named precisely.
+ */
+import * as path from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { findSourceMap } from 'node:module';
+import { analyze } from '../../server/src/core/analyzer';
+import { median, type Figure } from './report';
+
+export interface CoreInput {
+  texts: string[];
+  bytes: number;
+  big: { name: string; text: string }[];
+  runs: number;
+}
+
+const BASELINE = /\p{Lu}\p{Ll}*/gu;
+
+function analysePass(texts: string[]): number {
+  let found = 0;
+  for (const t of texts) found += analyze(t).entities.length;
+  return found;
+}
+
+function baselinePass(texts: string[]): number {
+  let found = 0;
+  for (const t of texts) {
+    BASELINE.lastIndex = 0;
+    while (BASELINE.exec(t) !== null) found++;
+  }
+  return found;
+}
+
+function timeMs(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+export async function measureCore(input: CoreInput): Promise<Figure[]> {
+  const mb = input.bytes / 1e6;
+  // Warm-up: let the JIT settle on both code paths before timing.
+  const warm = input.texts.slice(0, Math.min(200, input.texts.length));
+  analysePass(warm);
+  baselinePass(warm);
+  const core: number[] = [];
+  const base: number[] = [];
+  let entities = 0;
+  for (let r = 0; r < input.runs; r++) {
+    // Interleave the two so drift (thermal, GC) hits both alike.
+    core.push(timeMs(() => (entities = analysePass(input.texts))));
+    base.push(timeMs(() => baselinePass(input.texts)));
+  }
+  const coreMBs = mb / (median(core) / 1000);
+  const baseMBs = mb / (median(base) / 1000);
+  const section = '1 core';
+  const figures: Figure[] = [
+    { id: 'core.throughput', section, name: 'core analysis, 1 thread', value: coreMBs, unit: 'MB/s', target: { op: '>=', value: 20 },
+      note: `${mb.toFixed(1)} MB, ${input.texts.length} articles, ${entities} entities`, detail: { runsMs: core } },
+    { id: 'core.baseline', section, name: 'baseline /\\p{Lu}\\p{Ll}*/gu, 1 pass', value: baseMBs, unit: 'MB/s', detail: { runsMs: base } },
+    { id: 'core.ratio', section, name: 'core time ÷ baseline time', value: median(core) / median(base), unit: '×', target: { op: '<=', value: 10 } },
+  ];
+  for (const b of input.big) {
+    const runs = Array.from({ length: input.runs }, () => timeMs(() => analyze(b.text)));
+    const bmb = Buffer.byteLength(b.text) / 1e6;
+    figures.push({
+      id: `core.big.${b.name}`, section, name: `analyse ${b.name}`, value: median(runs), unit: 'ms',
+      target: b.name.includes('100') ? { op: '<=', value: 5 } : undefined,
+      note: `${(bmb / (median(runs) / 1000)).toFixed(1)} MB/s`, detail: { runsMs: runs },
+    });
+  }
+  return figures;
+}
+
+export interface HotFunction {
+  selfMs: number;
+  share: number;
+  fn: string;
+  where: string;
+}
+
+/** CPU profile of one analysis pass: the functions with the most self time (where the core spends it). */
+export async function profileCore(texts: string[], top = 15): Promise<HotFunction[]> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  analysePass(texts);
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const cf = byId.get(id)!.callFrame;
+    const where = cf.url ? sourceLocation(cf.url, cf.lineNumber, cf.columnNumber) : '(native)';
+    const key = `${cf.functionName || '(anonymous)'}\u0000${where}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((s, x) => s + x, 0);
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, ms]) => ({ selfMs: ms, share: ms / total, fn: k.split('\u0000')[0], where: k.split('\u0000')[1] }));
+}
+
+/** file:line in the TypeScript source (tsx transpiles to long lines; its source maps point back). */
+function sourceLocation(url: string, line: number, column: number): string {
+  const file = url.replace(/^file:\/\//, '');
+  const entry = (findSourceMap(file) ?? findSourceMap(url))?.findEntry(line, column) as { originalSource?: string; originalLine?: number } | undefined;
+  if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
+    return `${path.relative(process.cwd(), entry.originalSource.replace(/^file:\/\//, ''))}:${entry.originalLine + 1}`;
+  }
+  return `${path.relative(process.cwd(), file)}:${line + 1}`;
+}
