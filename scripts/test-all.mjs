@@ -14,6 +14,7 @@ const stages = [
   { name: 'build', cmd: [node, 'scripts/build.mjs'], kind: 'check' },
   { name: 'unit', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testsIn('test/unit')], kind: 'node-test' },
   { name: 'protocol', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testsIn('test/protocol')], kind: 'node-test' },
+  { name: 'package', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testsIn('test/package')], kind: 'node-test' },
   { name: 'vscode (test-electron)', cmd: [node, 'test/editor/runVSCodeTests.mjs'], kind: 'suite' },
 ];
 
