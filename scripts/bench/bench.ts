@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultOutDir, generateCorpus, SAMPLES_DIR, type CorpusManifest } from './generateCorpus';
 import { measureCore, profileCore, type HotFunction } from './coreThroughput';
+import { loadShippedCore } from './coreBundle';
 import { auditPatterns, collectPatterns, type PatternResult } from './regexAudit';
 import { measureServer } from './serverBench';
 import { measureExport } from './exportBench';
@@ -95,9 +96,10 @@ async function coreSection(opts: Options, man: CorpusManifest, articles: string[
     { name: '5 MB article', text: fs.readFileSync(man.big.article5m, 'utf8') },
     { name: '1 MB single line', text: fs.readFileSync(man.big.singleLine1m, 'utf8') },
   ];
-  const figures = await measureCore({ texts, bytes, big, runs: Math.max(opts.runs, 3) });
+  const analyze = await loadShippedCore();
+  const figures = await measureCore({ analyze, texts, bytes, big, runs: Math.max(opts.runs, 3) });
   step('core profile');
-  const hot = await profileCore(texts.slice(0, 2000));
+  const hot = await profileCore(analyze, texts.slice(0, 2000));
   return { figures, hot };
 }
 
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
   if (opts.only.has('server')) {
     step(`server: cold index ×${opts.runs}, latencies`);
     figures.push(...(await measureServer({
-      root: man.root, articles, article100k: man.big.article100k, frequentOfficial: man.frequentOfficial,
+      root: man.root, articles, article100k: man.big.article100k, annotations: man.annotations100k, frequentOfficial: man.frequentOfficial,
       runs: opts.runs, indexTimeoutMs: 10 * 60_000, samples: opts.samples,
     })));
   }

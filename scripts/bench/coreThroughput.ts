@@ -7,10 +7,11 @@
 import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
-import { analyze } from '../../server/src/core/analyzer';
+import type { AnalyzeFn } from './coreBundle';
 import { median, type Figure } from './report';
 
 export interface CoreInput {
+  analyze: AnalyzeFn;
   texts: string[];
   bytes: number;
   big: { name: string; text: string }[];
@@ -19,7 +20,7 @@ export interface CoreInput {
 
 const BASELINE = /\p{Lu}\p{Ll}*/gu;
 
-function analysePass(texts: string[]): number {
+function analysePass(analyze: AnalyzeFn, texts: string[]): number {
   let found = 0;
   for (const t of texts) found += analyze(t).entities.length;
   return found;
@@ -44,14 +45,14 @@ export async function measureCore(input: CoreInput): Promise<Figure[]> {
   const mb = input.bytes / 1e6;
   // Warm-up: let the JIT settle on both code paths before timing.
   const warm = input.texts.slice(0, Math.min(200, input.texts.length));
-  analysePass(warm);
+  analysePass(input.analyze, warm);
   baselinePass(warm);
   const core: number[] = [];
   const base: number[] = [];
   let entities = 0;
   for (let r = 0; r < input.runs; r++) {
     // Interleave the two so drift (thermal, GC) hits both alike.
-    core.push(timeMs(() => (entities = analysePass(input.texts))));
+    core.push(timeMs(() => (entities = analysePass(input.analyze, input.texts))));
     base.push(timeMs(() => baselinePass(input.texts)));
   }
   const coreMBs = mb / (median(core) / 1000);
@@ -64,7 +65,7 @@ export async function measureCore(input: CoreInput): Promise<Figure[]> {
     { id: 'core.ratio', section, name: 'core time ÷ baseline time', value: median(core) / median(base), unit: '×', target: { op: '<=', value: 10 } },
   ];
   for (const b of input.big) {
-    const runs = Array.from({ length: input.runs }, () => timeMs(() => analyze(b.text)));
+    const runs = Array.from({ length: input.runs }, () => timeMs(() => input.analyze(b.text)));
     const bmb = Buffer.byteLength(b.text) / 1e6;
     figures.push({
       id: `core.big.${b.name}`, section, name: `analyse ${b.name}`, value: median(runs), unit: 'ms',
@@ -83,13 +84,13 @@ export interface HotFunction {
 }
 
 /** CPU profile of one analysis pass: the functions with the most self time (where the core spends it). */
-export async function profileCore(texts: string[], top = 15): Promise<HotFunction[]> {
+export async function profileCore(analyze: AnalyzeFn, texts: string[], top = 15): Promise<HotFunction[]> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
-  analysePass(texts);
+  analysePass(analyze, texts);
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
   const self = new Map<string, number>();
@@ -113,7 +114,8 @@ function sourceLocation(url: string, line: number, column: number): string {
   const file = url.replace(/^file:\/\//, '');
   const entry = (findSourceMap(file) ?? findSourceMap(url))?.findEntry(line, column) as { originalSource?: string; originalLine?: number } | undefined;
   if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
-    return `${path.relative(process.cwd(), entry.originalSource.replace(/^file:\/\//, ''))}:${entry.originalLine + 1}`;
+    const src = entry.originalSource.replace(/^file:\/\//, '');
+    return `${path.relative(process.cwd(), path.resolve(path.dirname(file), src))}:${entry.originalLine + 1}`;
   }
   return `${path.relative(process.cwd(), file)}:${line + 1}`;
 }

@@ -284,6 +284,8 @@ export interface CorpusManifest {
   /** The most frequent official and how many articles mention them. */
   frequentOfficial: { name: string; articles: number; sampleFile: string };
   big: { article100k: string; article5m: string; singleLine1m: string };
+  /** brat .ann beside the 100 KB article with this many human labels, and a pristine copy outside the corpus. */
+  annotations100k: { count: number; ann: string; pristine: string };
 }
 
 export function generateCorpus(opts: CorpusOptions): CorpusManifest {
@@ -304,13 +306,14 @@ export function generateCorpus(opts: CorpusOptions): CorpusManifest {
     for (const o of a.officials) mentions.set(o, { count: (mentions.get(o)?.count ?? 0) + 1, file: mentions.get(o)?.file ?? file });
   }
   const big = writeBigFiles(m, opts.seed, path.join(root, 'big'));
+  const annotations100k = writeAnnotations(big.article100k, opts.seed, ANNOTATIONS_100K, path.join(opts.outDir, 'long-100kb.ann.pristine'));
   const [name, top] = [...mentions].sort((x, y) => y[1].count - x[1].count)[0] ?? ['', { count: 0, file: '' }];
   const bigBytes = Object.values(big).reduce((s, f) => s + fs.statSync(f).size, 0);
   const manifest: CorpusManifest = {
     generatorVersion: GENERATOR_VERSION, fingerprint, seed: opts.seed, articles: opts.articles, root,
     files: opts.articles + 3, bytes: articleBytes + bigBytes, articleBytes,
     frequentOfficial: { name, articles: top.count, sampleFile: top.file },
-    big,
+    big, annotations100k,
   };
   fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return manifest;
@@ -326,6 +329,62 @@ function writeBigFiles(m: Material, seed: number, dir: string): CorpusManifest['
   writeFile(big.article5m, generateArticle(m, seed, -5, 5_000_000).text);
   writeFile(big.singleLine1m, generateSingleLine(m, seed, 1_000_000));
   return big;
+}
+
+/** Human labels on the 100 KB article (the labelling benchmark works on a heavily annotated file). */
+export const ANNOTATIONS_100K = 2000;
+
+/** Shapes annotators label in this genre, with the label they usually get. */
+const ANNOTATED_SHAPES: Array<[RegExp, string[]]> = [
+  // Capitalised runs: names, organisations, places.
+  [/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}*)+/gu, ['PER', 'ORG', 'ORG', 'LOC']],
+  // A capitalised word and a lower-case one: titles and bodies (`Bí thư`, `Chủ tịch`, `Ban Chấp hành`).
+  [/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+ \p{Ll}+(?![\p{L}])/gu, ['TITLE', 'ORG']],
+  // Single capitalised words (`Đảng`, `Trung ương`'s head) and dates, years included.
+  [/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}])/gu, ['ORG', 'LOC']],
+  [/(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|(?<!\d)(?:19|20)\d\d(?!\d)/g, ['DATE']],
+];
+
+/**
+ * A brat .ann with up to `count` labels spread over the article in document order,
+ * offsets in code points into the text as stored (`T1\tPER 10 24\tNguyễn Văn An`). Spans
+ * are disjoint or nested (a LOC inside an ORG, as the guide's nested layer), never crossing.
+ */
+export function annotationsFor(text: string, seed: number | string, count: number): string {
+  const rng = createRng(seed, 'annotations');
+  const spans: Array<{ start: number; end: number; label: string }> = [];
+  for (const [re, labels] of ANNOTATED_SHAPES) {
+    for (const m of text.matchAll(re)) spans.push({ start: m.index!, end: m.index! + m[0].length, label: rng.pick(labels) });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const usable: typeof spans = [];
+  let outerEnd = -1;
+  for (const sp of spans) {
+    const prev = usable[usable.length - 1];
+    if (prev && sp.start === prev.start && sp.end === prev.end) continue;
+    if (sp.start >= outerEnd) outerEnd = sp.end; // a new outer span
+    else if (sp.end > outerEnd) continue; // crosses the outer span
+    usable.push(sp);
+  }
+  const step = Math.max(1, usable.length / count);
+  const keep = Array.from({ length: Math.min(count, usable.length) }, (_, i) => usable[Math.floor(i * step)]);
+  const lines: string[] = [];
+  let cp = 0, at = 0;
+  for (const sp of keep) {
+    cp += [...text.slice(at, sp.start)].length;
+    at = sp.start;
+    const covered = text.slice(sp.start, sp.end);
+    lines.push(`T${lines.length + 1}\t${sp.label} ${cp} ${cp + [...covered].length}\t${covered}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function writeAnnotations(article: string, seed: number, count: number, pristine: string): CorpusManifest['annotations100k'] {
+  const ann = article.replace(/\.txt$/, '.ann');
+  const content = annotationsFor(fs.readFileSync(article, 'utf8'), seed, count);
+  writeFile(ann, content);
+  writeFile(pristine, content);
+  return { count: content.split('\n').filter(Boolean).length, ann, pristine };
 }
 
 function writeFile(file: string, text: string): number {

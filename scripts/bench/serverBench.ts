@@ -15,6 +15,7 @@ export interface ServerBenchInput {
   /** Regular article files (not the big ones). */
   articles: string[];
   article100k: string;
+  annotations: { count: number; ann: string; pristine: string };
   frequentOfficial: { name: string; sampleFile: string };
   runs: number;
   /** Give up waiting for the index after this. */
@@ -109,6 +110,7 @@ function probeWhileIndexing(server: BenchServer, input: ServerBenchInput): { sto
 
 export async function measureServer(input: ServerBenchInput): Promise<Figure[]> {
   const section2 = '2 index';
+  restoreAnnotations(input.annotations);
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-bench-cache-'));
   const runs: IndexRun[] = [];
   let server: BenchServer | undefined;
@@ -134,6 +136,7 @@ export async function measureServer(input: ServerBenchInput): Promise<Figure[]> 
   } finally {
     await server?.stop();
     fs.rmSync(cacheDir, { recursive: true, force: true });
+    restoreAnnotations(input.annotations);
   }
 }
 
@@ -226,7 +229,7 @@ async function latencyFigures(server: BenchServer, input: ServerBenchInput): Pro
   figures.push(await referencesFigure(server, input, docs[docs.length - 1]));
   figures.push(await workspaceSymbolsFigure(server, input));
   figures.push(...(await editFigures(server, input)));
-  figures.push(labellingFigure(server));
+  figures.push(...(await labellingFigures(server, input)));
   return figures;
 }
 
@@ -307,12 +310,57 @@ async function editFigures(server: BenchServer, input: ServerBenchInput): Promis
 
 // ---------------------------------------------------------------- labelling (issue 5 commands)
 
-/** A labelling command over executeCommand, once the annotation workflow provides one. */
-function labellingFigure(server: BenchServer): Figure {
-  const commands = ((server.capabilities.executeCommandProvider as { commands?: string[] } | undefined)?.commands ?? []);
-  const label = commands.find((c) => /label|annotat/i.test(c));
-  return {
-    id: 'lat.label', section: '3 latency', name: 'label action, 100 KB article with 2,000 annotations', value: null, unit: 'ms',
-    target: { op: '<=', value: 100 }, note: label ? `n/a (command ${label} found; arguments not wired yet)` : NOT_IMPLEMENTED,
-  };
+/**
+ * Label a span in the 100 KB article that already has 2,000 human labels, then ask for
+ * the updated semantic tokens: executeCommand round trip (the .ann written) and the time
+ * until the editor has the new colouring. Each label is removed again, so the file keeps
+ * its 2,000 labels; the pristine .ann is restored afterwards.
+ */
+async function labellingFigures(server: BenchServer, input: ServerBenchInput): Promise<Figure[]> {
+  const commands = (server.capabilities.executeCommandProvider as { commands?: string[] } | undefined)?.commands ?? [];
+  const labelCmd = commands.find((c) => /annotate\.label$/.test(c));
+  const removeCmd = commands.find((c) => /annotate\.remove$/.test(c));
+  const name = `label action, 100 KB article with ${input.annotations.count} labels`;
+  if (!labelCmd || !removeCmd) return [missing('lat.label', name, 100)];
+  const text = fs.readFileSync(input.article100k, 'utf8');
+  const uri = await server.open(input.article100k, text);
+  await server.nextDiagnostics(uri, 1, 10_000);
+  // Unlabelled lower-case words spread over the article (code points: the file is NFC Vietnamese, BMP only).
+  const words = [...text.matchAll(/(?<![\p{L}])\p{Ll}{4,}(?![\p{L}])/gu)];
+  const targets = Array.from({ length: 30 }, (_, i) => words[Math.floor(((i + 0.5) * words.length) / 30)]).map((m) => {
+    const start = [...text.slice(0, m.index!)].length;
+    return { start, end: start + [...m[0]].length };
+  });
+  const exec = (command: string, args: object) => server.conn.sendRequest('workspace/executeCommand', { command, arguments: [args] }) as Promise<{ ok?: boolean; applied?: number } | null>;
+  const labelMs: number[] = [];
+  const refreshedMs: number[] = [];
+  let failures = 0;
+  try {
+    for (const t of targets) {
+      const t0 = performance.now();
+      const r = await exec(labelCmd, { uri, ...t, label: 'ORG' });
+      labelMs.push(performance.now() - t0);
+      if (server.has('semanticTokensProvider')) {
+        await server.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+        refreshedMs.push(performance.now() - t0);
+      }
+      if (!r?.ok) failures++;
+      await exec(removeCmd, { uri, ...t });
+    }
+  } finally {
+    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+  const note = failures ? `${failures} of ${targets.length} not applied` : undefined;
+  const figures = [latencyFigure('lat.label', `${name}: executeCommand`, labelMs, 100, note)];
+  if (refreshedMs.length) figures.push(latencyFigure('lat.labelTokens', 'label → updated semantic tokens', refreshedMs, 100));
+  return figures;
+}
+
+/** Put the benchmark's .ann back as generated and drop the sidecar labelling may have written. */
+export function restoreAnnotations(a: ServerBenchInput['annotations']): void {
+  fs.copyFileSync(a.pristine, a.ann);
+  for (const f of fs.readdirSync(path.dirname(a.ann))) {
+    const base = path.basename(a.ann, '.ann');
+    if (f.startsWith(base) && !f.endsWith('.txt') && !f.endsWith('.ann')) fs.rmSync(path.join(path.dirname(a.ann), f), { force: true });
+  }
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  annotationsFor,
   createRng,
   generateArticle,
   generateCorpus,
@@ -92,18 +93,40 @@ test('the corpus on disk is deterministic, prefix-stable and described by its ma
     const b = generateCorpus({ articles: 9, seed: 5, outDir: path.join(tmp, 'b'), samplesDir: SAMPLES_DIR, perFolder: 4 });
     const list = (root: string) => listFiles(root).map((f) => path.relative(root, f));
     const filesA = list(a.root).filter((f) => !f.startsWith('big'));
+    assert.ok(filesA.every((f) => f.endsWith('.txt')));
     assert.equal(filesA.length, 6);
-    assert.equal(list(a.root).length, a.files);
+    assert.equal(list(a.root).filter((f) => f.endsWith('.txt')).length, a.files);
     for (const f of filesA) assert.equal(fs.readFileSync(path.join(a.root, f), 'utf8'), fs.readFileSync(path.join(b.root, f), 'utf8'), f);
     assert.ok(fs.statSync(a.big.article5m).size >= 5_000_000);
     assert.ok(fs.statSync(a.big.article100k).size >= 100_000 && fs.statSync(a.big.article100k).size < 120_000);
     assert.ok(!fs.readFileSync(a.big.singleLine1m, 'utf8').includes('\n'));
+    assert.equal(a.annotations100k.count, 2000);
+    assert.equal(fs.readFileSync(a.annotations100k.ann, 'utf8'), fs.readFileSync(a.annotations100k.pristine, 'utf8'));
     assert.ok(a.frequentOfficial.articles >= 1 && fs.readFileSync(a.frequentOfficial.sampleFile, 'utf8').normalize('NFC').includes(a.frequentOfficial.name));
     const again = generateCorpus({ articles: 6, seed: 5, outDir: path.join(tmp, 'a'), samplesDir: SAMPLES_DIR, perFolder: 4 });
     assert.deepEqual(again, a, 'a matching manifest is reused');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('the 2,000-label .ann has valid brat lines whose offsets cover their text, nested or disjoint', () => {
+  const text = generateArticle(material, 7, -1, 60_000).text;
+  const ann = annotationsFor(text, 7, 500);
+  const lines = ann.trimEnd().split('\n');
+  assert.equal(lines.length, 500);
+  const cps = [...text];
+  let outerEnd = -1;
+  lines.forEach((line, i) => {
+    const m = line.match(/^T(\d+)\t(PER|ORG|LOC|TITLE|DATE|DOC) (\d+) (\d+)\t(.+)$/u);
+    assert.ok(m, `brat entity line: ${line}`);
+    assert.equal(Number(m[1]), i + 1);
+    const [start, end] = [Number(m[3]), Number(m[4])];
+    assert.equal(cps.slice(start, end).join(''), m[5], 'code-point offsets cover the text');
+    assert.ok(start >= outerEnd || end <= outerEnd, 'nested or disjoint, never crossing');
+    if (start >= outerEnd) outerEnd = end;
+  });
+  assert.equal(annotationsFor(text, 7, 500), ann, 'deterministic');
 });
 
 function listFiles(dir: string): string[] {
