@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultOutDir, generateCorpus, SAMPLES_DIR, type CorpusManifest } from './generateCorpus';
 import { measureCore, profileCore, type HotFunction } from './coreThroughput';
+import { newestProfile, summariseProfile } from './profile';
 import { loadShippedCore } from './coreBundle';
 import { auditPatterns, collectPatterns, type PatternResult } from './regexAudit';
 import { measureServer } from './serverBench';
@@ -29,6 +30,7 @@ interface Options {
   coreMB: number;
   samples: number;
   out: string;
+  profileServer: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -49,6 +51,7 @@ function parseOptions(argv: string[]): Options {
     coreMB: num('core-mb', 24),
     samples: Math.floor(num('samples', 300)),
     out: path.resolve(value('out') ?? path.join(ROOT, 'bench-results')),
+    profileServer: argv.includes('--profile-server'),
   };
 }
 
@@ -133,6 +136,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   let hot: HotFunction[] = [];
   let regex: PatternResult[] = [];
+  let serverHot: HotFunction[] = [];
 
   if (opts.only.has('core')) {
     const core = await coreSection(opts, man, articles);
@@ -141,10 +145,14 @@ async function main(): Promise<void> {
   }
   if (opts.only.has('server')) {
     step(`server: cold index ×${opts.runs}, latencies`);
+    const profileDir = opts.profileServer ? fs.mkdtempSync(path.join(os.tmpdir(), 'vn-bench-prof-')) : undefined;
     figures.push(...(await measureServer({
       root: man.root, articles, article100k: man.big.article100k, annotations: man.annotations100k, frequentOfficial: man.frequentOfficial,
-      runs: opts.runs, indexTimeoutMs: 10 * 60_000, samples: opts.samples,
+      runs: opts.runs, indexTimeoutMs: 10 * 60_000, samples: opts.samples, profileDir,
     })));
+    const prof = profileDir ? newestProfile(profileDir) : undefined;
+    if (prof) serverHot = summariseProfile(prof, 25);
+    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   }
   if (opts.only.has('export')) {
     step(`export ×${opts.runs}`);
@@ -165,10 +173,15 @@ async function main(): Promise<void> {
     corpus: { root: man.root, files: man.files, MB: +(man.bytes / 1e6).toFixed(1), articleMB: +(man.articleBytes / 1e6).toFixed(1), generatedSeconds: +genSeconds.toFixed(1), frequentOfficial: man.frequentOfficial },
     figures: figures.map((f) => ({ ...f, status: statusOf(f) })),
     coreProfile: hot,
+    serverProfile: serverHot,
     regexAudit: regex.slice(0, 200),
     seconds: Math.round((Date.now() - started) / 1000),
   };
   printReport(report.machine, man, figures, hot, regex);
+  if (serverHot.length) {
+    process.stdout.write('\nServer profile (self time over index + all requests of the last run):\n');
+    for (const h of serverHot) process.stdout.write(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${fmt(h.selfMs, 'ms').padStart(9)}  ${h.fn}  ${h.where}\n`);
+  }
   fs.mkdirSync(opts.out, { recursive: true });
   const json = JSON.stringify(report, null, 2);
   fs.writeFileSync(path.join(opts.out, 'latest.json'), json);

@@ -4,11 +4,12 @@
  * any tokenizer of this text pays. Also the big files, and a CPU profile (self time per
  * function of the core) so a slow stage can be named precisely.
  */
-import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { findSourceMap } from 'node:module';
 import type { AnalyzeFn } from './coreBundle';
 import { median, type Figure } from './report';
+import { summariseProfile, type CpuProfile, type HotFunction } from './profile';
+
+export type { HotFunction };
 
 export interface CoreInput {
   analyze: AnalyzeFn;
@@ -76,13 +77,6 @@ export async function measureCore(input: CoreInput): Promise<Figure[]> {
   return figures;
 }
 
-export interface HotFunction {
-  selfMs: number;
-  share: number;
-  fn: string;
-  where: string;
-}
-
 /** CPU profile of one analysis pass: the functions with the most self time (where the core spends it). */
 export async function profileCore(analyze: AnalyzeFn, texts: string[], top = 15): Promise<HotFunction[]> {
   const session = new Session();
@@ -93,29 +87,5 @@ export async function profileCore(analyze: AnalyzeFn, texts: string[], top = 15)
   analysePass(analyze, texts);
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
-  const self = new Map<string, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => {
-    const cf = byId.get(id)!.callFrame;
-    const where = cf.url ? sourceLocation(cf.url, cf.lineNumber, cf.columnNumber) : '(native)';
-    const key = `${cf.functionName || '(anonymous)'}\u0000${where}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((s, x) => s + x, 0);
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([k, ms]) => ({ selfMs: ms, share: ms / total, fn: k.split('\u0000')[0], where: k.split('\u0000')[1] }));
-}
-
-/** file:line in the TypeScript source (tsx transpiles to long lines; its source maps point back). */
-function sourceLocation(url: string, line: number, column: number): string {
-  const file = url.replace(/^file:\/\//, '');
-  const entry = (findSourceMap(file) ?? findSourceMap(url))?.findEntry(line, column) as { originalSource?: string; originalLine?: number } | undefined;
-  if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
-    const src = entry.originalSource.replace(/^file:\/\//, '');
-    return `${path.relative(process.cwd(), path.resolve(path.dirname(file), src))}:${entry.originalLine + 1}`;
-  }
-  return `${path.relative(process.cwd(), file)}:${line + 1}`;
+  return summariseProfile(profile as CpuProfile, top);
 }

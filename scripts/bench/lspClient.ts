@@ -70,6 +70,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   initializationOptions?: unknown;
   settings?: unknown;
+  /** Extra node flags (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export class BenchServer {
@@ -94,7 +96,7 @@ export class BenchServer {
 
   static spawn(opts: StartOptions): BenchServer {
     const t0 = performance.now();
-    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const s = new BenchServer(proc, conn, t0);
     proc.stderr!.on('data', (d: Buffer) => s.log(d.toString()));

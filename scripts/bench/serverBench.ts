@@ -21,6 +21,8 @@ export interface ServerBenchInput {
   /** Give up waiting for the index after this. */
   indexTimeoutMs: number;
   samples: number;
+  /** Write a CPU profile of the server that serves the latency requests into this folder. */
+  profileDir?: string;
 }
 
 /** Titles/messages that identify the workspace index's progress. */
@@ -35,9 +37,10 @@ interface IndexRun {
 }
 
 /** Server start options: a fresh cache folder per cold run (whatever name the server reads). */
-function startOptions(root: string, cacheDir: string) {
+function startOptions(root: string, cacheDir: string, profileDir?: string) {
   return {
     root,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     env: { XDG_CACHE_HOME: cacheDir, VN_CORPUS_CACHE_DIR: cacheDir },
     initializationOptions: { storagePath: cacheDir, globalStoragePath: cacheDir, cacheDir },
   };
@@ -52,8 +55,8 @@ function probePositions(text: string, count: number, seed: string): Array<{ line
 }
 
 /** One server start on `cacheDir`; the server is returned running (the caller stops it). */
-async function indexRun(input: ServerBenchInput, cacheDir: string): Promise<{ run: IndexRun; server: BenchServer }> {
-  const server = BenchServer.spawn(startOptions(input.root, cacheDir));
+async function indexRun(input: ServerBenchInput, cacheDir: string, profile = false): Promise<{ run: IndexRun; server: BenchServer }> {
+  const server = BenchServer.spawn(startOptions(input.root, cacheDir, profile ? input.profileDir : undefined));
   const run: IndexRun = { hoverDuringIndex: [] };
   let hwm = 0;
   const sampler = setInterval(() => (hwm = Math.max(hwm, memoryMB(server.pid)?.hwm ?? 0)), 100);
@@ -117,7 +120,7 @@ export async function measureServer(input: ServerBenchInput): Promise<Figure[]> 
   try {
     for (let r = 0; r < input.runs; r++) {
       await server?.stop();
-      const res = await indexRun(input, fs.mkdtempSync(path.join(cacheDir, 'cold-')));
+      const res = await indexRun(input, fs.mkdtempSync(path.join(cacheDir, 'cold-')), r === input.runs - 1);
       runs.push(res.run);
       server = res.server;
       if (res.run.seconds === undefined) break; // no index to time: do not repeat
