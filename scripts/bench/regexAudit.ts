@@ -9,7 +9,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import * as os from 'node:os';
 import ts from 'typescript';
 import { analyze } from '../../server/src/core/analyzer';
 
@@ -24,7 +25,7 @@ export interface PatternInfo {
 export interface PatternResult extends PatternInfo {
   /** Worst input family for this pattern. */
   family: string;
-  /** Measured (or, when stopped early, extrapolated) time on 1 MB of that family. */
+  /** CPU time on 1 MB of that family, measured (or, when stopped early, extrapolated). */
   msPer1MB: number;
   /** Growth exponent between the two largest sizes timed (1 = linear, 2 = quadratic). */
   exponent: number;
@@ -174,14 +175,15 @@ function familiesFor(p: PatternInfo): Array<[string, string]> {
   return [...Object.entries(FAMILIES), ...own];
 }
 
-// ---------------------------------------------------------------- timing in a killable worker
+// ---------------------------------------------------------------- timing in a killable child process
 
-const WORKER_JS = `
-const { parentPort } = require('node:worker_threads');
-parentPort.on('message', ({ source, flags, unit, size }) => {
+// A child process, not a worker thread: its CPU time (process.cpuUsage) is the pattern's own,
+// so a busy machine cannot pass for superlinear growth, and a runaway pattern is killed.
+const CHILD_JS = `
+process.on('message', ({ source, flags, unit, size }) => {
   const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const re = new RegExp(source, flags);
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let n = 0;
   if (re.sticky) {
     // Tokenizer use: try at every position.
@@ -191,31 +193,38 @@ parentPort.on('message', ({ source, flags, unit, size }) => {
     re.lastIndex = 0;
     while ((m = re.exec(text)) !== null) { n++; if (m[0].length === 0) re.lastIndex++; }
   } else if (re.exec(text)) n++;
-  parentPort.postMessage({ ms: performance.now() - t0, n });
+  const c = process.cpuUsage(c0);
+  process.send({ ms: (c.user + c.system) / 1000, n });
 });`;
 
-class RegexWorker {
-  private worker = new Worker(WORKER_JS, { eval: true });
+class RegexChild {
+  private child = RegexChild.start();
 
-  /** Time one pattern on one input; undefined when it exceeded `limitMs` (the worker is replaced). */
+  private static start(): ChildProcess {
+    const file = path.join(os.tmpdir(), `vn-bench-regex-child-${process.pid}.js`);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, CHILD_JS);
+    return fork(file, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  }
+
+  /** CPU ms of one pattern on one input; undefined when it exceeded `limitMs` (the child is replaced). */
   run(p: PatternInfo, unit: string, size: number, limitMs: number): Promise<number | undefined> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.worker.removeAllListeners('message');
-        void this.worker.terminate();
-        this.worker = new Worker(WORKER_JS, { eval: true });
+        this.child.removeAllListeners('message');
+        this.child.kill('SIGKILL');
+        this.child = RegexChild.start();
         resolve(undefined);
       }, limitMs);
-      this.worker.once('message', (r: { ms: number }) => {
+      this.child.once('message', (r: { ms: number }) => {
         clearTimeout(timer);
         resolve(r.ms);
       });
-      this.worker.postMessage({ source: p.source, flags: p.flags, unit, size });
+      this.child.send({ source: p.source, flags: p.flags, unit, size });
     });
   }
 
-  close(): Promise<number> {
-    return this.worker.terminate();
+  close(): void {
+    this.child.kill();
   }
 }
 
@@ -232,7 +241,7 @@ export interface AuditOptions {
 }
 
 export async function auditPatterns(patterns: PatternInfo[], opts: AuditOptions): Promise<{ results: PatternResult[]; skipped: number }> {
-  const worker = new RegexWorker();
+  const worker = new RegexChild();
   const results: PatternResult[] = [];
   const t0 = performance.now();
   let skipped = 0;
@@ -250,12 +259,12 @@ export async function auditPatterns(patterns: PatternInfo[], opts: AuditOptions)
       results.push(worst!);
     }
   } finally {
-    await worker.close();
+    worker.close();
   }
   return { results: results.sort((a, b) => b.msPer1MB - a.msPer1MB), skipped };
 }
 
-async function timeFamily(worker: RegexWorker, p: PatternInfo, family: string, unit: string, opts: AuditOptions): Promise<PatternResult> {
+async function timeFamily(worker: RegexChild, p: PatternInfo, family: string, unit: string, opts: AuditOptions): Promise<PatternResult> {
   const times: Array<[number, number]> = [];
   let timedOut = false;
   for (const size of SIZES) {
