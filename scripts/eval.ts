@@ -10,7 +10,11 @@ import { analyze } from '../server/src/core/analyzer';
 import { ENTITY_LABELS, type Analysis } from '../server/src/core/types';
 
 interface GoldEntity { label: string; start: number; end: number; text: string; value?: unknown; nested?: boolean }
-interface Gold { file: string; publication_date: string | null; entities: GoldEntity[]; boilerplate: Array<{ category: string; start: number; end: number }> }
+interface GoldMeta { kind: string; start: number; end: number; text?: string }
+interface Gold {
+  file: string; publication_date: string | null; entities: GoldEntity[];
+  boilerplate: Array<{ category: string; start: number; end: number }>; metadata?: GoldMeta[];
+}
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const verbose = process.argv.includes('--verbose');
@@ -19,6 +23,7 @@ const folders = dirs.length ? dirs : [path.resolve(__dirname, '../samples/corpus
 type Counts = { tp: number; fp: number; fn: number };
 const perLabel = new Map<string, Counts>(ENTITY_LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }]));
 const lines: Counts = { tp: 0, fp: 0, fn: 0 };
+const meta: Counts = { tp: 0, fp: 0, fn: 0 };
 const values = { DATE: { ok: 0, all: 0 }, DOC: { ok: 0, all: 0 } };
 let pubOk = 0;
 let pubAll = 0;
@@ -30,6 +35,7 @@ for (const folder of folders) {
     const result = analyze(text);
     scoreEntities(gold, result);
     scoreLines(text, gold, result);
+    if (gold.metadata) scoreMetadata(gold, result);
     pubAll++;
     if ((result.publicationDate ?? null) === (gold.publication_date ?? null)) pubOk++;
     else if (verbose) console.log(`${gold.file}: publication date ${result.publicationDate} ≠ gold ${gold.publication_date}`);
@@ -84,6 +90,25 @@ function scoreLines(text: string, gold: Gold, result: Analysis): void {
   }
 }
 
+/** Metadata items: exact kind + span (only for gold files that list metadata). */
+function scoreMetadata(gold: Gold, result: Analysis): void {
+  const key = (m: { kind: string; start: number; end: number }) => `${m.kind}:${m.start}:${m.end}`;
+  const g = new Set((gold.metadata ?? []).map(key));
+  const p = new Set(result.metadata.map(key));
+  for (const m of result.metadata) {
+    if (g.has(key(m))) meta.tp++;
+    else {
+      meta.fp++;
+      if (verbose) console.log(`${gold.file}: metadata FP ${m.kind} ${m.start}-${m.end} "${m.text.slice(0, 60)}"`);
+    }
+  }
+  for (const m of gold.metadata ?? []) {
+    if (p.has(key(m))) continue;
+    meta.fn++;
+    if (verbose) console.log(`${gold.file}: metadata FN ${m.kind} ${m.start}-${m.end} "${(m.text ?? '').slice(0, 60)}"`);
+  }
+}
+
 function sortKeys(v: unknown): unknown {
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b)));
   return v;
@@ -108,5 +133,7 @@ const m = prf(micro);
 console.log(`micro   ${fmt(m.p).padEnd(10)} ${fmt(m.r).padEnd(7)} ${fmt(m.f)}  (${micro.tp}/${micro.fp}/${micro.fn})`);
 const b = prf(lines);
 console.log(`boilerplate lines  P ${fmt(b.p)}  R ${fmt(b.r)}  F1 ${fmt(b.f)}  (${lines.tp}/${lines.fp}/${lines.fn})`);
+const mm = prf(meta);
+console.log(`metadata items     P ${fmt(mm.p)}  R ${fmt(mm.r)}  F1 ${fmt(mm.f)}  (${meta.tp}/${meta.fp}/${meta.fn})`);
 for (const [label, v] of Object.entries(values)) console.log(`${label} value accuracy  ${v.all ? fmt(v.ok / v.all) : 'n/a'}  (${v.ok}/${v.all} correct spans)`);
 console.log(`publication date   ${pubOk}/${pubAll}`);

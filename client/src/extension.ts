@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { registerAnnotationUi } from './annotate';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, vscode.commands.registerCommand('vnCorpus.showOutput', () => output.show()));
   await client.start();
   context.subscriptions.push(adoptArticles());
+  registerAnnotationUi(context, client);
 }
 
 /**

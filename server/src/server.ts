@@ -6,6 +6,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -15,9 +16,11 @@ import {
 import { URI } from 'vscode-uri';
 import { Session } from './session';
 import { SETTINGS_SECTION } from './protocol';
+import { runSafe } from './runner';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerSymbols } from './features/symbols';
+import { registerAnnotations } from './features/annotations';
 
 const connection = createConnection(ProposedFeatures.all);
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -27,12 +30,13 @@ process.on('unhandledRejection', (e) => connection.console.error(`Unhandled reje
 const session = new Session(connection, (m) => connection.console.log(m));
 
 /** Every feature, in registration order; each adds its capability below. */
-const FEATURES: Array<(s: Session) => void> = [registerDiagnostics, registerHover, registerSymbols];
+const FEATURES: Array<(s: Session) => void> = [registerDiagnostics, registerHover, registerSymbols, registerAnnotations];
 
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
   hoverProvider: true,
   documentSymbolProvider: true,
+  codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
 };
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -42,7 +46,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   session.workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   if (session.workspaceRoots.length === 0 && params.rootUri) session.workspaceRoots = [URI.parse(params.rootUri).fsPath];
   return {
-    capabilities: { positionEncoding: session.encoding, ...CAPABILITIES },
+    capabilities: { positionEncoding: session.encoding, ...CAPABILITIES, executeCommandProvider: { commands: [...session.commands.keys()] } },
     serverInfo: { name: 'vn-corpus-server', version: '0.1.0' },
   };
 });
@@ -51,10 +55,20 @@ connection.onInitialized(async () => {
   if (session.configurationSupport) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   }
+  // Annotation files and articles changed on disk (another window, git, brat): registered from the server so every client sends them.
+  void connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [{ globPattern: '**/*.ann' }, { globPattern: '**/*.vncorpus.json' }, { globPattern: '**/*.txt' }],
+  });
   await session.refreshSettings();
 });
 
 connection.onDidChangeConfiguration(() => void session.refreshSettings());
+// One LSP handler each, fanned out to the features that registered for them.
+connection.onExecuteCommand((params, token) => {
+  const handler = session.commands.get(params.command);
+  return runSafe(session.log, params.command, null, token, () => (handler ? handler(params.arguments ?? []) : null));
+});
+connection.onDidChangeWatchedFiles((params) => session.onWatchedFiles.forEach((h) => h(params.changes)));
 
 for (const register of FEATURES) register(session);
 session.documents.listen(connection);

@@ -6,7 +6,7 @@ import { splitLines, type Candidate, type DetectContext } from './candidates';
 import { detectBoilerplate } from './boilerplate';
 import { detectMetadata } from './metadata';
 import { detectDates, findPublicationDate } from './dates';
-import { detectDocuments } from './documents';
+import { attachDocumentDetails, detectDocuments } from './documents';
 import { detectNamedEntities } from './names';
 import { linkMentions } from './linking';
 import { resolveLayers } from './layers';
@@ -49,9 +49,10 @@ export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
   const early: Candidate[] = [...detectDates(ctx), ...detectDocuments(ctx)];
   ctx.found = early;
   const all = [...early, ...detectNamedEntities(ctx)];
-  const layered = resolveLayers(all);
-  const { links, values } = linkMentions(ctx, layered);
-  return toStored(view, ctx, layered.map((c) => (values.has(c) ? { ...c, value: values.get(c) } : c)), links);
+  // A DOC's date and issuer come from the DATE/ORG spans after it, once layers are settled.
+  const layered = attachDocumentDetails(ctx.text, resolveLayers(all));
+  const { links, values, titles } = linkMentions(ctx, layered);
+  return toStored(view, ctx, layered.map((c) => (values.has(c) ? { ...c, value: values.get(c), titles: titles.get(c) } : c)), links);
 }
 
 /** Map view UTF-16 spans to stored code points, once, and copy the stored text of each. */
@@ -71,6 +72,7 @@ function toStored(
     const e: Entity = { label: c.label, ...span(c), nested: c.nested };
     if (c.value !== undefined) e.value = c.value;
     if (c.yearSource) e.yearSource = c.yearSource;
+    if (c.titles?.length) e.titles = c.titles;
     return e;
   });
   return {

@@ -1,10 +1,387 @@
-/** Boilerplate classification (guide §3). Skeleton: advertising placeholders only. */
+/**
+ * Boilerplate classification (guide §3): which lines of a scraped page are not the
+ * article, and what kind of chrome they are.
+ *
+ * Evidence, strongest first:
+ * 1. cue tables (data/boilerplateCues.ts) matched against a line's letters-only skeleton
+ *    (`(0) Bình luận` → comments, `--Quảng cáo---` → ad), plus shapes no table can list:
+ *    one-line menus of short items, `©` lines, e-mail lines;
+ * 2. widget headings open a block: the teasers under `Tin liên quan` (headlines, ledes
+ *    starting with a source, bullets, `Chuyên mục - Tác giả - giờ ngày` lines, repeats)
+ *    are `related`, those under `Tin nổi bật` are `navigation`;
+ * 3. page position (pageLayout.ts): the article runs from its headline to the end of its
+ *    body, found through jusText's "good" paragraphs (long, with stop words); what lies
+ *    above the headline or below the body (short lines, few stop words) is chrome;
+ * 4. verbatim repetition inside the article → `duplicate`.
+ * One pass per step; repetition uses a Map of normalized keys, so the whole is linear.
+ */
 import type { Block, DetectContext } from './candidates';
+import type { BoilerplateCategory } from './types';
+import {
+  LINE_CUES, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
+} from './data/boilerplateCues';
+import { normalizedKey } from './normalize';
+import {
+  findSourcePrefix, findStamp, isHeadlineLike, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
+  type LineShape,
+} from './lineShape';
+import {
+  findBodyEnd, findFirstBody, findHeadline, nextNonBlank, previousNonBlank, type Marks,
+} from './pageLayout';
+
+interface Verdict {
+  category: BoilerplateCategory;
+  reason: string;
+}
+
+type Verdicts = Array<Verdict | undefined>;
 
 export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): Block[] {
+  const shapes = shapeLines(ctx.lines);
+  const v: Verdicts = new Array(shapes.length);
+  markCues(shapes, v);
+  markSections(shapes, v);
+  const first = findFirstBody(shapes, marksOf(v));
+  let headline = findHeadline(shapes, marksOf(v), first);
+  if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
+  markTeaserGroups(shapes, v, first);
+  markDuplicates(shapes, v, Math.max(headline, 0), headline);
+  const bodyEnd = findBodyEnd(shapes, marksOf(v), first);
+  markAbove(shapes, v, headline, first);
+  markBelow(shapes, v, bodyEnd);
+  return toBlocks(shapes, v);
+}
+
+function marksOf(v: Verdicts): Marks {
+  return v.map((x) => x?.category);
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. Cues on single lines.
+
+interface CueIndex {
+  lines: Map<string, LineCue[]>;
+  /** Prefix and label cues by their first word, so a line only tries the few that can match. */
+  prefixes: Map<string, Array<[string, LineCue]>>;
+  labels: Map<string, Array<[string, LineCue]>>;
+  words: Array<[string, LineCue]>;
+}
+
+const CUES: CueIndex = indexCues(LINE_CUES);
+
+function indexCues(cues: readonly LineCue[]): CueIndex {
+  const idx: CueIndex = { lines: new Map(), prefixes: new Map(), labels: new Map(), words: [] };
+  const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
+    const first = phrase.split(/[\s:]/)[0];
+    map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
+  };
+  for (const cue of cues) {
+    for (const phrase of cue.phrases) {
+      const sk = skeletonOf(normalizedKey(phrase));
+      if (cue.match === 'line') idx.lines.set(sk, [...(idx.lines.get(sk) ?? []), cue]);
+      else if (cue.match === 'prefix') byFirstWord(idx.prefixes, sk, cue);
+      else if (cue.match === 'label') byFirstWord(idx.labels, normalizedKey(phrase), cue);
+      else idx.words.push([sk, cue]);
+    }
+  }
+  return idx;
+}
+
+/** The cue a line matches, if any; table order decides between cues of one kind. */
+export function cueFor(s: LineShape): LineCue | undefined {
+  if (s.blank) return undefined;
+  const exact = CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
+  if (exact) return exact;
+  const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
+  for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
+    if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.key, phrase) && /^\s*:/.test(s.key.slice(phrase.length))) return cue;
+  }
+  for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
+    if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
+  }
+  if (s.words <= MAX_WORD_CUE_WORDS) {
+    const padded = ` ${s.skeleton} `;
+    for (const [phrase, cue] of CUES.words) if (padded.includes(` ${phrase} `)) return cue;
+  }
+  return undefined;
+}
+
+function startsWithWords(text: string, phrase: string): boolean {
+  return text.startsWith(phrase) && !/[\p{L}\d]/u.test(text.charAt(phrase.length));
+}
+
+function markCues(shapes: readonly LineShape[], v: Verdicts): void {
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    const cue = cueFor(s);
+    if (cue) v[i] = { category: cue.category, reason: cue.reason };
+    else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright' };
+    else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
+  }
+}
+
+/**
+ * `Trang chủ | Thời sự | Chính trị`, `Thời sự » Chính trị`: short items between menu
+ * separators; two items suffice when one is a known section.
+ */
+export function isMenuLine(s: LineShape): boolean {
+  if (s.words < 2 || s.words > 30 || /[.!?;:,]$/.test(s.text)) return false;
+  const items = splitOnSeparators(s.text);
+  if (items.length < 2) return false;
+  for (const it of items) {
+    const n = it.split(/\s+/).length;
+    if (n > 4 || /[.!?;:,]/.test(it)) return false;
+  }
+  if (items.length >= 3) return true;
+  return items.some((it) => isSectionName(skeletonOf(normalizedKey(it))) || cueFor(shapeOfText(it))?.category === 'navigation');
+}
+
+const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s`, 'u');
+
+function splitOnSeparators(text: string): string[] {
+  return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function shapeOfText(text: string): LineShape {
+  const key = normalizedKey(text);
+  const skeleton = skeletonOf(key);
+  return {
+    line: { index: -1, start: 0, end: text.length, text }, blank: text === '', indent: 0, text, start: 0, end: text.length,
+    key, skeleton, words: skeleton ? skeleton.split(' ').length : 0, stopDensity: 0, hasDigits: /\d/.test(text),
+    endsSentence: false, bullet: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Widget headings and the teasers under them.
+
+function markSections(shapes: readonly LineShape[], v: Verdicts): void {
+  for (let i = 0; i < shapes.length; i++) {
+    const cue = v[i] && cueFor(shapes[i]);
+    if (!cue?.opens) continue;
+    const reason = `${ABSORBED} "${shapes[i].text}"`;
+    i = cue.category === 'counter' ? absorbCounters(shapes, v, i + 1, reason) - 1 : absorbTeasers(shapes, v, i + 1, cue.category, reason) - 1;
+  }
+}
+
+/** Lines of a statistics widget: short, with a number. Returns the index it stopped at. */
+function absorbCounters(shapes: readonly LineShape[], v: Verdicts, from: number, reason: string): number {
+  let j = from;
+  for (; j < shapes.length; j++) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    if (v[j]?.category === 'counter') continue;
+    if (v[j] || !s.hasDigits || s.words > 8) break;
+    v[j] = { category: 'counter', reason };
+  }
+  return j;
+}
+
+/** Teaser headline: short, no sentence-final period (a `|` caption mark excluded). */
+function isTeaserHeadline(s: LineShape): boolean {
+  const text = s.bullet ? s.text.slice(1).trim() : s.text;
+  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s);
+}
+
+/**
+ * Absorb the teasers under a widget heading (or after a headless teaser) into
+ * `category`: headlines, their verbatim repeats, ledes (all starting with a source, or all
+ * plain and short), bullets, indented lines and teaser meta lines. Stops at another
+ * cue or at a line that fits none of these — the article resuming under a mid-text box.
+ * A headline-like line that is followed by such a line, when the box had ledes, was a
+ * subheading of the article and is given back. Returns the index it stopped at.
+ */
+function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, category: BoilerplateCategory, reason: string): number {
+  const seen = new Set<string>();
+  let ledeStyle: 'prefixed' | 'plain' | undefined;
+  let last: 'heading' | 'headline' | 'lede' | 'meta' = 'heading';
+  let pending = -1; // last absorbed headline, given back if the box ends in prose
+  const take = (j: number) => {
+    v[j] = { category, reason };
+    seen.add(shapes[j].key);
+  };
+  let j = from;
+  for (; j < shapes.length; j++) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    if (v[j]) break;
+    if (seen.has(s.key)) { take(j); continue; }
+    if (parseMetaLine(s)) { take(j); last = 'meta'; pending = -1; continue; }
+    if (findSourcePrefix(s)) {
+      if (ledeStyle === 'plain') break;
+      ledeStyle = 'prefixed';
+      take(j); last = 'lede'; pending = -1;
+      continue;
+    }
+    if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) { take(j); last = 'headline'; pending = j; continue; }
+    // Plain (unsourced) ledes only in related boxes: under a site widget heading a plain
+    // paragraph more likely starts the article itself (a widget printed above it).
+    const plainLede = category === 'related' && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
+    if (plainLede) { ledeStyle = 'plain'; take(j); last = 'lede'; pending = -1; continue; }
+    break;
+  }
+  if (pending >= 0 && ledeStyle !== undefined && j < shapes.length && !v[j]) giveBack(shapes, v, pending);
+  return j;
+}
+
+const ABSORBED = 'under the heading';
+
+/**
+ * A widget printed above the article swallows the article's headline as one more teaser.
+ * When no headline is found above the first body paragraph, the nearest absorbed
+ * headline-like line on the way up (past page controls, datelines and a sapo) is given
+ * back: nothing of the article precedes its first paragraph, so it cannot be a teaser
+ * of the box, it is the article's own headline.
+ */
+function rescueHeadline(shapes: readonly LineShape[], v: Verdicts, first: number): boolean {
+  if (first < 0) return false;
+  let seen = 0;
+  for (let j = first - 1; j >= 0 && seen < 12; j--) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    seen++;
+    const verdict = v[j];
+    if (!verdict) continue;
+    if (verdict.reason.startsWith(ABSORBED) && !cueFor(s) && isHeadlineLike(s)) {
+      giveBack(shapes, v, j);
+      return true;
+    }
+    if (verdict.category !== 'navigation' && verdict.category !== 'ad' && verdict.category !== 'social') return false;
+  }
+  return false;
+}
+
+/** Undo a teaser headline and its verbatim repeats right under it. */
+function giveBack(shapes: readonly LineShape[], v: Verdicts, at: number): void {
+  const key = shapes[at].key;
+  v[at] = undefined;
+  for (let k = at + 1; k < shapes.length && (shapes[k].blank || shapes[k].key === key); k++) v[k] = undefined;
+}
+
+/**
+ * Teasers without a heading, after the article has begun: a bullet headline followed by
+ * an indented line, a teaser meta line or a sourced lede (`• Yên Bái: …` /
+ * `    Xã hội - Thanh Ngà - 18:37 21/09/2020` / `    (TN&MT) - Chiều 21/9 …`), or a
+ * meta line (`Chuyên mục - Tác giả - giờ ngày`) other than the article's own.
+ */
+function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: number): void {
+  if (first < 0) return;
+  const reason = 'teaser of another article';
+  for (let i = first + 1; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (s.blank || v[i]) continue;
+    const next = nextNonBlank(shapes, i);
+    const n = next >= 0 ? shapes[next] : undefined;
+    let start = -1;
+    if (s.bullet && isTeaserHeadline(s) && n && !v[next] && (n.indent > s.indent || parseMetaLine(n) || findSourcePrefix(n))) start = i;
+    else if (parseMetaLine(s) && !isStampLine(s)) {
+      const prev = previousNonBlank(shapes, i);
+      start = prev > first && !v[prev] && isTeaserHeadline(shapes[prev]) ? prev : i;
+    }
+    if (start < 0) continue;
+    for (let k = start; k <= i; k++) if (!shapes[k].blank) v[k] = { category: 'related', reason };
+    i = absorbTeasers(shapes, v, i + 1, 'related', reason) - 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Position: above the headline, below the body.
+
+/**
+ * Everything above the headline is chrome, with one exception: a date-time stamp there is
+ * the article's own dateline (VnExpress style) unless the article has another one under
+ * its headline, in which case it is the crawl time of the page.
+ */
+function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, first: number): void {
+  if (headline < 0) {
+    markLooseMenus(shapes, v, first);
+    return;
+  }
+  const stop = first >= 0 ? first : shapes.length;
+  let ownStamp = false;
+  for (let j = headline + 1; j < stop && !ownStamp; j++) ownStamp = !v[j] && (isStampLine(shapes[j]) || parseMetaLine(shapes[j]) !== null);
+  for (let j = 0; j < headline; j++) {
+    const s = shapes[j];
+    if (s.blank || v[j]) continue;
+    if (isStampLine(s) && !ownStamp) continue;
+    v[j] = { category: 'navigation', reason: isStampLine(s) ? 'page time stamp in the navigation bar' : 'page chrome above the headline' };
+  }
+}
+
+/** With no headline found: only menu-like lines before the body (few words, no stop words). */
+function markLooseMenus(shapes: readonly LineShape[], v: Verdicts, first: number): void {
+  for (let j = 0; j < first; j++) {
+    const s = shapes[j];
+    if (!s.blank && !v[j] && s.words <= 4 && s.stopDensity === 0 && !findStamp(s)) v[j] = { category: 'navigation', reason: 'menu item above the article' };
+  }
+}
+
+/**
+ * Below the body: widget items, teaser lists and credits the cue tables do not know
+ * (jusText's rule: short lines among bad ones are bad). After a footer cue the rest of the
+ * page is footer; e-mail and all-caps credit lines are footer too.
+ */
+function markBelow(shapes: readonly LineShape[], v: Verdicts, bodyEnd: number): void {
+  if (bodyEnd < 0) return;
+  let inFooter = false;
+  for (let j = bodyEnd + 1; j < shapes.length; j++) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    if (v[j]) {
+      inFooter ||= v[j]!.category === 'footer';
+      continue;
+    }
+    if (inFooter || /\S@\S/.test(s.text) || isAllCaps(s)) v[j] = { category: 'footer', reason: 'page footer' };
+    else v[j] = { category: 'navigation', reason: 'page chrome below the article' };
+  }
+}
+
+function isAllCaps(s: LineShape): boolean {
+  const letters = s.text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. Verbatim repeats.
+
+/** Lines this short repeat by chance (`Ảnh`, `Video`); they are not evidence of copying. */
+const MIN_REPEAT_CHARS = 12;
+
+/**
+ * A content line repeated verbatim later in the article (a caption printed twice, a
+ * paragraph pasted again): the later copies are `duplicate`. Lines already classified
+ * keep their category (repeats inside a related box are `related`, repeated ads `ad`).
+ */
+function markDuplicates(shapes: readonly LineShape[], v: Verdicts, from: number, headline: number): void {
+  const seen = new Set<string>();
+  for (let i = from; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (s.blank || v[i] || s.text.length < MIN_REPEAT_CHARS) continue;
+    if (seen.has(s.key) && i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
+    else seen.add(s.key);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Runs of consecutive non-blank lines of one category become one block (blank lines split). */
+function toBlocks(shapes: readonly LineShape[], v: Verdicts): Block[] {
   const out: Block[] = [];
-  for (const line of ctx.lines) {
-    if (/^\s*-*\s*quảng cáo\s*-*\s*$/iu.test(line.text)) out.push({ category: 'ad', start: line.start, end: line.end });
+  let open: Block | undefined;
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    const verdict = v[i];
+    if (s.blank || !verdict) {
+      open = undefined;
+      continue;
+    }
+    if (open && open.category === verdict.category) {
+      open.end = s.end;
+      continue;
+    }
+    open = { category: verdict.category, start: s.line.start, end: s.end, reason: verdict.reason };
+    out.push(open);
   }
   return out;
 }

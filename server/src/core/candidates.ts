@@ -28,6 +28,8 @@ export interface Block {
   category: BoilerplateCategory;
   start: number;
   end: number;
+  /** Why the block was classified so (the cue or layout rule), for hovers. */
+  reason?: string;
 }
 
 export interface Meta {

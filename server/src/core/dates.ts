@@ -1,15 +1,180 @@
-/** DATE detection and ISO normalization. Skeleton: full numeric dates only. */
-import type { Candidate, DetectContext } from './candidates';
+/**
+ * DATE detection, ISO 8601 values and the article's publication date (guide §2).
+ *
+ * The grammar (dateGrammar.ts) finds spans and the calendar fields they name; this module
+ * fills in missing years from the publication date and formats values:
+ * `2021-08-05`, `2020-09`, `2020`, intervals `2020/2025`, `2020-01/2020-06`, date-times
+ * `2020-07-10T14:13:59+07:00` (a zone only when the text states one).
+ *
+ * Year inference: a year-less date takes the publication year, except that it moves to the
+ * neighbouring year when that puts it within 92 days of publication and the publication
+ * year would put it more than ~9 months away (`28/12` in an article of 3 January is the
+ * previous December; `5/1` in an article of 20 December is the coming January). Without a
+ * publication date the year is `XXXX` and `yearSource` is `unknown`.
+ */
+import type { Candidate, DetectContext, Line } from './candidates';
+import { DateGrammar, type DateMatch, type Point } from './dateGrammar';
+import { tokenize, type Tok } from './scanTokens';
+import type { YearSource } from './types';
 
-export function findPublicationDate(_ctx: DetectContext): string | null {
-  return null;
+/** How many non-blank, non-boilerplate lines at the top may hold the article's stamp. */
+const TOP_LINES = 8;
+/** A stamp line has at most this many words besides its date (`Xã hội - Đức Thiện - …`). */
+const STAMP_MAX_WORDS = 8;
+/** Adjacent-year window of the year inference, in days. */
+const NEAR_DAYS = 92;
+
+export interface FoundDate {
+  start: number;
+  end: number;
+  value: string;
+  yearSource: YearSource;
+  match: DateMatch;
+}
+
+/** Every date of a range of the view, with values (view UTF-16 spans). */
+export function scanDates(text: string, publicationDate: string | null, from = 0, to = text.length): FoundDate[] {
+  const toks = tokenize(text, from, to);
+  const grammar = new DateGrammar(toks);
+  const pub = parseIso(publicationDate);
+  const out: FoundDate[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const matches = safeParse(grammar, i);
+    if (!matches) {
+      i++;
+      continue;
+    }
+    for (const m of matches) out.push(toFound(toks, m, pub));
+    i = matches[matches.length - 1].end;
+  }
+  return out;
 }
 
 export function detectDates(ctx: DetectContext): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of ctx.text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)) {
-    const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-    out.push({ label: 'DATE', start: m.index!, end: m.index! + m[0].length, value: iso, yearSource: 'explicit' });
+  return scanDates(ctx.text, ctx.publicationDate).map((f) => ({
+    label: 'DATE',
+    start: f.start,
+    end: f.end,
+    value: f.value,
+    yearSource: f.yearSource,
+  }));
+}
+
+/**
+ * The article's own publication date (ISO `YYYY-MM-DD`) or null: the first `dateline`
+ * metadata item when metadata found one, else the first stamp-like line near the top that
+ * is not boilerplate (a page clock under the menu is navigation, not the dateline).
+ */
+export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 'metadata' | 'boilerplate'>): string | null {
+  try {
+    for (const m of ctx.metadata) {
+      if (m.kind !== 'dateline') continue;
+      const found = scanDates(ctx.text, null, m.start, m.end).find((f) => isFullDate(f.match));
+      if (found) return dayOf(found.match.a);
+    }
+    let seen = 0;
+    for (const line of ctx.lines) {
+      if (line.text.trim() === '' || ctx.boilerplate.some((b) => b.start <= line.start && line.end <= b.end)) continue;
+      if (++seen > TOP_LINES) break;
+      const date = stampDate(ctx.text, line);
+      if (date) return date;
+    }
+  } catch {
+    // Bad input never throws out of the core: no publication date.
   }
-  return out;
+  return null;
+}
+
+/** A line that is mostly a full date with a year (a stamp), else null. */
+function stampDate(text: string, line: Line): string | null {
+  const found = scanDates(text, null, line.start, line.end);
+  const first = found.find((f) => isFullDate(f.match));
+  if (!first) return null;
+  const words = tokenize(text, line.start, line.end).filter(
+    (t: Tok) => t.kind === 'word' && !found.some((f) => f.start <= t.start && t.end <= f.end),
+  );
+  const sentence = /[.!?…]["”’)]?\s*$/u.test(line.text.trim());
+  return words.length <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
+}
+
+function isFullDate(m: DateMatch): boolean {
+  return !m.b && m.a.y !== undefined && m.a.m !== undefined && m.a.d !== undefined;
+}
+
+function dayOf(p: Point): string {
+  return `${p.y}-${pad(p.m!)}-${pad(p.d!)}`;
+}
+
+function safeParse(grammar: DateGrammar, i: number): DateMatch[] | null {
+  try {
+    return grammar.parseAt(i);
+  } catch {
+    return null;
+  }
+}
+
+// ---- values ------------------------------------------------------------------------------
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function parseIso(iso: string | null): Ymd | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+function toFound(toks: readonly Tok[], match: DateMatch, pub: Ymd | null): FoundDate {
+  const explicit = match.a.y !== undefined && (match.b === undefined || match.b.y !== undefined);
+  let a = match.a;
+  let b = match.b;
+  if (!explicit && pub) {
+    if (b) {
+      const by = b.y ?? inferYear(pub, b.m ?? 1, b.d);
+      b = { ...b, y: by };
+      a = { ...a, y: a.y ?? (later(a, b) ? by - 1 : by) };
+    } else {
+      a = { ...a, y: inferYear(pub, a.m ?? 1, a.d) };
+    }
+  }
+  const value = b ? `${format(a)}/${format(b)}` : format(a);
+  return {
+    start: toks[match.start].start,
+    end: toks[match.end - 1].end,
+    value,
+    yearSource: explicit ? 'explicit' : pub ? 'publication' : 'unknown',
+    match,
+  };
+}
+
+/** Publication year, or its neighbour when that is much closer (see the module comment). */
+export function inferYear(pub: Ymd, m: number, d?: number): number {
+  const at = (y: number) => Date.UTC(y, m - 1, d ?? 15);
+  const base = Date.UTC(pub.y, pub.m - 1, pub.d);
+  const dist = (y: number) => Math.abs(at(y) - base) / 86_400_000;
+  let best = pub.y;
+  for (const y of [pub.y - 1, pub.y + 1]) if (dist(y) <= NEAR_DAYS && dist(y) < dist(best)) best = y;
+  return best;
+}
+
+function later(a: Point, b: Point): boolean {
+  return (a.m ?? 0) > (b.m ?? 0) || ((a.m ?? 0) === (b.m ?? 0) && (a.d ?? 0) > (b.d ?? 0));
+}
+
+function format(p: Point): string {
+  let s = p.y === undefined ? 'XXXX' : String(p.y).padStart(4, '0');
+  if (p.m === undefined) return s;
+  s += `-${pad(p.m)}`;
+  if (p.d === undefined) return s;
+  s += `-${pad(p.d)}`;
+  if (p.h === undefined) return s;
+  s += `T${pad(p.h)}:${pad(p.mi ?? 0)}`;
+  if (p.s !== undefined) s += `:${pad(p.s)}`;
+  return s + (p.tz ?? '');
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }

@@ -1,10 +1,306 @@
-/** DOC references (resolutions, decisions, schemes…). Skeleton: `Nghị quyết số N-XX/YY`. */
+/**
+ * DOC references (guide §2): a kind word (data/documentKinds.ts) plus what identifies the
+ * document — a number and symbol (`Nghị quyết số 18-NQ/TW`, `Quyết định 1234/QĐ-TTg`), a
+ * plenum (`Nghị quyết Trung ương 5 khóa X`), a congress (`Nghị quyết Đại hội XIII của
+ * Đảng`, `… Đại hội Đảng bộ tỉnh lần thứ XIX`), a bare number (`Đề án 25`), a quoted
+ * title (`Đề án “Đổi mới …”`) or a law's name (`Luật Đất đai 2024`). A kind word alone
+ * (`nghị quyết`, `Đề án về …`) is the common noun, not a DOC.
+ *
+ * Values: `{kind, number, symbol, issuer, date, plenum, term, congress, title}`, each only
+ * when the text gives it. Numbers with a year keep it (`số 15/2020/NĐ-CP` → number
+ * `15/2020`, symbol `NĐ-CP`). Titles are given in the analysis view's form (NFC, one tone
+ * placement, spaces collapsed). `date` and `issuer` come from the DATE and ORG/TITLE spans
+ * right after the designation (`, ngày 5/8/2021 của Thủ tướng Chính phủ`): see
+ * attachDocumentDetails, run after the layers are resolved.
+ */
 import type { Candidate, DetectContext } from './candidates';
+import {
+  CONGRESS_OWNERS, CONGRESS_STOPS, DOCUMENT_KINDS, LAW_NAMES, NON_ISSUERS, NUMBER_FOLLOWERS, TITLE_QUOTES,
+  type DocumentKind,
+} from './data/documentKinds';
+import { readNumeral, readOrdinal } from './roman';
+import { PhraseTable, isCapitalized, isPunct, onLine, tokenize, touching, type Tok } from './scanTokens';
+import type { DocValue } from './types';
+
+const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
+const KINDS = new PhraseTable(DOCUMENT_KINDS.map((k): [string, DocumentKind] => [k.name, k]));
+const FOLLOWERS = set(NUMBER_FOLLOWERS);
+const CONGRESS_STOP = set(CONGRESS_STOPS);
+const OWNERS = set(CONGRESS_OWNERS);
+const LAWS = set(LAW_NAMES);
+const CENTRAL = set(['trung ương']);
+const PLENUM = set(['hội nghị']);
+const CONGRESS = set(['đại hội']);
+const NTH = set(['lần thứ']);
+const CENTRAL_COMMITTEE = set(['ban chấp hành trung ương đảng', 'ban chấp hành trung ương']);
+const QUOTES = new Map(TITLE_QUOTES);
+/** How far a quoted title or a congress body may run, in tokens. */
+const MAX_TITLE_TOKENS = 150;
+const MAX_BODY_TOKENS = 10;
+
+interface Designation {
+  end: number;
+  value: Omit<DocValue, 'kind'>;
+}
 
 export function detectDocuments(ctx: DetectContext): Candidate[] {
+  const toks = tokenize(ctx.text);
   const out: Candidate[] = [];
-  for (const m of ctx.text.matchAll(/Nghị quyết số (\d+)-([A-ZĐ]+\/[A-ZĐ]+)/gu)) {
-    out.push({ label: 'DOC', start: m.index!, end: m.index! + m[0].length, value: { kind: 'Nghị quyết', number: m[1], symbol: m[2] } });
+  for (let i = 0; i < toks.length; ) {
+    const doc = safeParse(ctx.text, toks, i);
+    if (!doc) {
+      i++;
+      continue;
+    }
+    out.push({ label: 'DOC', start: toks[i].start, end: toks[doc.end - 1].end, value: doc.value });
+    i = doc.end;
   }
   return out;
+}
+
+function safeParse(text: string, toks: readonly Tok[], i: number): { end: number; value: DocValue } | null {
+  try {
+    return parseDocument(text, toks, i);
+  } catch {
+    return null;
+  }
+}
+
+/** A document reference starting at token i. */
+export function parseDocument(text: string, toks: readonly Tok[], i: number): { end: number; value: DocValue } | null {
+  const k = KINDS.match(toks, i);
+  if (!k || !onLine(toks, k.end)) return null;
+  const kind = k.value;
+  const cap = isCapitalized(toks[i]);
+  const j = k.end;
+  const d =
+    numbered(toks, j) ??
+    (kind.central ? central(toks, j, kind.central) : null) ??
+    (kind.congress ? congress(toks, j) : null) ??
+    (kind.bareNumber && cap ? bareNumber(toks, j) : null) ??
+    (kind.named && cap ? named(text, toks, j, kind) : null);
+  if (d) return { end: d.end, value: { kind: kind.name, ...d.value } };
+  // Only right after the kind word: a quote after a designation is a motto or a theme
+  // (`Nghị quyết Đại hội … lần thứ XX “xây dựng tỉnh …”`), not the document's title.
+  const title = cap ? quotedTitle(text, toks, j) : null;
+  return title ? { end: title.end, value: { kind: kind.name, title: title.title } } : null;
+}
+
+/** `số 18-NQ/TW`, `số 1234/QĐ-TTg`, `số 15/2020/NĐ-CP`, `số 18`, or a symbol without `số`. */
+function numbered(toks: readonly Tok[], j: number): Designation | null {
+  if (toks[j]?.key === 'số' && onLine(toks, j + 1)) return symbolNumber(toks, j + 1, false);
+  return symbolNumber(toks, j, true);
+}
+
+function symbolNumber(toks: readonly Tok[], i: number, needSymbol: boolean): Designation | null {
+  const t = toks[i];
+  if (!t || t.kind !== 'num' || t.text.length > 5) return null;
+  let number = t.text;
+  let k = i + 1;
+  // `15/2020/NĐ-CP`: the year belongs to the number.
+  if (isPunct(toks, k, '/') && touching(toks, k) && touching(toks, k + 1) && toks[k + 1].kind === 'num' && toks[k + 1].text.length === 4) {
+    number += '/' + toks[k + 1].text;
+    k += 2;
+  }
+  if (isPunct(toks, k, '/-') && touching(toks, k) && touching(toks, k + 1) && toks[k + 1].kind === 'word' && isUpper(toks[k + 1].text[0])) {
+    const end = symbolEnd(toks, k + 1);
+    const symbol = toks.slice(k + 1, end).map((x) => x.text).join('');
+    return { end, value: { number, symbol } };
+  }
+  if (needSymbol || (touching(toks, k) && !isPunct(toks, k, ',.;:)”"'))) return null;
+  return { end: k, value: { number } };
+}
+
+/** A symbol runs over glued letters, digits and `/ - &` between them (`NQ/TW`, `QĐ-TTg`, `QH14`). */
+function symbolEnd(toks: readonly Tok[], i: number): number {
+  let k = i + 1;
+  for (;;) {
+    if (!touching(toks, k)) return k;
+    if (toks[k].kind !== 'punct') {
+      k++;
+      continue;
+    }
+    if (isPunct(toks, k, '/-&') && touching(toks, k + 1) && toks[k + 1].kind !== 'punct') {
+      k += 2;
+      continue;
+    }
+    return k;
+  }
+}
+
+/**
+ * `Trung ương 5 khóa X`, `Hội nghị Trung ương 4 khóa XII`, `Hội nghị lần thứ tư Ban Chấp
+ * hành Trung ương khóa XII`; for a scheme, `Đề án Trung ương 6` is its number.
+ */
+function central(toks: readonly Tok[], j: number, as: 'plenum' | 'number'): Designation | null {
+  let k = j;
+  const meeting = PLENUM.match(toks, k);
+  if (meeting && as === 'plenum') k = meeting.end;
+  let n: { value: number; end: number } | null = null;
+  const cw = onLine(toks, k) ? CENTRAL.match(toks, k) : null;
+  if (cw) {
+    k = cw.end;
+    const nth = NTH.match(toks, k);
+    n = nth ? readOrdinal(toks, nth.end) : readNumeral(toks, k);
+  } else if (meeting && as === 'plenum') {
+    const nth = NTH.match(toks, k);
+    n = nth ? readOrdinal(toks, nth.end) : null;
+    const cc = n ? CENTRAL_COMMITTEE.match(toks, n.end) : null;
+    n = n && cc ? { value: n.value, end: cc.end } : null;
+  }
+  if (!n || glued(toks, n.end)) return null;
+  if (as === 'number') return { end: n.end, value: { number: String(n.value) } };
+  const term = readTerm(toks, n.end);
+  return { end: term?.end ?? n.end, value: { plenum: n.value, ...(term ? { term: term.value } : {}) } };
+}
+
+/** `khóa X`, `khóa XII` after a plenum. */
+function readTerm(toks: readonly Tok[], k: number): { value: number; end: number } | null {
+  if (!onLine(toks, k) || toks[k].key !== 'khóa') return null;
+  const n = readNumeral(toks, k + 1);
+  return n && !glued(toks, n.end) ? n : null;
+}
+
+/**
+ * `Đại hội XIII của Đảng`, `Đại hội lần thứ XIII`, `Đại hội Đảng bộ tỉnh lần thứ XIX`,
+ * `Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`. The national owner (`của Đảng`) is
+ * inside, as the gold has it; `của Đảng bộ …` is not.
+ */
+function congress(toks: readonly Tok[], j: number): Designation | null {
+  const dh = CONGRESS.match(toks, j);
+  if (!dh || !onLine(toks, dh.end)) return null;
+  let n = readNumeral(toks, dh.end);
+  for (let k = dh.end; !n && k < dh.end + MAX_BODY_TOKENS && onLine(toks, k); k++) {
+    const nth = NTH.match(toks, k);
+    if (nth) {
+      n = readOrdinal(toks, nth.end);
+      break;
+    }
+    if (toks[k].kind !== 'word' || CONGRESS_STOP.match(toks, k)) return null;
+  }
+  if (!n || glued(toks, n.end)) return null;
+  let end = n.end;
+  const owner = onLine(toks, end) ? OWNERS.match(toks, end) : null;
+  if (owner && toks[owner.end]?.key !== 'bộ') end = owner.end;
+  return { end, value: { congress: n.value } };
+}
+
+/** `Nghị quyết 19`, `Đề án 25`: a plain number, then a word that cannot make it a count. */
+function bareNumber(toks: readonly Tok[], j: number): Designation | null {
+  const t = toks[j];
+  if (!t || t.kind !== 'num' || t.text.length > 4 || glued(toks, j + 1)) return null;
+  const next = toks[j + 1];
+  const ok = !next || next.br || (next.kind === 'punct' && !'/-%'.includes(next.text)) || FOLLOWERS.match(toks, j + 1) !== null;
+  return ok ? { end: j + 1, value: { number: t.text } } : null;
+}
+
+/** `Luật Đất đai`, `Luật Đất đai 2024`, `Bộ luật Hình sự năm 2015`, `Hiến pháp năm 2013`, `Luật Thủ đô 2024`. */
+function named(text: string, toks: readonly Tok[], j: number, kind: DocumentKind): Designation | null {
+  if (kind.name === 'Hiến pháp') {
+    const y = yearAfter(toks, j);
+    return y ? { end: y.end, value: { date: y.year } } : null;
+  }
+  if (!isCapitalized(toks[j])) return null;
+  const law = LAWS.match(toks, j);
+  if (law) {
+    const y = yearAfter(toks, law.end);
+    return { end: y?.end ?? law.end, value: { title: spanText(text, toks, j, law.end), ...(y ? { date: y.year } : {}) } };
+  }
+  // Unlisted name: only when a year closes it, so its end is certain.
+  for (let k = j + 1; k < j + 8 && onLine(toks, k); k++) {
+    const y = yearAfter(toks, k);
+    if (y) return { end: y.end, value: { title: spanText(text, toks, j, k), date: y.year } };
+    if (toks[k].kind !== 'word' && !isPunct(toks, k, ',')) return null;
+  }
+  return null;
+}
+
+/** `2024` or `năm 2024` at k (same line). */
+function yearAfter(toks: readonly Tok[], k: number): { year: string; end: number } | null {
+  if (!onLine(toks, k)) return null;
+  const at = toks[k].key === 'năm' && onLine(toks, k + 1) ? k + 1 : k;
+  const t = toks[at];
+  if (t?.kind !== 'num' || t.text.length !== 4 || glued(toks, at + 1)) return null;
+  return { year: t.text, end: at + 1 };
+}
+
+/** A quoted title right after the kind word or designation (`Đề án “…”`), closed on the same line. */
+function quotedTitle(text: string, toks: readonly Tok[], j: number): { end: number; title: string } | null {
+  const open = toks[j];
+  if (!open || open.br || open.kind !== 'punct' || !QUOTES.has(open.text)) return null;
+  const close = QUOTES.get(open.text)!;
+  for (let k = j + 1; k < j + MAX_TITLE_TOKENS && onLine(toks, k); k++) {
+    if (isPunct(toks, k, close)) {
+      const title = text.slice(open.end, toks[k].start).replace(/\s+/g, ' ').trim();
+      return title ? { end: k + 1, title } : null;
+    }
+  }
+  return null;
+}
+
+function spanText(text: string, toks: readonly Tok[], from: number, to: number): string {
+  return text.slice(toks[from].start, toks[to - 1].end).replace(/\s+/g, ' ');
+}
+
+/** A letter, digit or `/ -` glued on after a designation (`Trung ương 6a`, `19/2021`). */
+function glued(toks: readonly Tok[], k: number): boolean {
+  if (!touching(toks, k)) return false;
+  return toks[k].kind !== 'punct' || ('/-'.includes(toks[k].text) && touching(toks, k + 1) && toks[k + 1].kind !== 'punct');
+}
+
+function isUpper(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toLowerCase();
+}
+
+// ---- date and issuer after the designation -------------------------------------------------
+
+/**
+ * Fill each DOC's `date` and `issuer` from the DATE and ORG/TITLE spans right after it:
+ * `Quyết định số 1234/QĐ-TTg ngày 5/8/2021 của Thủ tướng Chính phủ`. The date must be
+ * introduced by `ngày`; the issuer by `của` or `do`, and it must be a named body
+ * (`của Trung ương`, `của Đảng` are not issuers). Returns new entities; inputs untouched.
+ */
+export function attachDocumentDetails<T extends Candidate & { nested?: boolean }>(text: string, entities: readonly T[]): T[] {
+  const startsAt = new Map<number, T[]>();
+  for (const e of entities) {
+    if (e.nested) continue;
+    const list = startsAt.get(e.start) ?? [];
+    list.push(e);
+    startsAt.set(e.start, list);
+  }
+  return entities.map((e) => {
+    if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') return e;
+    try {
+      return { ...e, value: details(text, e, e.value, startsAt) };
+    } catch {
+      return e;
+    }
+  });
+}
+
+function details(text: string, doc: Candidate, value: DocValue, startsAt: Map<number, Candidate[]>): DocValue {
+  const out: DocValue = { ...value };
+  let k = skipSeparator(text, doc.end);
+  const date = startsAt.get(k)?.find((c) => c.label === 'DATE');
+  if (date && /^ngày\s/iu.test(text.slice(date.start, date.end))) {
+    const iso = typeof date.value === 'string' ? /^\d{4}(?:-\d{2}){0,2}(?=$|T)/.exec(date.value) : null;
+    if (iso && out.date === undefined) out.date = iso[0];
+    k = skipSeparator(text, date.end);
+  }
+  const by = /^(?:của|do)[ \t]+/iu.exec(text.slice(k, k + 12));
+  if (by) {
+    const body = startsAt.get(k + by[0].length)?.find((c) => c.label === 'ORG' || c.label === 'TITLE');
+    const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
+    if (name && !NON_ISSUERS.some((n) => n.toLowerCase() === name.toLowerCase()) && out.issuer === undefined) out.issuer = name;
+  }
+  return out;
+}
+
+/** Past spaces and at most one comma on the same line. */
+function skipSeparator(text: string, i: number): number {
+  let k = i;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  if (text[k] === ',') k++;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  return k;
 }

@@ -6,6 +6,8 @@ import type { Candidate } from './candidates';
 
 export interface Layered extends Candidate {
   nested: boolean;
+  /** PER only: titles seen beside the person in the article (set by linking.ts). */
+  titles?: string[];
 }
 
 /** Choose the primary layer greedily by length (then priority), nest what lies inside it. */
@@ -23,11 +25,24 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
     else primary.splice(i, 0, c);
   }
   const out: Layered[] = primary.map((c) => ({ ...c, nested: false }));
+  const kept: Candidate[] = [...primary];
+  // Longest first, so a same-label prefix meets the body it is the prefix of.
   for (const c of rest) {
     const p = primary[firstEndingAfter(primary, c.start)];
-    if (p && contains(p, c) && !(p.start === c.start && p.end === c.end)) out.push({ ...c, nested: true });
+    if (!p || !contains(p, c) || (p.start === c.start && p.end === c.end)) continue;
+    if (kept.some((k) => isSameLabelPrefix(c, k))) continue;
+    kept.push(c);
+    out.push({ ...c, nested: true });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested));
+}
+
+/**
+ * Guide §2: the nested layer leaves out a same-label prefix of the same body (`Tỉnh ủy` in
+ * `Tỉnh ủy Quảng Ninh`, `Ban Chỉ đạo` in `Ban Chỉ đạo Đề án Trung ương 6`).
+ */
+function isSameLabelPrefix(inner: Candidate, outer: Candidate): boolean {
+  return inner.label === outer.label && inner.start === outer.start && inner.end < outer.end;
 }
 
 /** Index of the first span (sorted, disjoint) whose end lies after offset. */

@@ -1,9 +1,183 @@
-/** Canonical persons and short references inside one article. Skeleton: PER value = its text. */
+/**
+ * Canonical persons and short references inside one article (guide §2 "Normalized values").
+ *
+ * - Every PER gets its canonical full name as value (the normalized key groups spellings:
+ *   NFC, tone placement, case, spaces; ALL-CAPS headlines are title-cased for display).
+ * - The titles written beside a person (`Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Xuân Ký`,
+ *   `Đỗ Đức Duy – Phó Bí thư Tỉnh ủy`) are recorded for hovers.
+ * - Short references become links, not PER spans: an honorific + the tail of one known name
+ *   (`ông Dương`), or a title standing alone (`đồng chí Bí thư Tỉnh ủy`, `Tổng Bí thư lưu ý`)
+ *   when exactly one person in the article was seen with it.
+ */
 import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
+import { HONORIFIC_TABLE, headStartsAt, isNameSyllable } from './lexicon';
+import { normalizedKey } from './normalize';
+import { titleCase, tokenize, type Tok } from './wordScan';
 
-export function linkMentions(ctx: DetectContext, entities: Layered[]): { links: Link[]; values: Map<Layered, string> } {
+export interface LinkResult {
+  links: Link[];
+  /** PER → canonical display name. */
+  values: Map<Layered, string>;
+  /** PER → titles seen beside any mention of the same person. */
+  titles: Map<Layered, string[]>;
+}
+
+interface Person {
+  key: string;
+  canonical: string;
+  titles: string[];
+  syllables: string[];
+}
+
+/** Separators allowed between a name and its titles, and between titles of one list. */
+const AFTER_NAME = /^\s*(?:[,–—-]|\()?\s*$/u;
+const BETWEEN_TITLES = /^\s*(?:,|và|kiêm)?\s*$/u;
+
+export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
+  const empty: LinkResult = { links: [], values: new Map(), titles: new Map() };
+  try {
+    return link(ctx, entities);
+  } catch {
+    return empty; // bad input never throws out of the core
+  }
+}
+
+function link(ctx: DetectContext, entities: Layered[]): LinkResult {
+  const text = ctx.text;
+  const pers = entities.filter((e) => e.label === 'PER');
+  const titles = entities.filter((e) => e.label === 'TITLE' && !e.nested).sort((a, b) => a.start - b.start);
+  const people = new Map<string, Person>();
+  for (const p of pers) personOf(people, text.slice(p.start, p.end));
+  const usedTitles = new Set<Layered>();
+  const perStarts = pers.map((p) => p.start).sort((a, b) => a - b);
+  for (const p of pers) {
+    const person = personOf(people, text.slice(p.start, p.end));
+    for (const t of titlesBeside(text, titles, p, perStarts)) {
+      usedTitles.add(t);
+      const shown = text.slice(t.start, t.end).replace(/\s+/gu, ' ');
+      if (!person.titles.some((x) => normalizedKey(x) === normalizedKey(shown))) person.titles.push(shown);
+    }
+  }
   const values = new Map<Layered, string>();
-  for (const e of entities) if (e.label === 'PER') values.set(e, ctx.text.slice(e.start, e.end).replace(/\s+/g, ' '));
-  return { links: [], values };
+  const titleMap = new Map<Layered, string[]>();
+  for (const p of pers) {
+    const person = personOf(people, text.slice(p.start, p.end));
+    values.set(p, person.canonical);
+    if (person.titles.length) titleMap.set(p, person.titles);
+  }
+  const links = [...titleLinks(text, titles, usedTitles, people), ...shortNameLinks(text, pers, people)];
+  return { links: links.sort((a, b) => a.start - b.start), values, titles: titleMap };
+}
+
+function personOf(people: Map<string, Person>, surface: string): Person {
+  const key = normalizedKey(surface);
+  let p = people.get(key);
+  const shown = surface.replace(/\s+/gu, ' ').trim();
+  const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
+  if (!p) people.set(key, (p = { key, canonical: display, titles: [], syllables: key.split(' ') }));
+  else if (p.canonical === p.canonical.toUpperCase() && display !== display.toUpperCase()) p.canonical = display;
+  return p;
+}
+
+/** TITLE spans written right before or after a PER, following comma-separated lists. */
+function titlesBeside(text: string, titles: readonly Layered[], per: Layered, perStarts: readonly number[]): Layered[] {
+  const out: Layered[] = [];
+  let i = lastEndingBefore(titles, per.start);
+  let edge = per.start;
+  let sep = /^\s+$/u; // a title right before a name is separated by a space only
+  while (i >= 0 && sep.test(text.slice(titles[i].end, edge))) {
+    out.push(titles[i]);
+    edge = titles[i].start;
+    sep = BETWEEN_TITLES;
+    i--;
+  }
+  out.reverse(); // text order
+  let j = lastEndingBefore(titles, per.end) + 1;
+  edge = per.end;
+  sep = AFTER_NAME;
+  while (j < titles.length && titles[j].start >= edge && sep.test(text.slice(edge, titles[j].start))) {
+    // `…, Chủ tịch nước Nguyễn Xuân Phúc`: a title right before the next name is that person's.
+    if (j > 0 && startsRightAfter(text, perStarts, titles[j].end)) break;
+    out.push(titles[j]);
+    edge = titles[j].end;
+    sep = BETWEEN_TITLES;
+    j++;
+  }
+  return out;
+}
+
+function startsRightAfter(text: string, starts: readonly number[], offset: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && /^\s+$/u.test(text.slice(offset, starts[lo]));
+}
+
+/** Index of the last title ending at or before offset (titles sorted and disjoint), or -1. */
+function lastEndingBefore(titles: readonly Layered[], offset: number): number {
+  let lo = 0;
+  let hi = titles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (titles[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** A title list standing without a name, held by exactly one person of the article. */
+function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>, people: Map<string, Person>): Link[] {
+  const holders = new Map<string, Person[]>();
+  for (const p of people.values()) {
+    for (const t of p.titles) {
+      const k = normalizedKey(t);
+      const list = holders.get(k) ?? [];
+      if (!list.includes(p)) list.push(p);
+      holders.set(k, list);
+    }
+  }
+  const out: Link[] = [];
+  for (let i = 0; i < titles.length; i++) {
+    if (used.has(titles[i])) continue;
+    let j = i;
+    while (j + 1 < titles.length && !used.has(titles[j + 1]) && BETWEEN_TITLES.test(text.slice(titles[j].end, titles[j + 1].start))) j++;
+    const who = holders.get(normalizedKey(text.slice(titles[i].start, titles[i].end)));
+    if (who?.length === 1) {
+      out.push({ start: titles[i].start, end: titles[j].end, target: who[0].key, canonical: who[0].canonical, kind: 'title' });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name. */
+function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
+  const toks = tokenize(text);
+  const covered = (t: Tok) => pers.some((p) => p.start <= t.start && t.end <= p.end);
+  const out: Link[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const h = HONORIFIC_TABLE.longest(toks, i);
+    if (!h) continue;
+    const s = h.end;
+    let e = s;
+    while (e < s + 3 && isNameSyllable(toks, e, toks[s] ?? toks[i]) && !covered(toks[e]) && !headStartsAt(toks, e)) e++;
+    if (e === s || e - s > 2) continue;
+    const tail = toks.slice(s, e).map((t) => t.key);
+    const who = [...people.values()].filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
+    if (who.length === 1) {
+      out.push({ start: toks[s].start, end: toks[e - 1].end, target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
+    }
+    i = e - 1;
+  }
+  return out;
+}
+
+function endsWith(all: readonly string[], tail: readonly string[]): boolean {
+  for (let k = 1; k <= tail.length; k++) if (all[all.length - k] !== tail[tail.length - k]) return false;
+  return true;
 }

@@ -1,7 +1,215 @@
-/** Metadata items (headline, dateline, source, byline, caption). Skeleton: the headline. */
-import type { DetectContext, Meta } from './candidates';
+/**
+ * Article metadata (guide §2–3): items kept in the text but marked — the headline, the
+ * article's own dateline, the source credited at the start of the lede, bylines, photo
+ * credits and image captions. Items mark the exact part (`VOV.VN -`, the byline name,
+ * the stamp of a dateline); headlines and captions are whole lines.
+ *
+ * Later stages read these: the publication date comes from the first `dateline`, PER
+ * names from `byline`/`credit`, ORG from `source`. So a dateline is only ever the
+ * article's own stamp (near the headline), never a crawl time or a teaser's date.
+ */
+import type { Block, DetectContext, Meta } from './candidates';
+import type { MetadataKind } from './types';
+import {
+  findSourcePrefix, findStamp, isGoodParagraph, isNamesLine, isSourceName, isStampLine, nameParts, parseMetaLine, shapeLines,
+  type LineShape, type Span,
+} from './lineShape';
+import { bylineRest, layoutOf, nextNonBlank, previousNonBlank, type Marks } from './pageLayout';
+import { normalizedKey } from './normalize';
+import {
+  CAPTION_OPENINGS, CAPTION_PHRASES, CREDIT_LABELS, NON_NAME_CREDITS, PROSE_OPENINGS,
+} from './data/metadataCues';
 
 export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boilerplate'>): Meta[] {
-  const first = ctx.lines.find((l) => l.text.trim() !== '' && !ctx.boilerplate.some((b) => b.start <= l.start && l.end <= b.end));
-  return first ? [{ kind: 'headline', start: first.start, end: first.end }] : [];
+  const shapes = shapeLines(ctx.lines);
+  const marks = marksFromBlocks(shapes, ctx.boilerplate);
+  const { first, headline, bodyEnd } = layoutOf(shapes, marks);
+  const out: Meta[] = [];
+  const add = (kind: MetadataKind, span: Span | null) => {
+    if (span && span.end > span.start) out.push({ kind, start: span.start, end: span.end });
+  };
+  if (headline >= 0) add('headline', shapes[headline]);
+  const header = headerLines(shapes, marks, headline, first);
+  let dated = false;
+  for (const i of header) dated = headerItems(shapes[i], add, dated) || dated;
+  if (!dated && headline > 0) add('dateline', ownStampAbove(shapes, marks, headline));
+  const lede = ledeLine(shapes, marks, headline);
+  if (lede >= 0) add('source', findSourcePrefix(shapes[lede]));
+  if (first >= 0) bodyItems(shapes, marks, first, Math.max(bodyEnd, first), lede, add);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Line → category of the boilerplate block covering it. */
+function marksFromBlocks(shapes: readonly LineShape[], blocks: readonly Block[]): Marks {
+  const marks: Marks = new Array(shapes.length);
+  let b = 0;
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    while (b < blocks.length && blocks[b].end < s.start) b++;
+    if (b < blocks.length && !s.blank && blocks[b].start <= s.start && s.end <= blocks[b].end) marks[i] = blocks[b].category;
+  }
+  return marks;
+}
+
+type Add = (kind: MetadataKind, span: Span | null) => void;
+
+/** Unmarked lines between the headline and the first body paragraph. */
+function headerLines(shapes: readonly LineShape[], marks: Marks, headline: number, first: number): number[] {
+  const out: number[] = [];
+  const stop = first >= 0 ? first : Math.min(shapes.length, headline + 6);
+  for (let i = headline + 1; i < stop; i++) if (!shapes[i].blank && !marks[i]) out.push(i);
+  return out;
+}
+
+/** Dateline and byline items of a header line; true when it gave a dateline. */
+function headerItems(s: LineShape, add: Add, dated: boolean): boolean {
+  const meta = parseMetaLine(s);
+  if (meta) {
+    if (meta.author) add('byline', meta.author);
+    if (!dated) add('dateline', meta.stamp);
+    return true;
+  }
+  if (isStampLine(s)) {
+    if (!dated) add('dateline', findStamp(s));
+    return true;
+  }
+  bylineItems(s, add);
+  return false;
+}
+
+/** A stamp line above the headline that the boilerplate stage left as the article's own. */
+function ownStampAbove(shapes: readonly LineShape[], marks: Marks, headline: number): Span | null {
+  for (let i = headline - 1; i >= 0; i--) {
+    if (!marks[i] && isStampLine(shapes[i])) return findStamp(shapes[i]);
+  }
+  return null;
+}
+
+/** The lede: the first paragraph after the headline's dateline and byline lines. */
+function ledeLine(shapes: readonly LineShape[], marks: Marks, headline: number): number {
+  for (let i = headline + 1; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (s.blank || marks[i]) continue;
+    if (isStampLine(s) || parseMetaLine(s) || isNamesLine(s.text) || bylineRest(s)) continue;
+    return i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Bylines and credits.
+
+/**
+ * Byline items of a line that is a byline: `Minh Hà`, `Minh Hà - Thu Trang`,
+ * `Văn Điệp (TTXVN)`, `Theo TTXVN` (an agency: a `source` item), `Bài, ảnh: Đức Thiện`.
+ * Returns whether the line was one.
+ */
+function bylineItems(s: LineShape, add: Add): boolean {
+  const labelled = bylineRest(s);
+  const rest: Span = labelled ?? { start: s.start, end: s.end };
+  const text = s.line.text.slice(rest.start - s.line.start, rest.end - s.line.start);
+  const names = namesAt(text, rest.start);
+  if (names.length > 0 && (labelled || isNamesLine(text))) {
+    for (const n of names) add('byline', n);
+    return true;
+  }
+  if (labelled) {
+    const agency = text.replace(/\s*\([^()]*\)$/u, '').trim();
+    if (isSourceName(agency)) add('source', { start: rest.start, end: rest.start + agency.length });
+    return true;
+  }
+  return false;
+}
+
+/** Name parts of `text` (which starts at view offset `offset`), as view spans. */
+function namesAt(text: string, offset: number): Span[] {
+  return nameParts(text).map((n) => ({ start: offset + n.start, end: offset + n.end }));
+}
+
+const CREDIT_RE = new RegExp(
+  String.raw`(?:^|[\s(.|–-])(?:${[...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\s?:\s?`,
+  'giu',
+);
+const NON_NAMES = new Set(NON_NAME_CREDITS.map(normalizedKey));
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`: the photographer's name, when it is a person's. */
+function creditItems(s: LineShape, add: Add): boolean {
+  let found = false;
+  for (const m of s.text.matchAll(CREDIT_RE)) {
+    const from = m.index + m[0].length;
+    const tail = s.text.slice(from);
+    const cut = tail.search(/[)/|]|\s[-–]\s|$/u);
+    const name = tail.slice(0, cut).trim().replace(/[.,;]$/u, '');
+    if (!name || NON_NAMES.has(normalizedKey(name))) continue;
+    for (const n of namesAt(name, s.start + from + tail.indexOf(name))) {
+      add('credit', n);
+      found = true;
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------
+// Body: captions, credits, closing bylines.
+
+function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bodyEnd: number, lede: number, add: Add): void {
+  let lastGood = first;
+  for (let i = first; i <= bodyEnd; i++) if (!marks[i] && isGoodParagraph(shapes[i])) lastGood = i;
+  for (let i = first; i <= bodyEnd; i++) {
+    const s = shapes[i];
+    if (s.blank || marks[i]) continue;
+    if (i > lastGood && (isNamesLine(s.text) || bylineRest(s))) {
+      bylineItems(s, add);
+      continue;
+    }
+    const credited = creditItems(s, add);
+    if (i !== lede && i !== first && isCaption(shapes, marks, i, first, credited)) add('caption', s);
+  }
+}
+
+const CAPTION_START_KEYS = CAPTION_OPENINGS.map(normalizedKey);
+const CAPTION_PHRASE_KEYS = CAPTION_PHRASES.map(normalizedKey);
+const PROSE_START_KEYS = PROSE_OPENINGS.map(normalizedKey);
+
+/** Longest caption we accept on shape alone (characters). */
+const MAX_CAPTION_CHARS = 250;
+
+/**
+ * An image caption. Decisive: the `… |` caption mark of some CMSs, or a photo credit on a
+ * short line. Otherwise several signals must agree: a short, single-sentence line that is
+ * not prose-like (no discourse connective at its start, no quotation, no colon), standing
+ * alone between two long body paragraphs (the lede does not count: the line after a lede
+ * usually continues it), and either much shorter than both of them or worded like a
+ * caption (`Quang cảnh …`, `… phát biểu tại …`, `… chụp ảnh lưu niệm`), or printed twice.
+ */
+function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first: number, credited: boolean): boolean {
+  const s = shapes[i];
+  if (/\s\|$/.test(s.text) || (s.text.endsWith('|') && s.words <= 60)) return true;
+  if (credited && s.words <= 60) return true;
+  if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
+  if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
+  if (startsWithAny(s.key, PROSE_START_KEYS)) return false;
+  const prev = previousNonBlank(shapes, i);
+  let next = nextNonBlank(shapes, i);
+  let printedTwice = false;
+  while (next >= 0 && shapes[next].key === s.key) {
+    printedTwice = true; // the page printed the caption twice (the copy is a `duplicate`)
+    next = nextNonBlank(shapes, next);
+  }
+  if (prev <= first || next < 0 || marks[prev] || marks[next]) return false;
+  const p = shapes[prev];
+  const n = shapes[next];
+  if (!isGoodParagraph(p) || !isGoodParagraph(n)) return false;
+  let score = printedTwice ? 2 : 1;
+  if (p.text.length >= 250 && n.text.length >= 250 && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
+  if (startsWithAny(s.key, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;
+  return score >= 2;
+}
+
+function startsWithAny(key: string, starts: readonly string[]): boolean {
+  return starts.some((k) => key.startsWith(k) && !/[\p{L}\d]/u.test(key.charAt(k.length)));
 }

@@ -1,10 +1,102 @@
-/** PER, TITLE, ORG and LOC candidates. Skeleton: a few fixed abbreviations. */
+/**
+ * PER, TITLE, ORG and LOC candidates: one tokenization, then one pass per label
+ * (places.ts, organizations.ts, titles.ts, people.ts). Every candidate found inside a longer
+ * one is kept: layers.ts turns them into the nested layer.
+ */
 import type { Candidate, DetectContext } from './candidates';
+import { OrgScanner } from './organizations';
+import { detectPeople } from './people';
+import { detectPlaces } from './places';
+import { detectTitles } from './titles';
+import { tokenize, type Tok, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of ctx.text.matchAll(/(?<![\p{L}\p{N}])(UBND|HĐND|MTTQ)(?![\p{L}\p{N}])/gu)) {
-    out.push({ label: 'ORG', start: m.index!, end: m.index! + m[0].length });
+  try {
+    return detect(ctx);
+  } catch {
+    return []; // bad input never throws out of the core
+  }
+}
+
+function detect(ctx: DetectContext): Candidate[] {
+  const toks = tokenize(ctx.text);
+  const range = tokenRanges(toks);
+  const docEnds = new Map<number, number>();
+  for (const c of ctx.found) {
+    const r = c.label === 'DOC' ? range(c.start, c.end) : undefined;
+    if (r) docEnds.set(r.s, r.e);
+  }
+  const orgScanner = new OrgScanner(toks, docEnds);
+  const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks, range)];
+  const titles = detectTitles(toks, orgScanner);
+  const places = mergePlaces(detectPlaces(toks), orgScanner.places);
+  const credits = ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r);
+  const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
+  const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
+  // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
+  const locs = places.filter((l) => !people.some((p) => p.s < l.e && l.s < p.e));
+  return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
+}
+
+function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
+  const out = [...a];
+  for (const l of b) if (!out.some((x) => x.s < l.e && l.s < x.e)) out.push(l);
+  return out;
+}
+
+function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
+  const c: Candidate = { label: t.label, start: toks[t.s].start, end: toks[t.e - 1].end };
+  if (t.value !== undefined) c.value = t.value;
+  return c;
+}
+
+/**
+ * Maps a view span to the tokens it covers: exact boundaries by default, or (loose) every
+ * token lying inside it, for metadata items that include punctuation around a name.
+ */
+function tokenRanges(toks: readonly Tok[]) {
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  toks.forEach((t, i) => {
+    byStart.set(t.start, i);
+    byEnd.set(t.end, i + 1);
+  });
+  return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
+    if (!loose) {
+      const s = byStart.get(start);
+      const e = byEnd.get(end);
+      return s !== undefined && e !== undefined && s < e ? { s, e } : undefined;
+    }
+    let s = lowerBound(toks, start);
+    let e = s;
+    while (e < toks.length && toks[e].end <= end) e++;
+    if (s >= e) return undefined;
+    return { s, e };
+    function lowerBound(ts: readonly Tok[], x: number): number {
+      let lo = 0;
+      let hi = ts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ts[mid].start < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+  };
+}
+
+/** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG. */
+function fromSources(ctx: DetectContext, toks: readonly Tok[], range: ReturnType<typeof tokenRanges>): TokSpan[] {
+  const out: TokSpan[] = [];
+  for (const m of ctx.metadata) {
+    if (m.kind !== 'source') continue;
+    const r = range(m.start, m.end, true);
+    if (!r) continue;
+    let s = r.s;
+    let e = r.e;
+    while (s < e && (toks[s].kind === 'punct' || toks[s].key === 'theo' || toks[s].key === 'nguồn')) s++;
+    while (e > s && toks[e - 1].kind === 'punct') e--;
+    if (s < e) out.push({ label: 'ORG', s, e });
   }
   return out;
 }

@@ -49,6 +49,8 @@ export interface Entity extends Span {
   nested: boolean;
   /** DATE only: where the year came from. */
   yearSource?: YearSource;
+  /** PER only: the titles written beside this person anywhere in the article (for hovers). */
+  titles?: string[];
 }
 
 export interface BoilerplateBlock extends Span {

@@ -1,0 +1,562 @@
+/**
+ * The grammar of Vietnamese dates over the token stream (scanTokens.ts): what a DATE span
+ * covers (guide §2) and the calendar fields it names. Year inference and ISO formatting
+ * live in dates.ts; this module only reads the text.
+ *
+ * Each parser looks at a bounded number of tokens from a start index and returns the index
+ * just past its match, so a left-to-right scan over all tokens stays linear.
+ */
+import {
+  COUNT_BEFORE_MONTH, DATE_FOLLOWERS, DATE_PREPOSITIONS, DAY_PARTS, DAY_WORDS, FRACTION_CUES, FRACTION_FOLLOWERS,
+  HOUR_WORDS, LIST_CONNECTORS, MEASURE_AFTER_MONTH, MINUTE_WORDS, MONTH_WORDS, PERIOD_WORDS, RANGE_CONNECTORS,
+  RELATIVE_WORDS, RELATIVE_YEAR_WORDS, TIME_ZONE_WORDS, WEEKDAYS, YEAR_EDGES,
+} from './data/dateWords';
+import { readNumeral } from './roman';
+import { PhraseTable, isPunct, onLine, touching, type Tok } from './scanTokens';
+
+/** Calendar fields named by the text; a missing year is inferred later. */
+export interface Point {
+  y?: number;
+  m?: number;
+  d?: number;
+  h?: number;
+  mi?: number;
+  s?: number;
+  /** `+07:00`, only when the text states a zone. */
+  tz?: string;
+}
+
+export interface DateMatch {
+  /** Token indices [start, end). */
+  start: number;
+  end: number;
+  /** A single point, or the start of an interval. */
+  a: Point;
+  /** The end of an interval (`2020/2025`, `2020-01/2020-06`). */
+  b?: Point;
+}
+
+const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
+const DAY_PART = set(DAY_PARTS);
+const DAY_WORD = set(DAY_WORDS);
+const WEEKDAY = new PhraseTable(WEEKDAYS);
+const MONTH_WORD = new PhraseTable(MONTH_WORDS);
+const PERIOD = set(PERIOD_WORDS);
+const RANGE = set(RANGE_CONNECTORS);
+const LIST = set(LIST_CONNECTORS);
+const RELATIVE = set(RELATIVE_WORDS);
+const PREPOSITION = set(DATE_PREPOSITIONS);
+const FRACTION_CUE = set(FRACTION_CUES);
+const FRACTION_FOLLOWER = set(FRACTION_FOLLOWERS);
+const DATE_FOLLOWER = set(DATE_FOLLOWERS);
+const YEAR_EDGE = new PhraseTable(YEAR_EDGES);
+const COUNT_BEFORE = new Set(COUNT_BEFORE_MONTH);
+const MEASURE_AFTER = new Set(MEASURE_AFTER_MONTH);
+const RELATIVE_YEAR = new Set(RELATIVE_YEAR_WORDS);
+const HOUR = new Set(HOUR_WORDS);
+const MINUTE = new Set(MINUTE_WORDS);
+const TIME_ZONE = new Set(TIME_ZONE_WORDS);
+
+/** First words a date can start with (besides a number): a cheap test before any parsing. */
+const START_WORDS = new Set(
+  [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm', 'quý', 'nửa'].map((w) => w.split(' ')[0]),
+);
+
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2999;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function validDay(d: number, m: number, y?: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  if (m === 2 && y !== undefined && d === 29) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= DAYS_IN_MONTH[m - 1];
+}
+
+/** A phrase of the table ends exactly at token i (the words before i). */
+function endsAt(table: PhraseTable<unknown>, toks: readonly Tok[], i: number): boolean {
+  for (let k = 1; k <= 4 && i - k >= 0; k++) {
+    const m = table.match(toks, i - k);
+    if (m && m.end === i) return true;
+  }
+  return false;
+}
+
+export class DateGrammar {
+  constructor(private readonly toks: readonly Tok[]) {}
+
+  /** The best (longest) date starting at token i, with a list partner if any. */
+  parseAt(i: number): DateMatch[] | null {
+    const first = this.toks[i];
+    if (!first || first.kind === 'punct' || (first.kind === 'word' && !START_WORDS.has(first.key))) return null;
+    const list = this.list(i);
+    if (list) return list;
+    let best: DateMatch | null = null;
+    for (const r of [this.range(i), this.part(i), this.period(i), this.yearRange(i), this.point(i, true), this.month(i, true), this.year(i)]) {
+      if (r && (!best || r.end > best.end)) best = r;
+    }
+    return best ? [best] : null;
+  }
+
+  // ---- numbers -------------------------------------------------------------------------
+
+  private num(i: number, minDigits: number, maxDigits: number): number | null {
+    const t = this.toks[i];
+    if (!t || t.kind !== 'num' || t.text.length < minDigits || t.text.length > maxDigits) return null;
+    return Number(t.text);
+  }
+
+  private year4(i: number): number | null {
+    const y = this.num(i, 4, 4);
+    return y !== null && y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
+  }
+
+  /** Something glued after the match (`12/2020/NĐ-CP`, `1/2.5`, `10/7abc`): not a date. */
+  private gluedAfter(end: number): boolean {
+    const t = this.toks;
+    if (!touching(t, end)) return false;
+    if (t[end].kind !== 'punct') return true;
+    return '/-.,:'.includes(t[end].text) && touching(t, end + 1) && t[end + 1].kind !== 'punct';
+  }
+
+  /** Something glued before the match (`A19/4`, `1.19/4`, `QĐ-19`) or a document number (`số 12/2020`). */
+  private gluedBefore(start: number, dashOk = false): boolean {
+    const t = this.toks;
+    const prev = t[start - 1];
+    if (prev && onLine(t, start) && prev.key === 'số') return true;
+    if (!touching(t, start)) return false;
+    if (prev.kind !== 'punct') return true;
+    if (dashOk && '-–'.includes(prev.text)) return false; // right end of `1-3/10`
+    return '/-.,:'.includes(prev.text) && touching(t, start - 1) && t[start - 2].kind !== 'punct';
+  }
+
+  // ---- day-level points ----------------------------------------------------------------
+
+  /** `10/7`, `22/09/2020`, `19-4`, `19-4-2021`, `22.09.2020`, `2020-09-22`. */
+  private core(i: number, dashOk = false): { end: number; p: Point; weak: boolean } | null {
+    const t = this.toks;
+    if (this.gluedBefore(i, dashOk)) return null;
+    const iso = this.isoCore(i);
+    if (iso) return iso;
+    const d = this.num(i, 1, 2);
+    if (d === null || !touching(t, i + 1) || !isPunct(t, i + 1, '/-.') || !touching(t, i + 2)) return null;
+    const sep = t[i + 1].text;
+    const m = this.num(i + 2, 1, 2);
+    if (m === null) return null;
+    let end = i + 3;
+    let y: number | undefined;
+    if (touching(t, end) && isPunct(t, end, sep) && touching(t, end + 1) && this.year4(end + 1) !== null) {
+      y = this.year4(end + 1)!;
+      end += 2;
+    }
+    if (sep === '.' && y === undefined) return null; // 19.4 is a decimal
+    if (!validDay(d, m, y) || this.gluedAfter(end)) return null;
+    return { end, p: { y, m, d }, weak: sep !== '/' && y === undefined };
+  }
+
+  private isoCore(i: number): { end: number; p: Point; weak: boolean } | null {
+    const t = this.toks;
+    const y = this.year4(i);
+    if (y === null || !isPunct(t, i + 1, '-') || !touching(t, i + 1) || !touching(t, i + 2)) return null;
+    const m = this.num(i + 2, 2, 2);
+    if (m === null || !isPunct(t, i + 3, '-') || !touching(t, i + 3) || !touching(t, i + 4)) return null;
+    const d = this.num(i + 4, 2, 2);
+    if (d === null || !validDay(d, m, y) || this.gluedAfter(i + 5)) return null;
+    return { end: i + 5, p: { y, m, d }, weak: false };
+  }
+
+  /** `ngày 5 tháng 8 năm 2021`, `mùng 2 tháng Chín` (the day word is already consumed). */
+  private writtenDay(i: number): { end: number; p: Point } | null {
+    const t = this.toks;
+    const d = this.num(i, 1, 2);
+    if (d === null || !onLine(t, i + 1) || t[i + 1].key !== 'tháng' || !onLine(t, i + 2)) return null;
+    const month = this.monthNumber(i + 2, false);
+    if (!month) return null;
+    let end = month.end;
+    let y: number | undefined;
+    if (onLine(t, end) && t[end].key === 'năm' && onLine(t, end + 1) && this.year4(end + 1) !== null) {
+      y = this.year4(end + 1)!;
+      end += 2;
+    }
+    if (!validDay(d, month.m, y) || this.gluedAfter(end)) return null;
+    return { end, p: { y, m: month.m, d } };
+  }
+
+  /** Month after `tháng`: digits, or a month word when a day or a year pins it. */
+  private monthNumber(i: number, wordNeedsYear: boolean): { end: number; m: number } | null {
+    const m = this.num(i, 1, 2);
+    if (m !== null) return m >= 1 && m <= 12 ? { end: i + 1, m } : null;
+    const w = MONTH_WORD.match(this.toks, i);
+    if (!w) return null;
+    if (wordNeedsYear && !(this.toks[w.end]?.key === 'năm' && this.year4(w.end + 1) !== null)) return null;
+    return { end: w.end, m: w.value };
+  }
+
+  /** `14:13:59`, `11:02`, `14h30`, `8h`, `8 giờ 30 phút`. */
+  private time(i: number): { end: number; h: number; mi: number; s?: number; colon: boolean } | null {
+    const t = this.toks;
+    const h = this.num(i, 1, 2);
+    if (h === null || h > 23 || this.gluedBefore(i)) return null;
+    if (isPunct(t, i + 1, ':') && touching(t, i + 1) && touching(t, i + 2)) {
+      const mi = this.num(i + 2, 2, 2);
+      if (mi === null || mi > 59) return null;
+      if (isPunct(t, i + 3, ':') && touching(t, i + 3) && touching(t, i + 4)) {
+        const s = this.num(i + 4, 2, 2);
+        return s !== null && s <= 59 && !this.gluedAfter(i + 5) ? { end: i + 5, h, mi, s, colon: true } : null;
+      }
+      return this.gluedAfter(i + 3) ? null : { end: i + 3, h, mi, colon: true };
+    }
+    const unit = t[i + 1];
+    if (!unit || unit.br || !HOUR.has(unit.key)) return null;
+    if (unit.key !== 'giờ' && unit.gap) return null; // `14h30` is written solid
+    let end = i + 2;
+    let mi = 0;
+    const minutes = this.num(end, 1, 2);
+    if (minutes !== null && minutes <= 59 && onLine(t, end) && (unit.key === 'giờ' || touching(t, end))) {
+      mi = minutes;
+      end++;
+      if (onLine(t, end) && MINUTE.has(t[end].key)) end++;
+    }
+    return { end, h, mi, colon: false };
+  }
+
+  /** `(GMT +7)`, `[GMT +7]`, `GMT+07:00`, `UTC`. */
+  private zone(i: number): { end: number; tz: string } | null {
+    const t = this.toks;
+    let j = i;
+    const open = isPunct(t, j, '([') && onLine(t, j) ? t[j++].text : null;
+    if (!onLine(t, j) || !TIME_ZONE.has(t[j].key)) return null;
+    j++;
+    let tz = 'Z';
+    if (onLine(t, j) && isPunct(t, j, '+-−') && onLine(t, j + 1)) {
+      const sign = t[j].text === '+' ? '+' : '-';
+      const hours = this.num(j + 1, 1, 2);
+      if (hours === null || hours > 14) return null;
+      let minutes = 0;
+      j += 2;
+      if (touching(t, j) && isPunct(t, j, ':') && touching(t, j + 1) && this.num(j + 1, 2, 2) !== null) {
+        minutes = this.num(j + 1, 2, 2)!;
+        j += 2;
+      }
+      tz = `${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+      if (hours === 0 && minutes === 0) tz = 'Z';
+    }
+    if (open) {
+      if (!isPunct(t, j, open === '(' ? ')' : ']') || !onLine(t, j)) return null;
+      j++;
+    }
+    return { end: j, tz };
+  }
+
+  /** Day part, weekday and day word before a date, all inside its span. */
+  private prefix(i: number): { end: number; dayWord: boolean } {
+    const t = this.toks;
+    let j = i;
+    const part = DAY_PART.match(t, j);
+    if (part) j = part.end;
+    if (j === i || onLine(t, j)) {
+      const wd = WEEKDAY.match(t, j);
+      if (wd) {
+        j = wd.end;
+        if (isPunct(t, j, ',') && onLine(t, j)) j++;
+      }
+    }
+    let dayWord = false;
+    if (j === i || onLine(t, j)) {
+      const dw = DAY_WORD.match(t, j);
+      if (dw) {
+        j = dw.end;
+        dayWord = true;
+      }
+    }
+    return { end: j, dayWord };
+  }
+
+  /**
+   * A day-level point: [time] [day part] [weekday,] [day word] core [time] [zone].
+   * `strict` asks a bare year-less core for a cue that it is a date and not a fraction.
+   */
+  private point(i: number, strict: boolean): DateMatch | null {
+    const t = this.toks;
+    let j = i;
+    const lead = this.time(i);
+    let timeBefore: { h: number; mi: number; s?: number } | undefined;
+    if (lead && (lead.colon || onLine(t, lead.end))) {
+      let k = lead.end;
+      if (isPunct(t, k, ',|-') && onLine(t, k)) k++;
+      if (onLine(t, k)) {
+        timeBefore = lead;
+        j = k;
+      }
+    }
+    const pre = this.prefix(j);
+    if (pre.end > j && !onLine(t, pre.end)) return null;
+    let core: { end: number; p: Point; weak: boolean } | null = null;
+    if (pre.dayWord) {
+      const w = this.writtenDay(pre.end);
+      if (w) core = { ...w, weak: false };
+    }
+    core ??= this.core(pre.end, !strict);
+    if (!core) {
+      return null;
+    }
+    const cued = pre.end > i || timeBefore !== undefined;
+    if (strict && !cued && core.p.y === undefined && !this.bareDateCue(i, core.end, core.weak)) return null;
+    if (core.weak && !cued && !isPunct(t, i - 1, '(')) return null;
+    const p: Point = { ...core.p };
+    let end = core.end;
+    if (timeBefore) Object.assign(p, { h: timeBefore.h, mi: timeBefore.mi, s: timeBefore.s });
+    else {
+      let k = end;
+      if (isPunct(t, k, ',|-') && onLine(t, k)) k++;
+      const after = onLine(t, k) ? this.time(k) : null;
+      if (after && after.colon) {
+        Object.assign(p, { h: after.h, mi: after.mi, s: after.s });
+        end = after.end;
+      }
+    }
+    const zone = onLine(t, end) ? this.zone(end) : null;
+    if (zone && p.h !== undefined) {
+      p.tz = zone.tz;
+      end = zone.end;
+    }
+    return { start: i, end, a: p };
+  }
+
+  /**
+   * Is a bare `19/4` (no day word, no year) a date? Yes after `(`, a relative word or a
+   * preposition, at a line start, or before punctuation or `vừa qua`; no after `đạt`,
+   * `chiếm`, `tỷ lệ`… or before `số` (`2/3 số đại biểu`).
+   */
+  private bareDateCue(start: number, end: number, weak: boolean): boolean {
+    const t = this.toks;
+    if (onLine(t, start) && endsAt(FRACTION_CUE, t, start)) return false;
+    if (onLine(t, end) && FRACTION_FOLLOWER.match(t, end)) return false;
+    if (weak) return isPunct(t, start - 1, '(');
+    if (!onLine(t, start)) return true;
+    if (isPunct(t, start - 1, '(')) return true;
+    const beforeComma = isPunct(t, start - 1, ',') ? start - 1 : start;
+    if (endsAt(RELATIVE, t, beforeComma) || endsAt(PREPOSITION, t, start)) return true;
+    if (!onLine(t, end)) return true;
+    if (isPunct(t, end, ',.;:)!?…') ) return true;
+    return DATE_FOLLOWER.match(t, end) !== null;
+  }
+
+  /** `ngày 22`, `22` (left end of a range or list), day word optional. */
+  private dayOnly(i: number): { end: number; d: number; dayWord: boolean } | null {
+    const pre = this.prefix(i);
+    if (pre.end > i && !onLine(this.toks, pre.end)) return null;
+    const d = this.num(pre.end, 1, 2);
+    if (d === null || d < 1 || d > 31 || this.gluedBefore(pre.end)) return null;
+    // `1-3/10` is written solid; anything else glued on (`22/9`, `22h`) is not a lone day.
+    if (touching(this.toks, pre.end + 1) && !isPunct(this.toks, pre.end + 1, '-–')) return null;
+    return { end: pre.end + 1, d, dayWord: pre.dayWord };
+  }
+
+  // ---- months, years, periods ----------------------------------------------------------
+
+  /** `tháng 9/2020`, `tháng 9-2020`, `tháng 9 năm 2020`, `tháng 9` (year inferred). */
+  private month(i: number, strict: boolean): DateMatch | null {
+    const t = this.toks;
+    if (t[i]?.key !== 'tháng' || !onLine(t, i + 1)) return null;
+    if (onLine(t, i) && t[i - 1]?.kind === 'num') return null; // `3 tháng`: a duration
+    const month = this.monthNumber(i + 1, true);
+    if (!month) return null;
+    let end = month.end;
+    if (touching(t, end) && isPunct(t, end, '/-') && touching(t, end + 1) && this.year4(end + 1) !== null) {
+      const y = this.year4(end + 1)!;
+      return this.gluedAfter(end + 2) ? null : { start: i, end: end + 2, a: { y, m: month.m } };
+    }
+    if (onLine(t, end) && t[end].key === 'năm' && onLine(t, end + 1) && this.year4(end + 1) !== null) {
+      return this.gluedAfter(end + 2) ? null : { start: i, end: end + 2, a: { y: this.year4(end + 1)!, m: month.m } };
+    }
+    if (t[i + 1].kind !== 'num') return null; // month words only with a year
+    if (strict) {
+      if (onLine(t, i) && COUNT_BEFORE.has(t[i - 1]?.key ?? '')) return null;
+      if (onLine(t, end) && MEASURE_AFTER.has(t[end].key)) return null;
+    }
+    // `tháng 7-9/2020`: the dash belongs to a range, which calls with strict = false.
+    if (strict && this.gluedAfter(end)) return null;
+    return { start: i, end, a: { m: month.m } };
+  }
+
+  /** `9/2020` without `tháng` (right end of a range, or after a cue). */
+  private monthYear(i: number, strict: boolean): DateMatch | null {
+    const t = this.toks;
+    const m = this.num(i, 1, 2);
+    if (m === null || m < 1 || m > 12 || this.gluedBefore(i)) return null;
+    if (!touching(t, i + 1) || !isPunct(t, i + 1, '/-') || !touching(t, i + 2)) return null;
+    const y = this.year4(i + 2);
+    if (y === null || this.gluedAfter(i + 3)) return null;
+    if (strict && (t[i + 1].text !== '/' || !this.bareDateCue(i, i + 3, false))) return null;
+    return { start: i, end: i + 3, a: { y, m } };
+  }
+
+  /** `năm 2020`. */
+  private year(i: number): DateMatch | null {
+    const t = this.toks;
+    if (t[i]?.key !== 'năm' || !onLine(t, i + 1)) return null;
+    const y = this.year4(i + 1);
+    if (y === null || this.gluedAfter(i + 2)) return null;
+    return { start: i, end: i + 2, a: { y } };
+  }
+
+  /** `2017 - 2019`, `2020–2025` (bare years, both plausible, the second later). */
+  private yearRange(i: number, allowSlash = false): DateMatch | null {
+    const t = this.toks;
+    const y1 = this.num(i, 4, 4);
+    if (y1 === null || y1 < 1800 || y1 > 2199 || this.gluedBefore(i)) return null;
+    let j: number;
+    if (allowSlash && isPunct(t, i + 1, '/') && touching(t, i + 1)) j = i + 2;
+    else {
+      const conn = onLine(t, i + 1) ? RANGE.match(t, i + 1) : null;
+      if (!conn || !onLine(t, conn.end)) return null;
+      j = conn.end;
+    }
+    const y2 = this.num(j, 4, 4);
+    if (y2 === null || y2 <= y1 || y2 - y1 > 100 || this.gluedAfter(j + 1)) return null;
+    return { start: i, end: j + 1, a: { y: y1 }, b: { y: y2 } };
+  }
+
+  /** `nhiệm kỳ 2020 - 2025`, `giai đoạn 2021-2025`, `năm học 2020/2021`: the period word is inside. */
+  private period(i: number): DateMatch | null {
+    const w = PERIOD.match(this.toks, i);
+    if (!w || !onLine(this.toks, w.end)) return null;
+    const r = this.yearRange(w.end, true);
+    return r ? { ...r, start: i } : null;
+  }
+
+  /** `6 tháng đầu năm 2020`, `9 tháng năm 2020`, `nửa cuối năm 2021`, `quý I/2021`, `quý IV năm 2020`. */
+  private part(i: number): DateMatch | null {
+    return this.monthsOfYear(i) ?? this.quarter(i);
+  }
+
+  private monthsOfYear(i: number): DateMatch | null {
+    const t = this.toks;
+    let n: number | null;
+    let j: number;
+    if (t[i]?.key === 'nửa') {
+      n = 6;
+      j = i + 1;
+    } else {
+      n = this.num(i, 1, 2);
+      if (n === null || n < 1 || n > 11 || this.gluedBefore(i) || !onLine(t, i + 1) || t[i + 1].key !== 'tháng') return null;
+      j = i + 2;
+    }
+    const edge = onLine(t, j) ? YEAR_EDGE.match(t, j) : null;
+    if (edge) j = edge.end;
+    else if (t[i].key === 'nửa') return null;
+    if (!onLine(t, j) || t[j].key !== 'năm') return null;
+    const year = this.yearAfter(j + 1, edge !== null);
+    if (!year) return null;
+    const first = edge?.value === 'last' ? 13 - n : 1;
+    const last = edge?.value === 'last' ? 12 : n;
+    return { start: i, end: year.end ?? j + 1, a: { y: year.y, m: first }, b: { y: year.y, m: last } };
+  }
+
+  private quarter(i: number): DateMatch | null {
+    const t = this.toks;
+    if (t[i]?.key !== 'quý') return null;
+    const q = readNumeral(t, i + 1);
+    if (!q || q.value < 1 || q.value > 4) return null;
+    let j = q.end;
+    let y: number | undefined;
+    if (touching(t, j) && isPunct(t, j, '/-') && touching(t, j + 1) && this.year4(j + 1) !== null) {
+      y = this.year4(j + 1)!;
+      j += 2;
+    } else if (onLine(t, j) && t[j].key === 'năm') {
+      const year = this.yearAfter(j + 1, true);
+      if (!year) return null;
+      y = year.y;
+      if (year.end !== undefined) j = year.end;
+    }
+    if (this.gluedAfter(j)) return null;
+    const first = (q.value - 1) * 3 + 1;
+    return { start: i, end: j, a: { y, m: first }, b: { y, m: first + 2 } };
+  }
+
+  /**
+   * After `… năm`: an explicit year (`2020`, end past it), `nay` (publication year, span
+   * ends before `nay`), or nothing when `optional` (publication year). Other relative
+   * years (`năm ngoái`) are not resolved: no match.
+   */
+  private yearAfter(i: number, optional: boolean): { y?: number; end?: number } | null {
+    const t = this.toks;
+    const y = onLine(t, i) ? this.year4(i) : null;
+    if (y !== null) return this.gluedAfter(i + 1) ? null : { y, end: i + 1 };
+    if (onLine(t, i) && RELATIVE_YEAR.has(t[i].key)) return t[i].key === 'nay' ? {} : null;
+    return optional ? {} : null;
+  }
+
+  // ---- ranges and lists ----------------------------------------------------------------
+
+  /**
+   * Two dates joined by `đến`, `tới`, `-`: one span without the leading preposition
+   * (`ngày 22 đến hết ngày 24/9/2020`, `28/9 - 2/10`, `tháng 7 đến tháng 9/2020`,
+   * `năm 2016 đến năm 2020`). The left end may leave out what the right end states.
+   */
+  private range(i: number): DateMatch | null {
+    const t = this.toks;
+    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i);
+    const day = left ? null : this.dayOnly(i);
+    const leftEnd = left?.end ?? day?.end;
+    if (leftEnd === undefined || !onLine(t, leftEnd)) return null;
+    const conn = RANGE.match(t, leftEnd);
+    if (!conn || !onLine(t, conn.end)) return null;
+    const j = conn.end;
+    if (day) {
+      if (!day.dayWord && !endsAt(PREPOSITION, t, i)) return null;
+      const right = this.point(j, false);
+      if (!right || right.a.m === undefined) return null;
+      return { start: i, end: right.end, a: dayBefore(day.d, right.a), b: right.a };
+    }
+    const a = left!.a;
+    const level = a.d !== undefined ? 'day' : a.m !== undefined ? 'month' : 'year';
+    const right = level === 'day' ? this.point(j, false)
+      : level === 'month' ? this.month(j, false) ?? this.monthYear(j, false)
+        : this.year(j) ?? this.bareYear(j);
+    if (!right || right.b || levelOf(right.a) !== level) return null;
+    if (level === 'day' && left!.a.y === undefined && !this.rangeCue(i, left!)) return null;
+    return { start: i, end: right.end, a: { ...a, y: a.y ?? yearBefore(a, right.a) }, b: right.a };
+  }
+
+  /** A bare year-less left end of a range (`28/9 - 2/10`) needs the same cue as a lone date, or a day word. */
+  private rangeCue(i: number, left: DateMatch): boolean {
+    return this.prefix(i).end > i || this.bareDateCue(i, left.end, false) || endsAt(PREPOSITION, this.toks, i);
+  }
+
+  private bareYear(i: number): DateMatch | null {
+    const y = this.year4(i);
+    return y === null || this.gluedAfter(i + 1) ? null : { start: i, end: i + 1, a: { y } };
+  }
+
+  /** `ngày 5 và 6/8`: two dates, the first borrowing month and year from the second. */
+  private list(i: number): DateMatch[] | null {
+    const t = this.toks;
+    const day = this.dayOnly(i);
+    if (!day || !day.dayWord || !onLine(t, day.end)) return null;
+    const conn = LIST.match(t, day.end);
+    if (!conn || !onLine(t, conn.end)) return null;
+    const right = this.point(conn.end, false);
+    if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
+    return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
+  }
+}
+
+function levelOf(p: Point): 'day' | 'month' | 'year' {
+  return p.d !== undefined ? 'day' : p.m !== undefined ? 'month' : 'year';
+}
+
+/** The left day of `ngày 28 đến 3/10` lies in the month before the right end. */
+function dayBefore(d: number, right: Point): Point {
+  if (right.d === undefined || d <= right.d) return { y: right.y, m: right.m, d };
+  const m = right.m === 1 ? 12 : right.m! - 1;
+  const y = right.y === undefined ? undefined : right.m === 1 ? right.y - 1 : right.y;
+  return { y, m, d };
+}
+
+/** Year of a range's left end taken from the right end (`28/12 - 3/1/2021` → 2020). */
+function yearBefore(a: Point, b: Point): number | undefined {
+  if (b.y === undefined) return undefined;
+  const later = (a.m ?? 0) > (b.m ?? 0) || ((a.m ?? 0) === (b.m ?? 0) && (a.d ?? 0) > (b.d ?? 0));
+  return later ? b.y - 1 : b.y;
+}

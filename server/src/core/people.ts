@@ -1,0 +1,115 @@
+/**
+ * PER detection (guide §2): a surname from the table + 1–3 capitalised syllables, accepted
+ * on its own for common surnames and with a cue for surnames that are also words or places
+ * (an honorific before it, a TITLE right before or after it, a typical middle name); any
+ * 2–4 capitalised syllables after `ông`/`bà`/`đồng chí`; well-known people; and the names in
+ * bylines and photo credits found by metadata.ts. Titles and honorifics stay outside.
+ */
+import {
+  FAMOUS_TABLE, HONORIFIC_TABLE, PLACE_TABLE, headStartsAt, isAbbreviation, isMiddleName, isNameSyllable, looksLikePerson,
+  nameLength, surnameStrength,
+} from './lexicon';
+import { unitBefore } from './places';
+import { joined, type Tok, type TokSpan } from './wordScan';
+
+/** Words before a name that make it a street or a place named after a person, not the person. */
+const STREET_WORDS = new Set(['đường', 'phố']);
+/** Separators between a name and its title after it (`Nguyễn Xuân Ký, Bí thư Tỉnh ủy`). */
+const TITLE_AFTER = new Set([',', '-', '–', '—', '(']);
+/** Label words of bylines and credits (`Ảnh: Minh Hà`, `Bài và ảnh: …`, `Theo …`). */
+const CREDIT_LABELS = new Set(['ảnh', 'bài', 'theo', 'nguồn', 'video', 'clip', 'thực', 'hiện', 'đồ', 'họa', 'pv', 'ctv', 'nhóm', 'phóng', 'viên', 'và', 'tin', 'trình', 'bày']);
+
+export interface PeopleInput {
+  toks: readonly Tok[];
+  titles: readonly TokSpan[];
+  /** Token ranges [s, e) of byline and credit metadata items. */
+  credits: ReadonlyArray<{ s: number; e: number }>;
+  /** Whether toks[i] starts a LOC the place detector kept (PER/LOC ambiguity). */
+  isPlace: (s: number, e: number) => boolean;
+}
+
+export function detectPeople(input: PeopleInput): TokSpan[] {
+  const { toks, titles } = input;
+  const titleEnds = new Set(titles.map((t) => t.e));
+  const titleStarts = new Set(titles.map((t) => t.s));
+  const inTitle = new Uint8Array(toks.length);
+  for (const t of titles) inTitle.fill(1, t.s, t.e);
+  const out: TokSpan[] = [...fromCredits(input)];
+  const taken = new Uint8Array(toks.length);
+  for (const c of out) taken.fill(1, c.s, c.e);
+  for (let i = 0; i < toks.length; i++) {
+    if (inTitle[i] || taken[i] || !toks[i].cap || toks[i].kind !== 'word') continue;
+    const n = personAt(toks, i, titleEnds, titleStarts, input.isPlace);
+    if (n === 0) continue;
+    out.push({ label: 'PER', s: i, e: i + n });
+    i += n - 1;
+  }
+  return out.sort((a, b) => a.s - b.s);
+}
+
+/** Length of the person's name at toks[i], or 0. */
+function personAt(toks: readonly Tok[], i: number, titleEnds: Set<number>, titleStarts: Set<number>, isPlace: PeopleInput['isPlace']): number {
+  if (i > 0 && joined(toks, i) && STREET_WORDS.has(toks[i - 1].key)) return 0;
+  // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
+  if (HONORIFIC_TABLE.longest(toks, i)?.value.lenient && !FAMOUS_TABLE.longest(toks, i)) return 0;
+  const honor = honorificBefore(toks, i);
+  const famous = FAMOUS_TABLE.longest(toks, i);
+  if (famous) {
+    if (famous.value.place && (unitBefore(toks, i) || isPlace(i, famous.end))) return 0;
+    return famous.end - i;
+  }
+  const n = nameLength(toks, i);
+  if (n === 0) return honor?.lenient ? lenientName(toks, i) : 0;
+  // After a unit word a short name is the place (`xã Lê Lợi`), a full one the person (`UBND tỉnh Nguyễn Văn Thắng`).
+  if (unitBefore(toks, i) && !looksLikePerson(toks, i)) return 0;
+  if (PLACE_TABLE.longest(toks, i)?.end === i + n && !honor) return 0;
+  const cue = !!honor || (titleEnds.has(i) && joined(toks, i)) || titleAfter(toks, i + n, titleStarts);
+  if (cue || surnameStrength(toks[i]) === 'strong') return n;
+  return n >= 3 && isMiddleName(toks[i + 1]) ? n : 0;
+}
+
+/** The honorific ending right before toks[i] (`ông`, `đồng chí`, `các đồng chí`). */
+function honorificBefore(toks: readonly Tok[], i: number): { lenient: boolean } | undefined {
+  if (!joined(toks, i)) return undefined;
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const h = HONORIFIC_TABLE.longest(toks, k);
+    if (h?.end === i) return h.value;
+  }
+  return undefined;
+}
+
+/** `, Bí thư Tỉnh ủy` / ` – Phó Bí thư` right after the name. */
+function titleAfter(toks: readonly Tok[], k: number, titleStarts: Set<number>): boolean {
+  const t = toks[k];
+  if (!t || !joined(toks, k)) return false;
+  if (titleStarts.has(k)) return true;
+  return TITLE_AFTER.has(t.key) && titleStarts.has(k + 1) && joined(toks, k + 1);
+}
+
+/** 2–4 capitalised syllables after a specific honorific, even with an unknown surname. */
+function lenientName(toks: readonly Tok[], i: number): number {
+  let j = i;
+  while (j < i + 4 && isNameSyllable(toks, j, toks[i]) && (j === i || joined(toks, j)) && !headStartsAt(toks, j)) j++;
+  return j - i >= 2 ? j - i : 0;
+}
+
+/** Names in bylines and photo credits (`Minh Hà`, `Ảnh: Thanh Ngà`, `Minh Hà - Đức Thiện`). */
+function fromCredits(input: PeopleInput): TokSpan[] {
+  const { toks } = input;
+  const out: TokSpan[] = [];
+  for (const c of input.credits) {
+    let k = c.s;
+    while (k < c.e) {
+      const t = toks[k];
+      if (t.kind !== 'word' || !t.cap || isAbbreviation(t) || CREDIT_LABELS.has(t.key) || (t.upper && t.text.length <= 4)) {
+        k++;
+        continue;
+      }
+      let j = k + 1;
+      while (j < c.e && j < k + 4 && toks[j].kind === 'word' && toks[j].cap && joined(toks, j) && !isAbbreviation(toks[j])) j++;
+      out.push({ label: 'PER', s: k, e: j });
+      k = j;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * LOC detection (guide §2): known provinces, cities, regions and countries from
+ * data/places.ts, and any district/commune/ward written with its unit word (`huyện Yên
+ * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
+ */
+import { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } from './lexicon';
+import { joined, type Tok, type TokSpan } from './wordScan';
+
+/** Longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`). */
+export function knownPlaceAt(toks: readonly Tok[], i: number): { end: number; needsContext: boolean } | undefined {
+  const m = PLACE_TABLE.longest(toks, i);
+  return m && { end: m.end, needsContext: !!m.value.needsContext };
+}
+
+/**
+ * End of an unlisted place name at toks[i]: 1–3 capitalised syllables that are not a title or
+ * body head and not a person's full name; or a number for numbered units (`phường 5`).
+ */
+export function genericPlaceAt(toks: readonly Tok[], i: number, numbered = false): number | undefined {
+  const t = toks[i];
+  if (!t || !joined(toks, i)) return undefined;
+  if (numbered && t.kind === 'num') return i + 1;
+  if (looksLikePerson(toks, i)) return undefined;
+  let j = i;
+  while (j < i + 3 && isPlaceSyllable(toks, j, i) && !(j > i && (headStartsAt(toks, j) || looksLikePerson(toks, j)))) j++;
+  if (j === i || headStartsAt(toks, i)) return undefined;
+  return j;
+}
+
+function isPlaceSyllable(toks: readonly Tok[], j: number, i: number): boolean {
+  const t = toks[j];
+  // An ALL-CAPS word is an abbreviation (`cấp tỉnh PAPI`) unless the whole line is in capitals.
+  return !!t && t.kind === 'word' && t.cap && (j === i || joined(toks, j)) && (!t.upper || !!toks[i - 1]?.upper);
+}
+
+/** A unit word (`tỉnh`, `thành phố`, `TP.`) ends at toks[i-1]: what follows is a place. */
+export function unitBefore(toks: readonly Tok[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (UNIT_TABLE.longest(toks, k)?.end === i) return true;
+  return false;
+}
+
+/** All LOC spans of an article. */
+export function detectPlaces(toks: readonly Tok[]): TokSpan[] {
+  const out: TokSpan[] = [];
+  const ambiguous: TokSpan[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const unit = UNIT_TABLE.longest(toks, i);
+    if (unit && joined(toks, unit.end)) {
+      const end = placeAfterUnit(toks, unit.end, !!unit.value.numbered, !!unit.value.tableOnly);
+      if (end !== undefined) {
+        out.push({ label: 'LOC', s: unit.end, e: end });
+        i = end - 1;
+        continue;
+      }
+    }
+    const known = knownPlaceAt(toks, i);
+    if (!known) continue;
+    (known.needsContext ? ambiguous : out).push({ label: 'LOC', s: i, e: known.end });
+    i = known.end - 1;
+  }
+  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, out))].sort((a, b) => a.s - b.s);
+}
+
+function placeAfterUnit(toks: readonly Tok[], i: number, numbered: boolean, tableOnly: boolean): number | undefined {
+  const known = knownPlaceAt(toks, i);
+  if (known) return known.end;
+  // A famous person after a unit word is the place named after them (`quận Lê Lợi`… `TP Hồ Chí Minh`).
+  const famous = FAMOUS_TABLE.longest(toks, i);
+  if (famous?.value.place) return famous.end;
+  return tableOnly ? undefined : genericPlaceAt(toks, i, numbered);
+}
+
+/**
+ * A name that is both a person and a place (`Hồ Chí Minh`) is a place in a list of places:
+ * a LOC right before or after it, separated by a comma, `và` or a dash.
+ */
+function inListOfPlaces(toks: readonly Tok[], a: TokSpan, locs: readonly TokSpan[]): boolean {
+  const sep = (k: number) => [',', 'và', '-', '–', ';'].includes(toks[k]?.key);
+  return locs.some((l) => (l.e === a.s - 1 && sep(a.s - 1)) || (l.s === a.e + 1 && sep(a.e)));
+}

@@ -1,0 +1,68 @@
+/**
+ * TITLE detection (guide §2): prefix + head + qualifier + body, where the body is an ORG
+ * parse (`Phó Bí thư` `Thường trực` `Tỉnh ủy`), a title body (`Chủ tịch nước`) or a level
+ * (`Chủ tịch tỉnh`). A list `Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh` gives two TITLEs.
+ * Not titles: offices ranging over levels (`Bí thư cấp ủy`, `Chủ tịch UBND cấp huyện`,
+ * `bầu Bí thư tại đại hội cấp huyện`).
+ */
+import { LEVEL_RANGE_WORD } from './data/organizations';
+import { LEVEL_TABLE, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } from './lexicon';
+import type { OrgScanner } from './organizations';
+import { knownPlaceAt, genericPlaceAt } from './places';
+import { joined, type Tok, type TokSpan } from './wordScan';
+
+/** All TITLE spans, left to right, never overlapping. */
+export function detectTitles(toks: readonly Tok[], orgs: OrgScanner): TokSpan[] {
+  const out: TokSpan[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!toks[i].cap || insideOrgHead(toks, i)) continue;
+    const e = titleAt(toks, i, orgs);
+    if (e === undefined) continue;
+    out.push({ label: 'TITLE', s: i, e });
+    i = e - 1;
+  }
+  return out;
+}
+
+/** toks[i] lies inside a fixed body name (`Chủ tịch` in `Đoàn Chủ tịch`): part of a compound, no title. */
+function insideOrgHead(toks: readonly Tok[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) {
+    if (orgHeadStrict(toks, k).some((h) => h.end > i)) return true;
+  }
+  return false;
+}
+
+/** End of the title starting at toks[i], if one does. */
+export function titleAt(toks: readonly Tok[], i: number, orgs: OrgScanner): number | undefined {
+  const prefix = TITLE_PREFIX_TABLE.longest(toks, i);
+  const h0 = prefix && joined(toks, prefix.end) ? prefix.end : i;
+  let best: number | undefined;
+  let bestBare = false;
+  for (const head of TITLE_HEAD_TABLE.matchAll(toks, h0)) {
+    let q = head.end;
+    const qual = joined(toks, q) ? TITLE_QUALIFIER_TABLE.longest(toks, q) : undefined;
+    if (qual) q = qual.end;
+    const body = bodyAt(toks, q, orgs, !!head.value.level);
+    const end = body ?? (head.value.alone || qual ? q : undefined);
+    if (end === undefined || (best !== undefined && end <= best)) continue;
+    best = end;
+    bestBare = body === undefined;
+  }
+  if (best === undefined) return undefined;
+  if (toks[best]?.key === LEVEL_RANGE_WORD && joined(toks, best)) return undefined;
+  if (bestBare && orgs.genericAhead(best)) return undefined;
+  return best;
+}
+
+function bodyAt(toks: readonly Tok[], q: number, orgs: OrgScanner, level: boolean): number | undefined {
+  if (!joined(toks, q)) return undefined;
+  const org = orgs.parseAt(q, true);
+  const named = TITLE_BODY_TABLE.longest(toks, q);
+  let end = Math.max(org?.e ?? -1, named?.end ?? -1);
+  if (level && end < 0 && !toks[q].cap) {
+    // `Chủ tịch tỉnh`, `Bí thư huyện Yên Dũng`: a lowercase level word, maybe with its place.
+    const lv = LEVEL_TABLE.longest(toks, q);
+    if (lv) end = (joined(toks, lv.end) ? knownPlaceAt(toks, lv.end)?.end ?? genericPlaceAt(toks, lv.end) : undefined) ?? lv.end;
+  }
+  return end > q ? end : undefined;
+}

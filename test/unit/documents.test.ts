@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyzer';
+import { splitLines, type Candidate } from '../../server/src/core/candidates';
+import { attachDocumentDetails, detectDocuments } from '../../server/src/core/documents';
+import type { DocValue } from '../../server/src/core/types';
+
+function docs(text: string): Array<[string, DocValue]> {
+  const ctx = { text, lines: splitLines(text), boilerplate: [], metadata: [], publicationDate: null, found: [] };
+  return detectDocuments(ctx).map((c) => [text.slice(c.start, c.end), c.value as DocValue]);
+}
+
+test('number and symbol designations', () => {
+  assert.deepEqual(docs('Sáng 5/8, Thủ tướng ký Quyết định số 1234/QĐ-TTg ngày 5/8/2021 về việc thành lập Tổ công tác.'), [
+    ['Quyết định số 1234/QĐ-TTg', { kind: 'Quyết định', number: '1234', symbol: 'QĐ-TTg' }],
+  ]);
+  assert.deepEqual(docs('Thực hiện Nghị quyết số 18-NQ/TW, Chỉ thị 05-CT/TW và Kết luận số 21-KL/TW.'), [
+    ['Nghị quyết số 18-NQ/TW', { kind: 'Nghị quyết', number: '18', symbol: 'NQ/TW' }],
+    ['Chỉ thị 05-CT/TW', { kind: 'Chỉ thị', number: '05', symbol: 'CT/TW' }],
+    ['Kết luận số 21-KL/TW', { kind: 'Kết luận', number: '21', symbol: 'KL/TW' }],
+  ]);
+  assert.deepEqual(docs('theo Nghị định số 15/2020/NĐ-CP và Luật số 45/2019/QH14; Quy định số 08-QĐi/TW.'), [
+    ['Nghị định số 15/2020/NĐ-CP', { kind: 'Nghị định', number: '15/2020', symbol: 'NĐ-CP' }],
+    ['Luật số 45/2019/QH14', { kind: 'Luật', number: '45/2019', symbol: 'QH14' }],
+    ['Quy định số 08-QĐi/TW', { kind: 'Quy định', number: '08', symbol: 'QĐi/TW' }],
+  ]);
+  assert.deepEqual(docs('UBND tỉnh ban hành Kế hoạch số 120/KH-UBND và Công văn số 35/UBND-TH.'), [
+    ['Kế hoạch số 120/KH-UBND', { kind: 'Kế hoạch', number: '120', symbol: 'KH-UBND' }],
+    ['Công văn số 35/UBND-TH', { kind: 'Công văn', number: '35', symbol: 'UBND-TH' }],
+  ]);
+  assert.deepEqual(docs('Thông tư liên tịch số 03/2015/TTLT-BNV-BTC'), [
+    ['Thông tư liên tịch số 03/2015/TTLT-BNV-BTC', { kind: 'Thông tư liên tịch', number: '03/2015', symbol: 'TTLT-BNV-BTC' }],
+  ]);
+});
+
+test('plenum resolutions: plenum and term, Roman numerals converted', () => {
+  assert.deepEqual(docs('Sau 15 năm thực hiện Nghị quyết Trung ương 5 khóa X về công tác tư tưởng.'), [
+    ['Nghị quyết Trung ương 5 khóa X', { kind: 'Nghị quyết', plenum: 5, term: 10 }],
+  ]);
+  assert.deepEqual(docs('quán triệt Nghị quyết Hội nghị Trung ương 4 khóa XII và Nghị quyết Trung ương 7.'), [
+    ['Nghị quyết Hội nghị Trung ương 4 khóa XII', { kind: 'Nghị quyết', plenum: 4, term: 12 }],
+    ['Nghị quyết Trung ương 7', { kind: 'Nghị quyết', plenum: 7 }],
+  ]);
+  assert.deepEqual(docs('Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về tổ chức bộ máy'), [
+    ['Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII', { kind: 'Nghị quyết', plenum: 6, term: 12 }],
+  ]);
+  // A scheme of the Central Committee is numbered, not a plenum.
+  assert.deepEqual(docs('Ban Chỉ đạo Đề án Trung ương 6 làm việc với Tỉnh ủy'), [['Đề án Trung ương 6', { kind: 'Đề án', number: '6' }]]);
+});
+
+test('congress resolutions; the national owner `của Đảng` is inside', () => {
+  assert.deepEqual(docs('triển khai Nghị quyết Đại hội XIII của Đảng và Nghị quyết Đại hội lần thứ XII.'), [
+    ['Nghị quyết Đại hội XIII của Đảng', { kind: 'Nghị quyết', congress: 13 }],
+    ['Nghị quyết Đại hội lần thứ XII', { kind: 'Nghị quyết', congress: 12 }],
+  ]);
+  assert.deepEqual(docs('Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng đã xác định'), [
+    ['Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng', { kind: 'Nghị quyết', congress: 13 }],
+  ]);
+  assert.deepEqual(docs('thực hiện Nghị quyết Đại hội Đảng bộ thành phố Hà Nội lần thứ XVII, nhiệm kỳ 2020 - 2025'), [
+    ['Nghị quyết Đại hội Đảng bộ thành phố Hà Nội lần thứ XVII', { kind: 'Nghị quyết', congress: 17 }],
+  ]);
+  assert.deepEqual(docs('Nghị quyết Đại hội XIX của Đảng bộ tỉnh'), [['Nghị quyết Đại hội XIX', { kind: 'Nghị quyết', congress: 19 }]]);
+  assert.deepEqual(docs('Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX “xây dựng tỉnh phát triển bền vững”'), [
+    ['Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX', { kind: 'Nghị quyết', congress: 20 }],
+  ]);
+});
+
+test('bare numbers only where they cannot be counts', () => {
+  assert.deepEqual(docs('đặc biệt là Đề án 25 và Nghị quyết 19 về đổi mới; Đề án 06 của Chính phủ.'), [
+    ['Đề án 25', { kind: 'Đề án', number: '25' }],
+    ['Nghị quyết 19', { kind: 'Nghị quyết', number: '19' }],
+    ['Đề án 06', { kind: 'Đề án', number: '06' }],
+  ]);
+  assert.deepEqual(docs('Kết luận 3 vấn đề lớn. Chương trình 5 năm tới. Quyết định 2 nhiệm vụ.'), []);
+});
+
+test('quoted titles right after the kind word', () => {
+  assert.deepEqual(docs('triển khai Đề án “Nâng cao chất lượng đội ngũ cán bộ, công chức cấp xã”. Kết quả'), [
+    ['Đề án “Nâng cao chất lượng đội ngũ cán bộ, công chức cấp xã”', { kind: 'Đề án', title: 'Nâng cao chất lượng đội ngũ cán bộ, công chức cấp xã' }],
+  ]);
+  // An unclosed quote on the line is no title.
+  assert.deepEqual(docs('Đề án “Nâng cao chất lượng\nđội ngũ”'), []);
+});
+
+test('the common noun and `Đề án về …` are not DOCs', () => {
+  for (const s of [
+    'Ban Thường vụ Tỉnh ủy tổ chức học tập, quán triệt nghị quyết, kết luận của Trung ương.',
+    'Tỉnh đang xây dựng Đề án về sắp xếp đơn vị hành chính cấp xã.',
+    'ban hành các nghị quyết chuyên đề, đề án, kế hoạch',
+    'Hội đồng quyết định số lượng đại biểu; Ban Chỉ đạo quyết định 5 nội dung.',
+    'nâng cao ý thức chấp hành pháp luật Việt Nam và kỷ luật Đảng',
+  ]) assert.deepEqual(docs(s), [], s);
+});
+
+test('laws and the constitution', () => {
+  assert.deepEqual(docs('Luật Đất đai 2024 thay thế Luật Đất đai năm 2013; Bộ luật Hình sự; Hiến pháp năm 2013.'), [
+    ['Luật Đất đai 2024', { kind: 'Luật', title: 'Đất đai', date: '2024' }],
+    ['Luật Đất đai năm 2013', { kind: 'Luật', title: 'Đất đai', date: '2013' }],
+    ['Bộ luật Hình sự', { kind: 'Bộ luật', title: 'Hình sự' }],
+    ['Hiến pháp năm 2013', { kind: 'Hiến pháp', date: '2013' }],
+  ]);
+  // An unlisted name is taken only when a year closes it.
+  assert.deepEqual(docs('Luật Phòng thủ dân sự 2023 có hiệu lực; Luật Mới lạ quy định'), [
+    ['Luật Phòng thủ dân sự 2023', { kind: 'Luật', title: 'Phòng thủ dân sự', date: '2023' }],
+  ]);
+});
+
+test('date and issuer after the designation fill the DOC value', () => {
+  const text = 'Quyết định số 1234/QĐ-TTg, ngày 5/8/2021 của Thủ tướng Chính phủ về việc';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  type E = Candidate & { nested: boolean };
+  const doc: E = { label: 'DOC', ...at('Quyết định số 1234/QĐ-TTg'), nested: false, value: { kind: 'Quyết định', number: '1234', symbol: 'QĐ-TTg' } };
+  const date: E = { label: 'DATE', ...at('ngày 5/8/2021'), nested: false, value: '2021-08-05' };
+  const title: E = { label: 'TITLE', ...at('Thủ tướng Chính phủ'), nested: false };
+  const out = attachDocumentDetails(text, [doc, date, title]);
+  assert.deepEqual(out[0].value, { kind: 'Quyết định', number: '1234', symbol: 'QĐ-TTg', date: '2021-08-05', issuer: 'Thủ tướng Chính phủ' });
+  assert.deepEqual(doc.value, { kind: 'Quyết định', number: '1234', symbol: 'QĐ-TTg' }, 'input untouched');
+});
+
+test('issuer only from a named body introduced by `của`/`do`; nested spans are ignored', () => {
+  const text = 'Nghị quyết số 18-NQ/TW của Trung ương; Kế hoạch số 12/KH-UBND do UBND tỉnh ban hành; Chỉ thị 05-CT/TW Ban Bí thư';
+  const at = (s: string): { start: number; end: number } => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const ents: Array<Candidate & { nested: boolean }> = [
+    { label: 'DOC', ...at('Nghị quyết số 18-NQ/TW'), nested: false, value: { kind: 'Nghị quyết' } },
+    { label: 'ORG', ...at('Trung ương'), nested: false },
+    { label: 'DOC', ...at('Kế hoạch số 12/KH-UBND'), nested: false, value: { kind: 'Kế hoạch' } },
+    { label: 'ORG', ...at('UBND tỉnh'), nested: false },
+    { label: 'DOC', ...at('Chỉ thị 05-CT/TW'), nested: false, value: { kind: 'Chỉ thị' } },
+    { label: 'ORG', ...at('Ban Bí thư'), nested: false },
+  ];
+  const out = attachDocumentDetails(text, ents);
+  assert.deepEqual(out[0].value, { kind: 'Nghị quyết' });
+  assert.deepEqual(out[2].value, { kind: 'Kế hoạch', issuer: 'UBND tỉnh' });
+  assert.deepEqual(out[4].value, { kind: 'Chỉ thị' }, 'no `của`: no issuer');
+  const nestedOnly = attachDocumentDetails(text, [ents[2], { ...ents[3], nested: true }]);
+  assert.deepEqual(nestedOnly[0].value, { kind: 'Kế hoạch' });
+});
+
+test('analyze: the DOC takes the date written after it', () => {
+  const a = analyze('Thủ tướng ký Quyết định số 1234/QĐ-TTg ngày 5/8/2021 về việc phê duyệt.');
+  const doc = a.entities.find((e) => e.label === 'DOC');
+  assert.deepEqual(doc?.value, { kind: 'Quyết định', number: '1234', symbol: 'QĐ-TTg', date: '2021-08-05' });
+});
+
+test('analyze: old tone marks, NFD and CRLF give the same DOC at stored offsets', () => {
+  const base = 'Tin\r\n\r\nThực hiện Nghị quyết Trung ương 5 khoá X và Nghị\u00a0quyết số 18-NQ/TW.\r\n';
+  for (const text of [base, base.normalize('NFD')]) {
+    const cps = [...text];
+    const got = analyze(text).entities.filter((e) => e.label === 'DOC');
+    assert.equal(got.length, 2);
+    for (const e of got) assert.equal(cps.slice(e.start, e.end).join(''), e.text);
+    assert.equal(got[0].text.normalize('NFC'), 'Nghị quyết Trung ương 5 khoá X');
+    assert.deepEqual(got[0].value, { kind: 'Nghị quyết', plenum: 5, term: 10 });
+    assert.deepEqual(got[1].value, { kind: 'Nghị quyết', number: '18', symbol: 'NQ/TW' });
+  }
+});
+
+test('empty and hostile inputs never throw', () => {
+  assert.deepEqual(docs(''), []);
+  assert.deepEqual(docs('Nghị quyết'), []);
+  assert.ok(Array.isArray(docs('Nghị quyết số '.repeat(5000) + 'Đề án “'.repeat(5000))));
+});

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { full, primary, spanOf, withContext } from './helpers/entities';
+
+const pers = (text: string) => primary(text).filter((e) => e.startsWith('PER ')).map((e) => e.slice(4));
+
+test('a name after a title, without the title', () => {
+  assert.deepEqual(primary('Chủ tịch UBND tỉnh Trần Văn Hùng kiểm tra công trình.'), ['TITLE Chủ tịch UBND tỉnh', 'PER Trần Văn Hùng']);
+});
+
+test('a title after the name, after a comma or a dash', () => {
+  assert.deepEqual(pers('Bà Lê Thị Hoa – Giám đốc Sở Y tế cho biết.'), ['Lê Thị Hoa']);
+  assert.deepEqual(primary('Đồng chí Vũ Hồng Quân, Bí thư Huyện ủy, phát biểu.'), ['PER Vũ Hồng Quân', 'TITLE Bí thư Huyện ủy']);
+});
+
+test('honorifics stay outside the name', () => {
+  assert.deepEqual(pers('Theo ông Phạm Minh Tuấn, dự án sẽ hoàn thành.'), ['Phạm Minh Tuấn']);
+  assert.deepEqual(pers('Các đồng chí Đinh Công Sứ và Lương Thị Hạnh dự họp.'), ['Đinh Công Sứ', 'Lương Thị Hạnh']);
+});
+
+test('a list of officials separated by semicolons', () => {
+  const text = 'Dự hội nghị có các đồng chí: Vũ Đức Minh, Phó Chủ tịch UBND tỉnh; Đinh Thị Lan, Trưởng Ban Dân vận Tỉnh ủy.';
+  assert.deepEqual(primary(text), [
+    'PER Vũ Đức Minh', 'TITLE Phó Chủ tịch UBND tỉnh', 'PER Đinh Thị Lan', 'TITLE Trưởng Ban Dân vận Tỉnh ủy',
+  ]);
+});
+
+test('a surname that is also a word or a place needs a cue', () => {
+  assert.deepEqual(pers('Đoàn công tác làm việc tại Hà Nội.'), []);
+  assert.deepEqual(pers('Anh Hà Văn Tùng là công nhân.'), ['Hà Văn Tùng']);
+  assert.deepEqual(pers('Đại tá Cao Minh phát biểu.'), ['Cao Minh']);
+  assert.deepEqual(pers('Đoàn đến Cao Bằng và Thái Bình.'), []);
+});
+
+test('after ông/bà any capitalised name is a person, even with an unknown surname', () => {
+  assert.deepEqual(pers('Bà Y Bliêng Mlô chia sẻ kinh nghiệm.'), ['Y Bliêng Mlô']);
+});
+
+test('a name at the very start and the very end of the file, and next to punctuation', () => {
+  assert.deepEqual(pers('Nguyễn Thị Mai'), ['Nguyễn Thị Mai']);
+  assert.deepEqual(pers('Phát biểu tổng kết có Thứ trưởng Trần Quốc Toản'), ['Trần Quốc Toản']);
+  assert.deepEqual(pers('(Lê Văn Sỹ) và “Ngô Minh Châu”.'), ['Lê Văn Sỹ', 'Ngô Minh Châu']);
+});
+
+test('NFD text and no-break spaces give the same name at stored offsets', () => {
+  const raw = 'Bí thư Tỉnh ủy Nguyễn\u00a0Văn Thắng dự lễ.'.normalize('NFD');
+  const per = full(raw).entities.find((e) => e.label === 'PER');
+  assert.ok(per);
+  assert.equal(per.text, 'Nguyễn\u00a0Văn Thắng'.normalize('NFD'));
+  assert.equal(per.value, 'Nguyễn Văn Thắng');
+  assert.equal([...raw].slice(per.start, per.end).join(''), per.text);
+});
+
+test('a headline in capitals', () => {
+  const a = full('TỔNG BÍ THƯ TÔ LÂM THĂM TỈNH ĐIỆN BIÊN');
+  const labels = a.entities.filter((e) => !e.nested).map((e) => `${e.label} ${e.text}`);
+  assert.deepEqual(labels, ['TITLE TỔNG BÍ THƯ', 'PER TÔ LÂM', 'LOC ĐIỆN BIÊN']);
+  assert.equal(a.entities.find((e) => e.label === 'PER')?.value, 'Tô Lâm');
+});
+
+test('Hồ Chí Minh: a person by default, a place after a unit word or among places', () => {
+  assert.deepEqual(primary('Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.'), ['PER Hồ Chí Minh']);
+  assert.deepEqual(primary('Đoàn đến Thành phố Hồ Chí Minh.'), ['LOC Hồ Chí Minh']);
+  assert.deepEqual(primary('Các địa phương Hà Nội, Hồ Chí Minh và Cần Thơ dẫn đầu.'), ['LOC Hà Nội', 'LOC Hồ Chí Minh', 'LOC Cần Thơ']);
+});
+
+test('a place inside a person name stays part of the name; streets are not persons', () => {
+  assert.deepEqual(primary('Ông Nguyễn Thái Bình phát biểu.'), ['PER Nguyễn Thái Bình']);
+  assert.deepEqual(pers('Cửa hàng trên đường Lê Lợi.'), []);
+});
+
+test('a full name after a unit word is the person, a short one the place', () => {
+  assert.deepEqual(primary('Chủ tịch UBND huyện Nguyễn Văn Đông chủ trì.'), ['TITLE Chủ tịch UBND huyện', 'PER Nguyễn Văn Đông']);
+  assert.deepEqual(primary('Về thăm xã Lê Lợi.'), ['LOC Lê Lợi']);
+});
+
+test('bylines and photo credits from metadata become PER', () => {
+  const text = 'Nội dung bài.\nẢnh: Thu Trang\nPhương Anh - Quốc Việt';
+  const meta = [
+    { kind: 'credit' as const, ...spanOf(text, 'Ảnh: Thu Trang') },
+    { kind: 'byline' as const, ...spanOf(text, 'Phương Anh - Quốc Việt') },
+  ];
+  const got = withContext(text, meta).filter((e) => e.label === 'PER').map((e) => e.text);
+  assert.deepEqual(got, ['Thu Trang', 'Phương Anh', 'Quốc Việt']);
+});
