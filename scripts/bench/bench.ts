@@ -85,7 +85,7 @@ function machine() {
   };
 }
 
-async function coreSection(opts: Options, man: CorpusManifest, articles: string[]): Promise<{ figures: Figure[]; hot: HotFunction[] }> {
+async function coreSection(opts: Options, man: CorpusManifest, articles: string[]): Promise<{ figures: Figure[]; hot: { self: HotFunction[]; stages: HotFunction[] } }> {
   step(`core throughput (up to ${opts.coreMB} MB, ${opts.runs} runs)`);
   const texts: string[] = [];
   let bytes = 0;
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const genSeconds = (performance.now() - t0) / 1000;
   const articles = listTxt(man.root).filter((f) => !f.startsWith(path.join(man.root, 'big')));
   const figures: Figure[] = [];
-  let hot: HotFunction[] = [];
+  let hot: { self: HotFunction[]; stages: HotFunction[] } = { self: [], stages: [] };
   let regex: PatternResult[] = [];
   let serverHot: HotFunction[] = [];
 
@@ -190,15 +190,19 @@ async function main(): Promise<void> {
   process.stdout.write(`\nwritten: ${path.relative(ROOT, path.join(opts.out, 'latest.json'))} (${report.seconds} s)\n`);
 }
 
-function printReport(m: ReturnType<typeof machine>, man: CorpusManifest, figures: Figure[], hot: HotFunction[], regex: PatternResult[]): void {
+function printReport(m: ReturnType<typeof machine>, man: CorpusManifest, figures: Figure[], hot: { self: HotFunction[]; stages: HotFunction[] }, regex: PatternResult[]): void {
   const w = (s: string) => process.stdout.write(s);
   w(`\nMachine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}; load average at start ${m.loadAverage.join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
   if (m.loadAverage[0] > m.cpus) w(`WARNING: the machine was busy (load ${m.loadAverage[0]} on ${m.cpus} cores): wall times and latencies are inflated; CPU-time figures are not.\n`);
   w(`Corpus: ${man.files} files, ${(man.bytes / 1e6).toFixed(1)} MB (${man.articles} articles = ${(man.articleBytes / 1e6).toFixed(1)} MB + 100 KB, 5 MB and 1 MB-line files); frequent official "${man.frequentOfficial.name}" in ${man.frequentOfficial.articles} articles\n\n`);
   printTable(figures, w);
-  if (hot.length) {
-    w('\nCore profile (self time, one pass):\n');
-    for (const h of hot.slice(0, 12)) w(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${fmt(h.selfMs, 'ms').padStart(9)}  ${h.fn}  ${h.where}\n`);
+  if (hot.stages.length) {
+    w('\nCore stages (inclusive time, one pass over up to 2,000 articles):\n');
+    for (const h of hot.stages.slice(0, 12)) w(`  ${(h.totalShare * 100).toFixed(1).padStart(5)}%  ${fmt(h.totalMs, 'ms').padStart(9)}  ${h.fn}  ${h.where}\n`);
+  }
+  if (hot.self.length) {
+    w('\nCore hot spots (self time):\n');
+    for (const h of hot.self.slice(0, 12)) w(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${fmt(h.selfMs, 'ms').padStart(9)}  ${h.fn}  ${h.where}\n`);
   }
   if (regex.length) {
     w('\nSlowest core regexes on 1 MB of their worst input (exponent 1 = linear):\n');

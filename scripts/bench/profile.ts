@@ -9,13 +9,16 @@ import { findSourceMap, SourceMap } from 'node:module';
 export interface HotFunction {
   selfMs: number;
   share: number;
+  /** Time with this function anywhere on the stack (its callees included). */
+  totalMs: number;
+  totalShare: number;
   fn: string;
   where: string;
 }
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: CallFrame }>;
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>;
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -49,22 +52,45 @@ export function sourceLocation(url: string, line: number, column: number): strin
   return `${path.relative(ROOT, file)}:${line + 1}`;
 }
 
-export function summariseProfile(profile: CpuProfile, top = 15): HotFunction[] {
-  const self = new Map<string, number>();
+const IDLE = new Set(['(idle)', '(program)']);
+
+/** Functions by self time, each with its inclusive (total) time; `order: 'total'` sorts by the latter. */
+export function summariseProfile(profile: CpuProfile, top = 15, order: 'self' | 'total' = 'self', only?: (h: HotFunction) => boolean): HotFunction[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyCache = new Map<number, string>();
+  const keyOf = (id: number) => {
+    let k = keyCache.get(id);
+    if (k === undefined) {
+      const cf = byId.get(id)!.callFrame;
+      const where = cf.url ? sourceLocation(cf.url, cf.lineNumber, cf.columnNumber) : '(native)';
+      k = `${cf.functionName || '(anonymous)'}\u0000${where}`;
+      keyCache.set(id, k);
+    }
+    return k;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let all = 0;
   const deltas = profile.timeDeltas ?? [];
   (profile.samples ?? []).forEach((id, i) => {
-    const cf = byId.get(id)!.callFrame;
-    const where = cf.url ? sourceLocation(cf.url, cf.lineNumber, cf.columnNumber) : '(native)';
-    const key = `${cf.functionName || '(anonymous)'}\u0000${where}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+    if (IDLE.has(byId.get(id)!.callFrame.functionName)) return;
+    const ms = (deltas[i] ?? 0) / 1000;
+    all += ms;
+    self.set(keyOf(id), (self.get(keyOf(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) seen.add(keyOf(n));
+    for (const k of seen) total.set(k, (total.get(k) ?? 0) + ms);
   });
-  for (const idle of ['(idle)\u0000(native)', '(program)\u0000(native)']) self.delete(idle);
-  const total = [...self.values()].reduce((s, x) => s + x, 0);
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([k, ms]) => ({ selfMs: ms, share: ms / total, fn: k.split('\u0000')[0], where: k.split('\u0000')[1] }));
+  const rows = [...total.keys()].map((k) => ({
+    selfMs: self.get(k) ?? 0, share: (self.get(k) ?? 0) / all, totalMs: total.get(k)!, totalShare: total.get(k)! / all,
+    fn: k.split('\u0000')[0], where: k.split('\u0000')[1],
+  }));
+  return rows
+    .filter((h) => (only ? only(h) : true))
+    .sort((a, b) => (order === 'self' ? b.selfMs - a.selfMs : b.totalMs - a.totalMs))
+    .slice(0, top);
 }
 
 /** The newest .cpuprofile in a folder (what `node --cpu-prof` wrote on exit). */

@@ -228,7 +228,7 @@ class RegexChild {
   }
 }
 
-const SIZES = [16_384, 131_072, 1_048_576];
+const SIZES = [1024, 4096, 16_384, 131_072, 1_048_576];
 const MB = 1_048_576;
 
 export interface AuditOptions {
