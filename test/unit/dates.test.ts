@@ -81,6 +81,12 @@ test('parts of a year are intervals of months', () => {
   // `năm nay` is the publication year; `nay` stays outside the span.
   assert.deepEqual(dates('Tăng trưởng 9 tháng đầu năm nay đạt 7%.', '2021-10-05'), [['9 tháng đầu năm', '2021-01/2021-09', 'publication']]);
   assert.deepEqual(dates('So với 6 tháng đầu năm ngoái.', '2021-10-05'), []);
+  // Vague edges stay outside the span; `năm nay` alone is relative, not a DATE.
+  assert.deepEqual(dates('Đầu năm 2020, cuối tháng 9 và giữa năm 2021 đến nay; cuối năm nay', '2020-09-22'), [
+    ['năm 2020', '2020', 'explicit'],
+    ['tháng 9', '2020-09', 'publication'],
+    ['năm 2021', '2021', 'explicit'],
+  ]);
 });
 
 test('ranges written with words are one span without the leading preposition', () => {
@@ -97,6 +103,27 @@ test('ranges written with words are one span without the leading preposition', (
   ]);
   assert.deepEqual(dates('từ năm 2016 đến năm 2020'), [['năm 2016 đến năm 2020', '2016/2020', 'explicit']]);
   assert.deepEqual(dates('từ 15/4 đến 20/4', '2022-04-10'), [['15/4 đến 20/4', '2022-04-15/2022-04-20', 'publication']]);
+});
+
+test('more ranges: a year range after `năm`, full dates on both ends', () => {
+  assert.deepEqual(dates('năm 2020-2021; năm 2016 - 2020 và năm 2019.'), [
+    ['năm 2020-2021', '2020/2021', 'explicit'],
+    ['năm 2016 - 2020', '2016/2020', 'explicit'],
+    ['năm 2019', '2019', 'explicit'],
+  ]);
+  assert.deepEqual(dates('Kỷ niệm 93 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2023).'), [['3/2/1930 - 3/2/2023', '1930-02-03/2023-02-03', 'explicit']]);
+});
+
+test('stamps in other site layouts', () => {
+  assert.deepEqual(dates('Cập nhật: 08:30 12/10/2023 | Đăng lúc: 10:20, 12/10/2023'), [
+    ['08:30 12/10/2023', '2023-10-12T08:30', 'explicit'],
+    ['10:20, 12/10/2023', '2023-10-12T10:20', 'explicit'],
+  ]);
+  assert.deepEqual(dates('Thứ Năm, ngày 12/10/2023 - 12/10/2023 08:30 GMT+7'), [
+    ['Thứ Năm, ngày 12/10/2023', '2023-10-12', 'explicit'],
+    ['12/10/2023 08:30 GMT+7', '2023-10-12T08:30+07:00', 'explicit'],
+  ]);
+  assert.deepEqual(spans('Thứ trưởng Bộ Nội vụ; điện thoại 0203.3835.123; mã số 12/3; kỳ họp thứ 7'), []);
 });
 
 test('a list of days of one month gives one DATE per day', () => {

@@ -33,6 +33,14 @@ test('number and symbol designations', () => {
   ]);
 });
 
+test('a descriptor between the kind and `số` is inside the span', () => {
+  assert.deepEqual(docs('Tỉnh ủy ban hành Nghị quyết chuyên đề số 05-NQ/TU, Thông báo kết luận số 123-TB/TU và Chương trình hành động số 10-CTr/TU.'), [
+    ['Nghị quyết chuyên đề số 05-NQ/TU', { kind: 'Nghị quyết', number: '05', symbol: 'NQ/TU' }],
+    ['Thông báo kết luận số 123-TB/TU', { kind: 'Thông báo', number: '123', symbol: 'TB/TU' }],
+    ['Chương trình hành động số 10-CTr/TU', { kind: 'Chương trình hành động', number: '10', symbol: 'CTr/TU' }],
+  ]);
+});
+
 test('plenum resolutions: plenum and term, Roman numerals converted', () => {
   assert.deepEqual(docs('Sau 15 năm thực hiện Nghị quyết Trung ương 5 khóa X về công tác tư tưởng.'), [
     ['Nghị quyết Trung ương 5 khóa X', { kind: 'Nghị quyết', plenum: 5, term: 10 }],

@@ -392,11 +392,12 @@ export class DateGrammar {
   }
 
   /** `năm 2020`. */
-  private year(i: number): DateMatch | null {
+  private year(i: number, strict = true): DateMatch | null {
     const t = this.toks;
     if (t[i]?.key !== 'năm' || !onLine(t, i + 1)) return null;
     const y = this.year4(i + 1);
-    if (y === null || this.gluedAfter(i + 2)) return null;
+    // `năm 2020-2021`: the dash belongs to a range, which calls with strict = false.
+    if (y === null || (strict && this.gluedAfter(i + 2))) return null;
     return { start: i, end: i + 2, a: { y } };
   }
 
@@ -496,7 +497,7 @@ export class DateGrammar {
    */
   private range(i: number): DateMatch | null {
     const t = this.toks;
-    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i);
+    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i, false);
     const day = left ? null : this.dayOnly(i);
     const leftEnd = left?.end ?? day?.end;
     if (leftEnd === undefined || !onLine(t, leftEnd)) return null;
@@ -516,7 +517,9 @@ export class DateGrammar {
         : this.year(j) ?? this.bareYear(j);
     if (!right || right.b || levelOf(right.a) !== level) return null;
     if (level === 'day' && left!.a.y === undefined && !this.rangeCue(i, left!)) return null;
-    return { start: i, end: right.end, a: { ...a, y: a.y ?? yearBefore(a, right.a) }, b: right.a };
+    const start = { ...a, y: a.y ?? yearBefore(a, right.a) };
+    if (!before(start, right.a)) return null; // a range runs forward: two stamps are two dates
+    return { start: i, end: right.end, a: start, b: right.a };
   }
 
   /** A bare year-less left end of a range (`28/9 - 2/10`) needs the same cue as a lone date, or a day word. */
@@ -540,6 +543,17 @@ export class DateGrammar {
     if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
     return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
   }
+}
+
+/** a lies strictly before b (fields missing on either side are not compared). */
+function before(a: Point, b: Point): boolean {
+  for (const k of ['y', 'm', 'd'] as const) {
+    const x = a[k];
+    const y = b[k];
+    if (x === undefined || y === undefined) return true;
+    if (x !== y) return x < y;
+  }
+  return false;
 }
 
 function levelOf(p: Point): 'day' | 'month' | 'year' {

@@ -15,7 +15,7 @@
  */
 import type { Candidate, DetectContext } from './candidates';
 import {
-  CONGRESS_OWNERS, CONGRESS_STOPS, DOCUMENT_KINDS, LAW_NAMES, NON_ISSUERS, NUMBER_FOLLOWERS, TITLE_QUOTES,
+  CONGRESS_OWNERS, CONGRESS_STOPS, DOCUMENT_KINDS, KIND_MODIFIERS, LAW_NAMES, NON_ISSUERS, NUMBER_FOLLOWERS, TITLE_QUOTES,
   type DocumentKind,
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
@@ -25,6 +25,7 @@ import type { DocValue } from './types';
 const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
 const KINDS = new PhraseTable(DOCUMENT_KINDS.map((k): [string, DocumentKind] => [k.name, k]));
 const FOLLOWERS = set(NUMBER_FOLLOWERS);
+const MODIFIERS = set(KIND_MODIFIERS);
 const CONGRESS_STOP = set(CONGRESS_STOPS);
 const OWNERS = set(CONGRESS_OWNERS);
 const LAWS = set(LAW_NAMES);
@@ -86,8 +87,13 @@ export function parseDocument(text: string, toks: readonly Tok[], i: number): { 
   return title ? { end: title.end, value: { kind: kind.name, title: title.title } } : null;
 }
 
-/** `số 18-NQ/TW`, `số 1234/QĐ-TTg`, `số 15/2020/NĐ-CP`, `số 18`, or a symbol without `số`. */
+/**
+ * `số 18-NQ/TW`, `số 1234/QĐ-TTg`, `số 15/2020/NĐ-CP`, `số 18`, or a symbol without `số`;
+ * a descriptor may stand before `số` (`chuyên đề số 05-NQ/TU`).
+ */
 function numbered(toks: readonly Tok[], j: number): Designation | null {
+  const mod = MODIFIERS.match(toks, j);
+  if (mod && onLine(toks, mod.end) && toks[mod.end].key === 'số') return numbered(toks, mod.end);
   if (toks[j]?.key === 'số' && onLine(toks, j + 1)) return symbolNumber(toks, j + 1, false);
   return symbolNumber(toks, j, true);
 }

@@ -51,6 +51,12 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 ];
 
 /**
+ * Descriptors between the kind word and `số` (`Nghị quyết chuyên đề số 05-NQ/TU`,
+ * `Thông báo kết luận số 123-TB/TU`); inside the span, the kind stays the head word.
+ */
+export const KIND_MODIFIERS: readonly string[] = ['chuyên đề', 'liên tịch', 'hành động', 'kết luận', 'liên ngành', 'thực hiện'];
+
+/**
  * Words that may follow a bare document number (`Nghị quyết 19 về …`, `Đề án 25 và …`).
  * Anything else after the number (`Kết luận 3 vấn đề`, `Chương trình 5 năm`) makes it a
  * count, not a designation.
