@@ -114,7 +114,7 @@ function bylineItems(s: LineShape, add: Add): boolean {
     return true;
   }
   if (labelled) {
-    const agency = text.replace(/\s*\([^()]*\)$/u, '').trim();
+    const agency = text.replace(/\([^()]*\)$/u, '').trim(); // no leading \s*: quadratic on long blank runs; trim() drops it
     if (isSourceName(agency)) add('source', { start: rest.start, end: rest.start + agency.length });
     return true;
   }
