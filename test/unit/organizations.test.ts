@@ -84,3 +84,8 @@ test('old tone marks give the same body', () => {
   const a = full('Ban Thường vụ Tỉnh uỷ Hoà Bình họp.').entities.filter((e) => !e.nested).map((e) => `${e.label} ${e.text}`);
   assert.deepEqual(a, ['ORG Ban Thường vụ Tỉnh uỷ Hoà Bình']);
 });
+
+test('a body named after a famous person keeps the name; a person after a body name is separate', () => {
+  assert.deepEqual(orgs('Học viện Chính trị quốc gia Hồ Chí Minh khai giảng.'), ['Học viện Chính trị quốc gia Hồ Chí Minh']);
+  assert.deepEqual(primary('Giám đốc Bệnh viện Bạch Mai Đào Xuân Cơ cho biết.'), ['TITLE Giám đốc Bệnh viện Bạch Mai', 'PER Đào Xuân Cơ']);
+});

@@ -10,7 +10,11 @@ export interface Layered extends Candidate {
   titles?: string[];
 }
 
-/** Choose the primary layer greedily by length (then priority), nest what lies inside it. */
+/**
+ * Choose the primary layer greedily by length (then priority), nest what lies inside it,
+ * except a same-label prefix of the same body (`Tỉnh ủy` in `Tỉnh ủy Quảng Ninh`, `Ban Chỉ
+ * đạo` in `Ban Chỉ đạo Đề án Trung ương 6`; guide §2).
+ */
 export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   const unique = dedupe(cands);
   const byStrength = [...unique].sort(
@@ -25,24 +29,19 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
     else primary.splice(i, 0, c);
   }
   const out: Layered[] = primary.map((c) => ({ ...c, nested: false }));
-  const kept: Candidate[] = [...primary];
-  // Longest first, so a same-label prefix meets the body it is the prefix of.
+  // Longest kept span per label and start: a same-label prefix of it is left out (guide §2).
+  const longestAt = new Map<string, number>();
+  const keep = (c: Candidate) => longestAt.set(`${c.label}:${c.start}`, Math.max(c.end, longestAt.get(`${c.label}:${c.start}`) ?? 0));
+  primary.forEach(keep);
+  // `rest` is longest first, so a prefix always meets the body it is the prefix of.
   for (const c of rest) {
     const p = primary[firstEndingAfter(primary, c.start)];
     if (!p || !contains(p, c) || (p.start === c.start && p.end === c.end)) continue;
-    if (kept.some((k) => isSameLabelPrefix(c, k))) continue;
-    kept.push(c);
+    if ((longestAt.get(`${c.label}:${c.start}`) ?? 0) > c.end) continue;
+    keep(c);
     out.push({ ...c, nested: true });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested));
-}
-
-/**
- * Guide §2: the nested layer leaves out a same-label prefix of the same body (`Tỉnh ủy` in
- * `Tỉnh ủy Quảng Ninh`, `Ban Chỉ đạo` in `Ban Chỉ đạo Đề án Trung ương 6`).
- */
-function isSameLabelPrefix(inner: Candidate, outer: Candidate): boolean {
-  return inner.label === outer.label && inner.start === outer.start && inner.end < outer.end;
 }
 
 /** Index of the first span (sorted, disjoint) whose end lies after offset. */

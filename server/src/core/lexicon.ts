@@ -83,12 +83,19 @@ export function orgHeadStrict(toks: readonly Tok[], i: number): Array<PhraseMatc
  * Number of syllables of the person-like name at toks[i] (surname + 1–3 capitalised
  * syllables), 0 when there is none. Stops before a title or body head.
  */
-export function nameLength(toks: readonly Tok[], i: number): number {
-  if (!surnameStrength(toks[i])) return 0;
+export function nameLength(toks: readonly Tok[], i: number, inner = false): number {
+  const strength = surnameStrength(toks[i]);
+  if (!strength) return 0;
   // In an ALL-CAPS headline nothing marks where the name ends: take the common 3 syllables.
   const max = toks[i].upper ? 3 : 4;
+  // A second full name right after (`Bệnh viện Bạch Mai Đào Xuân Cơ`) is another person; a
+  // strong surname may still carry a second family name (`Nguyễn Lê Minh`).
+  const firstSplit = strength === 'strong' ? i + 2 : i + 1;
   let j = i + 1;
-  while (j < i + max && isNameSyllable(toks, j, toks[i]) && !headStartsAt(toks, j)) j++;
+  while (j < i + max && isNameSyllable(toks, j, toks[i]) && !headStartsAt(toks, j)) {
+    if (!inner && j >= firstSplit && surnameStrength(toks[j]) === 'strong' && nameLength(toks, j, true) >= 3) break;
+    j++;
+  }
   return j - i > 1 ? j - i : 0;
 }
 

@@ -47,13 +47,17 @@ export function skeletonOf(key: string): string {
 
 const LETTER = /\p{L}/u;
 
-/** Letter test, fast for the Latin and Vietnamese ranges (property regexes are slow in bulk). */
-function isLetterCode(c: number, ch: string): boolean {
+/**
+ * Letter test for the code unit at `i`, fast for the Latin and Vietnamese ranges (property
+ * regexes and one-character strings are slow in bulk); other scripts ask the regex.
+ */
+function isLetterAt(key: string, i: number): boolean {
+  const c = key.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x1e00 && c <= 0x1eff) return true;
-  if ((c >= 0x2000 && c <= 0x2bff) || c === 0xa0 || (c >= 0xa1 && c <= 0xbf)) return false;
-  return LETTER.test(ch);
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xa0 && c <= 0xbf)) return false;
+  return LETTER.test(key[i]);
 }
 
 /** One pass over a key: its skeleton and its count of words (tokens with a letter or digit). */
@@ -64,7 +68,7 @@ function scanKey(key: string): { skeleton: string; words: number } {
   let runStart = -1;
   for (let i = 0; i <= key.length; i++) {
     const c = i < key.length ? key.charCodeAt(i) : 32;
-    const letter = i < key.length && isLetterCode(c, key[i]);
+    const letter = i < key.length && isLetterAt(key, i);
     if (letter) {
       if (runStart < 0) runStart = i;
       if (!tokenCounted) { words++; tokenCounted = true; }
@@ -316,13 +320,12 @@ export function isSourceName(name: string): boolean {
 }
 
 /**
- * `Label: rest` or `Label rest` at the start of a line, for one of `labels` (lowercase):
- * the span of the rest. With `colon`, the label must be followed by a colon. Labels are
- * matched on whole words, case- and tone-insensitively.
+ * `Label: rest` or `Label rest` at the start of a line, for one of `labelKeys` (labels
+ * already through normalizedKey): the span of the rest. With `colon`, the label must be
+ * followed by a colon. Labels are matched on whole words.
  */
-export function afterLabel(s: LineShape, labels: readonly string[], colon: boolean): Span | null {
-  for (const label of labels) {
-    const k = normalizedKey(label);
+export function afterLabel(s: LineShape, labelKeys: readonly string[], colon: boolean): Span | null {
+  for (const k of labelKeys) {
     if (!s.key.startsWith(k)) continue;
     // The key is the trimmed text lowercased: same length and offsets unless the text
     // has runs of spaces, so re-find the label end in the text itself.

@@ -13,7 +13,7 @@ import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import { HONORIFIC_TABLE, headStartsAt, isNameSyllable } from './lexicon';
 import { normalizedKey } from './normalize';
-import { titleCase, tokenize, type Tok } from './wordScan';
+import { titleCase, tokensOf, type Tok } from './wordScan';
 
 export interface LinkResult {
   links: Link[];
@@ -157,8 +157,12 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
 
 /** `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name. */
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
-  const toks = tokenize(text);
-  const covered = (t: Tok) => pers.some((p) => p.start <= t.start && t.end <= p.end);
+  const toks = tokensOf(text);
+  const spans = [...pers].sort((a, b) => a.start - b.start);
+  const covered = (t: Tok) => {
+    const k = lastStartingAtOrBefore(spans, t.start);
+    return k >= 0 && t.end <= spans[k].end;
+  };
   const out: Link[] = [];
   for (let i = 0; i < toks.length; i++) {
     const h = HONORIFIC_TABLE.longest(toks, i);
@@ -175,6 +179,17 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     i = e - 1;
   }
   return out;
+}
+
+function lastStartingAtOrBefore(spans: readonly Layered[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function endsWith(all: readonly string[], tail: readonly string[]): boolean {

@@ -8,7 +8,7 @@ import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
 import { detectPlaces } from './places';
 import { detectTitles } from './titles';
-import { tokenize, type Tok, type TokSpan } from './wordScan';
+import { tokensOf, type Tok, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
   try {
@@ -19,7 +19,7 @@ export function detectNamedEntities(ctx: DetectContext): Candidate[] {
 }
 
 function detect(ctx: DetectContext): Candidate[] {
-  const toks = tokenize(ctx.text);
+  const toks = tokensOf(ctx.text);
   const range = tokenRanges(toks);
   const docEnds = new Map<number, number>();
   for (const c of ctx.found) {
@@ -34,14 +34,26 @@ function detect(ctx: DetectContext): Candidate[] {
   const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
   const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
-  const locs = places.filter((l) => !people.some((p) => p.s < l.e && l.s < p.e));
+  const inPerson = marks(toks.length, people);
+  const locs = places.filter((l) => !anyMarked(inPerson, l));
   return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
 }
 
 function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
-  const out = [...a];
-  for (const l of b) if (!out.some((x) => x.s < l.e && l.s < x.e)) out.push(l);
-  return out;
+  const taken = marks(Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
+  return [...a, ...b.filter((l) => !anyMarked(taken, l))];
+}
+
+/** One flag per token covered by any of the spans. */
+function marks(n: number, spans: readonly TokSpan[]): Uint8Array {
+  const m = new Uint8Array(n);
+  for (const x of spans) m.fill(1, x.s, x.e);
+  return m;
+}
+
+function anyMarked(m: Uint8Array, x: TokSpan): boolean {
+  for (let k = x.s; k < x.e; k++) if (m[k]) return true;
+  return false;
 }
 
 function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
@@ -53,35 +65,26 @@ function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
 /**
  * Maps a view span to the tokens it covers: exact boundaries by default, or (loose) every
  * token lying inside it, for metadata items that include punctuation around a name.
+ * Binary search over token starts: no per-token tables for a few look-ups.
  */
 function tokenRanges(toks: readonly Tok[]) {
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  toks.forEach((t, i) => {
-    byStart.set(t.start, i);
-    byEnd.set(t.end, i + 1);
-  });
-  return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
-    if (!loose) {
-      const s = byStart.get(start);
-      const e = byEnd.get(end);
-      return s !== undefined && e !== undefined && s < e ? { s, e } : undefined;
+  const firstAtOrAfter = (x: number): number => {
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < x) lo = mid + 1;
+      else hi = mid;
     }
-    let s = lowerBound(toks, start);
+    return lo;
+  };
+  return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
+    const s = firstAtOrAfter(start);
     let e = s;
     while (e < toks.length && toks[e].end <= end) e++;
     if (s >= e) return undefined;
+    if (!loose && (toks[s].start !== start || toks[e - 1].end !== end)) return undefined;
     return { s, e };
-    function lowerBound(ts: readonly Tok[], x: number): number {
-      let lo = 0;
-      let hi = ts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ts[mid].start < x) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    }
   };
 }
 

@@ -237,8 +237,11 @@ export class OrgScanner {
     const t = toks[q];
     // `Khối` is parsed by khoiAt, so `Đảng bộ Khối các cơ quan tỉnh` reaches its level.
     if (!t || t.kind !== 'word' || !t.cap || !joined(toks, q) || t.key === 'khối') return undefined;
+    // Bodies named after a famous person (`Học viện … Hồ Chí Minh`, `Đại học Tôn Đức Thắng`).
+    const famous = FAMOUS_TABLE.longest(toks, q);
+    if (famous) return famous.end;
     if (headStartsAt(toks, q) || knownPlaceAt(toks, q) || LEVEL_TABLE.longest(toks, q) || looksLikePerson(toks, q)) return undefined;
-    if (FAMOUS_TABLE.longest(toks, q) || HONORIFIC_TABLE.longest(toks, q)) return undefined;
+    if (HONORIFIC_TABLE.longest(toks, q)) return undefined;
     let n = 0;
     while (n < 4 && this.isTailSyllable(q + 1 + n)) n++;
     let tail = Math.min(n, 1);

@@ -15,9 +15,9 @@ import { joined, type Tok, type TokSpan } from './wordScan';
 export function detectTitles(toks: readonly Tok[], orgs: OrgScanner): TokSpan[] {
   const out: TokSpan[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (!toks[i].cap || insideOrgHead(toks, i)) continue;
+    if (!toks[i].cap) continue;
     const e = titleAt(toks, i, orgs);
-    if (e === undefined) continue;
+    if (e === undefined || insideOrgHead(toks, i)) continue;
     out.push({ label: 'TITLE', s: i, e });
     i = e - 1;
   }

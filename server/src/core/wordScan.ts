@@ -28,39 +28,105 @@ export interface Tok {
   spaceBefore: boolean;
 }
 
-// 1. uppercase abbreviations joined by `.`/`&` (`VOV.VN`, `TN&MT`, `TP.HCM`), not followed
-//    by a lowercase letter (`TP.Hạ` is `TP` `.` `Hạ`);
-// 2. a word or number (an apostrophe may join letters: `H'Mông`);
-// 3. any other single non-space character.
-// The separators are distinct from the run characters, so the alternatives cannot backtrack
-// more than once per character.
-const TOKEN = /[\p{Lu}\p{N}]+(?:[.&][\p{Lu}\p{N}]+)+(?![\p{Ll}\p{M}])|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?|\S/gu;
-const UPPER_START = /^\p{Lu}/u;
-const HAS_LETTER = /\p{L}/u;
-const NUMBER = /^[\p{N}.&]+$/u;
-
+/**
+ * Split the view into tokens: words and numbers (letters, combining marks, digits),
+ * uppercase abbreviations joined by `.`/`&` (`VOV.VN`, `TN&MT`, `TP.HCM` — but `TP.Hạ` is
+ * `TP` `.` `Hạ`), an apostrophe between letters (`H'Mông`), and every other non-space
+ * character alone. A hand-written scanner: one pass over char codes, no regex per token.
+ */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
+  const n = text.length;
   let prevEnd = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index ?? 0;
-    const t = m[0];
-    const gap = text.slice(prevEnd, start);
-    const letters = HAS_LETTER.test(t);
-    out.push({
-      start,
-      end: start + t.length,
-      text: t,
-      key: t.toLowerCase(),
-      kind: letters ? 'word' : NUMBER.test(t) ? 'num' : 'punct',
-      cap: UPPER_START.test(t),
-      upper: letters && t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase(),
-      nlBefore: gap.includes('\n') || gap.includes('\r'),
-      spaceBefore: gap.length > 0,
-    });
-    prevEnd = start + t.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isWordChar(text, i)) {
+      j = wordEnd(text, i);
+      j = abbreviationEnd(text, i, j);
+    } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
+      j++; // keep a surrogate pair (emoji) together
+    }
+    out.push(makeTok(text, i, j, prevEnd));
+    prevEnd = j;
+    i = j;
   }
   return out;
+}
+
+function makeTok(text: string, start: number, end: number, prevEnd: number): Tok {
+  const t = text.slice(start, end);
+  const key = t.toLowerCase();
+  const up = t.toUpperCase();
+  const letters = key !== up;
+  let nl = false;
+  for (let k = prevEnd; k < start; k++) {
+    const g = text.charCodeAt(k);
+    if (g === 10 || g === 13) nl = true;
+  }
+  return {
+    start,
+    end,
+    text: t,
+    key,
+    kind: letters ? 'word' : isWordChar(t, 0) ? 'num' : 'punct',
+    cap: letters && t[0] !== key[0],
+    upper: letters && t.length > 1 && t === up,
+    nlBefore: nl,
+    spaceBefore: start > prevEnd,
+  };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x300 && c <= 0x36f)) return true;
+  return WORD_CHAR.test(s[i]);
+}
+
+function isUpperOrDigit(s: string, i: number): boolean {
+  const ch = s[i];
+  return ch !== undefined && isWordChar(s, i) && ch === ch.toUpperCase() && (ch !== ch.toLowerCase() || (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57));
+}
+
+function wordEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && isWordChar(text, j)) j++;
+  // `H'Mông`, `Y’Jút`: an apostrophe between letters joins them.
+  const a = text.charCodeAt(j);
+  if ((a === 39 || a === 0x2019) && j + 1 < text.length && isWordChar(text, j + 1) && j > i) {
+    j += 2;
+    while (j < text.length && isWordChar(text, j)) j++;
+  }
+  return j;
+}
+
+/** Extend an all-uppercase run over `.`/`&` + uppercase runs (`VOV.VN`), unless a lowercase letter follows. */
+function abbreviationEnd(text: string, i: number, j: number): number {
+  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k)) return j;
+  let end = j;
+  while (end < text.length) {
+    const sep = text.charCodeAt(end);
+    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1)) break;
+    let k = end + 1;
+    while (k < text.length && isUpperOrDigit(text, k)) k++;
+    end = k;
+  }
+  if (end === j) return j;
+  // `TP.Hạ Long`: the joined part runs into a lowercase letter, so it was a sentence, not an abbreviation.
+  return end < text.length && isWordChar(text, end) ? j : end;
 }
 
 /** True when toks[i] continues the phrase of toks[i-1] on the same line. */
@@ -76,8 +142,10 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
 
 interface Node<T> {
   next: Map<string, Node<T>>;
-  entries?: Array<{ forms: string[]; value: T }>;
+  entries?: Array<{ forms: string[]; caps: boolean[]; value: T }>;
 }
+
+const UPPER_START = /^\p{Lu}/u;
 
 export interface PhraseMatch<T> {
   /** Token index just past the match. */
@@ -107,33 +175,46 @@ export class PhraseTable<T> {
       if (!child) node.next.set(k, (child = { next: new Map() }));
       node = child;
     }
-    (node.entries ??= []).push({ forms, value });
+    (node.entries ??= []).push({ forms, caps: forms.map((f) => UPPER_START.test(f)), value });
   }
 
   /** Every match starting at toks[i], longest first. */
   matchAll(toks: readonly Tok[], i: number): Array<PhraseMatch<T>> {
+    if (i >= toks.length || !this.root.next.has(toks[i].key)) return [];
     const found: Array<PhraseMatch<T>> = [];
     let node: Node<T> | undefined = this.root;
     for (let j = i; j < toks.length && node; j++) {
       if (j > i && toks[j].nlBefore) break;
       node = node.next.get(toks[j].key);
       if (!node?.entries) continue;
-      for (const e of node.entries) if (casingFits(toks, i, e.forms)) found.push({ end: j + 1, value: e.value, forms: e.forms });
+      for (const e of node.entries) if (casingFits(toks, i, e.caps)) found.push({ end: j + 1, value: e.value, forms: e.forms });
     }
     return found.reverse();
   }
 
   /** The longest match starting at toks[i], if any. */
   longest(toks: readonly Tok[], i: number): PhraseMatch<T> | undefined {
+    if (i >= toks.length || !this.root.next.has(toks[i].key)) return undefined;
     return this.matchAll(toks, i)[0];
   }
 }
 
-function casingFits(toks: readonly Tok[], i: number, forms: readonly string[]): boolean {
-  for (let k = 0; k < forms.length; k++) {
-    if (UPPER_START.test(forms[k]) && !toks[i + k].cap) return false;
+function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): boolean {
+  for (let k = 0; k < caps.length; k++) {
+    if (caps[k] && !toks[i + k].cap) return false;
   }
   return true;
+}
+
+/**
+ * Tokens of the last text tokenized, so names.ts and linking.ts share one pass over an
+ * article (the analyzer calls them one after the other on the same view).
+ */
+let cache: { text: string; toks: Tok[] } | undefined;
+
+export function tokensOf(text: string): Tok[] {
+  if (cache?.text !== text) cache = { text, toks: tokenize(text) };
+  return cache.toks;
 }
 
 /** Title-case one syllable (`NGUYỄN` → `Nguyễn`). */
