@@ -18,7 +18,7 @@ import { loadShippedCore } from './coreBundle';
 import { auditPatterns, collectPatterns, type PatternResult } from './regexAudit';
 import { measureServer } from './serverBench';
 import { measureExport } from './exportBench';
-import { fmt, printTable, statusOf, type Figure } from './report';
+import { fmt, markdownTable, printTable, statusOf, type Figure } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -188,6 +188,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(opts.out, { recursive: true });
   const json = JSON.stringify(report, null, 2);
   fs.writeFileSync(path.join(opts.out, 'latest.json'), json);
+  fs.writeFileSync(path.join(opts.out, 'latest.md'), markdownTable(figures));
   fs.writeFileSync(path.join(opts.out, `${report.date.slice(0, 10)}-${report.commit}-n${opts.articles}.json`), json);
   process.stdout.write(`\nwritten: ${path.relative(ROOT, path.join(opts.out, 'latest.json'))} (${report.seconds} s)\n`);
 }

@@ -157,6 +157,8 @@ export function patternAlphabet(source: string): string[] {
       const m = rest.match(rep[0])!;
       chars.add(rep[1] || String.fromCharCode(parseInt(m[1], 16)));
       i += m[0].length;
+    } else if (/^\{\d+(?:,\d*)?\}/.test(rest)) {
+      i += rest.match(/^\{\d+(?:,\d*)?\}/)![0].length; // a quantifier, not characters
     } else if (rest[0] === '\\') {
       if (rest.length > 1 && !/[bBdDsSwWpPku0-9]/.test(rest[1])) chars.add(rest[1]);
       i += 2;

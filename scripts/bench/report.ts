@@ -79,3 +79,15 @@ export function printTable(figures: Figure[], write: (s: string) => void = (s) =
     last = r[0];
   }
 }
+
+/** The figures as a Markdown table (for the README's Performance section). */
+export function markdownTable(figures: Figure[]): string {
+  const rows = figures.map((f) => {
+    const measured = f.value === null ? f.note ?? NOT_IMPLEMENTED : fmt(f.value, f.unit);
+    const target = f.target ? `${f.target.op === '<=' ? '≤' : '≥'} ${fmt(f.target.value, f.unit)}` : '';
+    const status = statusOf(f);
+    const note = f.value === null ? '' : (f.note ?? '').replace(/\|/g, '\\|');
+    return `| ${f.name.replace(/\|/g, '\\|')} | ${measured.replace(/\|/g, '\\|')} | ${target} | ${status === 'MISSED' ? '**missed**' : status} | ${note} |`;
+  });
+  return ['| figure | measured | target | status | note |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}
