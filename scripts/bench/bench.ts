@@ -138,6 +138,7 @@ async function main(): Promise<void> {
   let hot: { self: HotFunction[]; stages: HotFunction[] } = { self: [], stages: [] };
   let regex: PatternResult[] = [];
   let serverHot: HotFunction[] = [];
+  let serverTotal: HotFunction[] = [];
 
   if (opts.only.has('core')) {
     const core = await coreSection(opts, man, articles);
@@ -152,7 +153,11 @@ async function main(): Promise<void> {
       runs: opts.runs, indexTimeoutMs: 10 * 60_000, samples: opts.samples, profileDir,
     })));
     const prof = profileDir ? newestProfile(profileDir) : undefined;
-    if (prof) serverHot = summariseProfile(prof, 25);
+    if (prof) {
+      serverHot = summariseProfile(prof, 25);
+      // Inclusive time of the server's own functions: which request or stage the time goes to.
+      serverTotal = summariseProfile(prof, 25, 'total', (h) => h.where.startsWith('server/src/') && !/^(listen|run|runSafe|handle\w*)$/.test(h.fn));
+    }
     if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   }
   if (opts.only.has('export')) {
@@ -177,6 +182,7 @@ async function main(): Promise<void> {
     figures: figures.map((f) => ({ ...f, status: statusOf(f) })),
     coreProfile: hot,
     serverProfile: serverHot,
+    serverProfileInclusive: serverTotal,
     regexAudit: regex.slice(0, 200),
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -184,6 +190,8 @@ async function main(): Promise<void> {
   if (serverHot.length) {
     process.stdout.write('\nServer profile (self time over index + all requests of the last run):\n');
     for (const h of serverHot) process.stdout.write(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${fmt(h.selfMs, 'ms').padStart(9)}  ${h.fn}  ${h.where}\n`);
+    process.stdout.write('\nServer profile (inclusive time of server functions):\n');
+    for (const h of serverTotal) process.stdout.write(`  ${(h.totalShare * 100).toFixed(1).padStart(5)}%  ${fmt(h.totalMs, 'ms').padStart(9)}  ${h.fn}  ${h.where}\n`);
   }
   fs.mkdirSync(opts.out, { recursive: true });
   const json = JSON.stringify(report, null, 2);
