@@ -227,6 +227,7 @@ class RegexChild {
 
   close(): void {
     this.child.kill();
+    fs.rmSync(path.join(os.tmpdir(), `vn-bench-regex-child-${process.pid}.js`), { force: true });
   }
 }
 
