@@ -228,4 +228,6 @@ export interface TokSpan {
   s: number;
   e: number;
   value?: string;
+  /** TITLE only: an office abroad (`Tổng thống Mỹ`), so the name after it may be foreign. */
+  foreign?: boolean;
 }
