@@ -41,7 +41,8 @@ export function countryAt(toks: readonly Tok[], i: number): number | undefined {
 }
 
 export function isAbbreviation(t: Tok | undefined): boolean {
-  return !!t && ABBREVIATIONS.has(t.text.toUpperCase()) && t.upper;
+  // `upper` means the text is its own upper case, so the set can be asked directly.
+  return !!t && t.upper && ABBREVIATIONS.has(t.text);
 }
 
 export type SurnameStrength = 'strong' | 'weak' | undefined;

@@ -48,33 +48,65 @@ export function skeletonOf(key: string): string {
 const LETTER = /\p{L}/u;
 
 /** Letter test, fast for the Latin and Vietnamese ranges (property regexes are slow in bulk). */
-function isLetterCode(c: number, ch: string): boolean {
+function isLetterCode(c: number, s: string, i: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x1e00 && c <= 0x1eff) return true;
   if ((c >= 0x2000 && c <= 0x2bff) || c === 0xa0 || (c >= 0xa1 && c <= 0xbf)) return false;
-  return LETTER.test(ch);
+  return LETTER.test(s[i]);
 }
 
-/** One pass over a key: its skeleton and its count of words (tokens with a letter or digit). */
-function scanKey(key: string): { skeleton: string; words: number } {
-  const runs: string[] = [];
+interface KeyScan {
+  skeleton: string;
+  words: number;
+  /** Letter runs that are stop words. */
+  stops: number;
+  hasDigits: boolean;
+}
+
+/**
+ * One pass over a key: its skeleton, its count of words (tokens with a letter or digit),
+ * how many of its letter runs are stop words, and whether it has a digit.
+ */
+function scanKey(key: string): KeyScan {
+  let skeleton = '';
   let words = 0;
+  let stops = 0;
+  let hasDigits = false;
   let tokenCounted = false;
   let runStart = -1;
   for (let i = 0; i <= key.length; i++) {
     const c = i < key.length ? key.charCodeAt(i) : 32;
-    const letter = i < key.length && isLetterCode(c, key[i]);
-    if (letter) {
+    if (i < key.length && isLetterCode(c, key, i)) {
       if (runStart < 0) runStart = i;
-      if (!tokenCounted) { words++; tokenCounted = true; }
+      if (!tokenCounted) {
+        words++;
+        tokenCounted = true;
+      }
       continue;
     }
-    if (runStart >= 0) { runs.push(key.slice(runStart, i)); runStart = -1; }
+    if (runStart >= 0) {
+      const run = key.slice(runStart, i);
+      skeleton = skeleton === '' ? run : skeleton + ' ' + run;
+      if (STOP.has(run)) stops++;
+      runStart = -1;
+    }
     if (c === 32) tokenCounted = false;
-    else if (c >= 48 && c <= 57 && !tokenCounted) { words++; tokenCounted = true; }
+    else if (c >= 48 && c <= 57) {
+      hasDigits = true;
+      if (!tokenCounted) {
+        words++;
+        tokenCounted = true;
+      }
+    }
   }
-  return { skeleton: runs.join(' '), words };
+  return { skeleton, words, stops, hasDigits };
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -83,7 +115,15 @@ function scanKey(key: string): { skeleton: string; words: number } {
  */
 function viewKey(text: string): string {
   const lower = text.toLowerCase();
-  return /\s\s|[\t\u00a0\ufeff]/.test(lower) ? lower.replace(/[\s\u00a0\ufeff]+/g, ' ') : lower;
+  // Collapse only when there is something to collapse (two spaces in a row, a tab, NBSP, BOM).
+  let collapse = false;
+  for (let i = 0, prevSpace = false; i < lower.length && !collapse; i++) {
+    const c = lower.charCodeAt(i);
+    const sp = isJsSpace(c);
+    collapse = (sp && prevSpace) || c === 9 || c === 0xa0 || c === 0xfeff;
+    prevSpace = sp;
+  }
+  return collapse ? lower.replace(/[\s\u00a0\ufeff]+/g, ' ') : lower;
 }
 
 const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
@@ -98,15 +138,26 @@ export function shapeLines(lines: readonly Line[]): LineShape[] {
   return shapes;
 }
 
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['"', '”', '’', ')', ']', '»']);
+
+/** Ends like a sentence: `.`, `!`, `?`, `…`, then at most two closing quotes or brackets. */
+function endsLikeSentence(text: string): boolean {
+  for (let closers = 0; closers <= 2 && closers < text.length; closers++) {
+    const e = text.length - 1 - closers;
+    if (SENTENCE_ENDS.has(text[e])) return true;
+    if (!CLOSERS.has(text[e])) return false;
+  }
+  return false;
+}
+
 export function shapeLine(line: Line): LineShape {
   const raw = line.text;
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
   const key = viewKey(text);
   // Words: tokens with a letter or a digit; stop words are compared letters-only.
-  const { skeleton, words } = scanKey(key);
-  let stops = 0;
-  if (skeleton !== '') for (const w of skeleton.split(' ')) if (STOP.has(w)) stops++;
+  const { skeleton, words, stops, hasDigits } = scanKey(key);
   return {
     line,
     blank: text === '',
@@ -118,8 +169,8 @@ export function shapeLine(line: Line): LineShape {
     skeleton,
     words,
     stopDensity: words ? Math.min(1, stops / words) : 0,
-    hasDigits: /\d/.test(text),
-    endsSentence: /[.!?…](?:["”’)\]»]{0,2})$/.test(text),
+    hasDigits,
+    endsSentence: endsLikeSentence(text),
     bullet: text.length > 1 && BULLETS.has(text[0]) && /\s/.test(text[1]),
   };
 }

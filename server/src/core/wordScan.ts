@@ -37,6 +37,7 @@ export interface Tok {
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
+  const cases = caseViews(text);
   let prevEnd = 0;
   let i = 0;
   while (i < n) {
@@ -52,11 +53,50 @@ export function tokenize(text: string): Tok[] {
     } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
       j++; // keep a surrogate pair (emoji) together
     }
-    out.push(makeTok(text, i, j, prevEnd));
+    out.push(cases ? makeTokFast(text, cases, i, j, prevEnd) : makeTok(text, i, j, prevEnd));
     prevEnd = j;
     i = j;
   }
   return out;
+}
+
+/**
+ * The whole text lower- and upper-cased once, when casing keeps its length (it does for
+ * Vietnamese; `ß` or `İ` would not): then a token's key is one slice, and its casing flags
+ * are char comparisons, with no case conversion per token.
+ */
+function caseViews(text: string): { lower: string; upper: string } | undefined {
+  const lower = text.toLowerCase();
+  const upper = text.toUpperCase();
+  return lower.length === text.length && upper.length === text.length ? { lower, upper } : undefined;
+}
+
+function makeTokFast(text: string, cases: { lower: string; upper: string }, start: number, end: number, prevEnd: number): Tok {
+  const { lower, upper } = cases;
+  // Same flags as makeTok: letters ⇔ key ≠ upper-cased text; upper ⇔ text = its upper case.
+  let letters = false;
+  let allUpper = true;
+  for (let k = start; k < end; k++) {
+    const t = text.charCodeAt(k);
+    if (lower.charCodeAt(k) !== upper.charCodeAt(k)) letters = true;
+    if (t !== upper.charCodeAt(k)) allUpper = false;
+  }
+  let nl = false;
+  for (let k = prevEnd; k < start; k++) {
+    const g = text.charCodeAt(k);
+    if (g === 10 || g === 13) nl = true;
+  }
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    key: lower.slice(start, end),
+    kind: letters ? 'word' : isWordChar(text, start) ? 'num' : 'punct',
+    cap: letters && text.charCodeAt(start) !== lower.charCodeAt(start),
+    upper: letters && end - start > 1 && allUpper,
+    nlBefore: nl,
+    spaceBefore: start > prevEnd,
+  };
 }
 
 function makeTok(text: string, start: number, end: number, prevEnd: number): Tok {
@@ -180,7 +220,7 @@ export class PhraseTable<T> {
 
   /** Every match starting at toks[i], longest first. */
   matchAll(toks: readonly Tok[], i: number): Array<PhraseMatch<T>> {
-    if (i >= toks.length || !this.root.next.has(toks[i].key)) return [];
+    if (i >= toks.length || !this.root.next.has(toks[i].key)) return NO_MATCHES;
     const found: Array<PhraseMatch<T>> = [];
     let node: Node<T> | undefined = this.root;
     for (let j = i; j < toks.length && node; j++) {
@@ -192,12 +232,30 @@ export class PhraseTable<T> {
     return found.reverse();
   }
 
-  /** The longest match starting at toks[i], if any. */
+  /** The longest match starting at toks[i], if any (the last fitting entry of the deepest node, as matchAll orders them). */
   longest(toks: readonly Tok[], i: number): PhraseMatch<T> | undefined {
-    if (i >= toks.length || !this.root.next.has(toks[i].key)) return undefined;
-    return this.matchAll(toks, i)[0];
+    if (i >= toks.length) return undefined;
+    let node = this.root.next.get(toks[i].key);
+    let best: { end: number; entry: { forms: string[]; value: T } } | undefined;
+    for (let j = i; node; ) {
+      if (node.entries) {
+        for (const e of node.entries) if (casingFits(toks, i, e.caps)) best = { end: j + 1, entry: e };
+      }
+      j++;
+      if (j >= toks.length || toks[j].nlBefore) break;
+      node = node.next.get(toks[j].key);
+    }
+    return best && { end: best.end, value: best.entry.value, forms: best.entry.forms };
+  }
+
+  /** Whether any phrase starts with the key of toks[i]: a cheap test before a match. */
+  startsWith(t: Tok | undefined): boolean {
+    return !!t && this.root.next.has(t.key);
   }
 }
+
+/** Shared empty result: callers only read it. */
+const NO_MATCHES: never[] = [];
 
 function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): boolean {
   for (let k = 0; k < caps.length; k++) {
