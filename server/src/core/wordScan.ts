@@ -6,6 +6,7 @@
  * normalized key of guide §1) and its casing. Knowledge tables are tries keyed by those
  * syllable keys, so a lookup costs a few Map hits per token — no alternation regexes.
  */
+import { caseViews, type CaseViews } from './caseViews';
 import { unifyTones } from './normalize';
 
 export type TokKind = 'word' | 'num' | 'punct';
@@ -49,7 +50,7 @@ export function tokenize(text: string): Tok[] {
     let j = i + 1;
     if (isWordChar(text, i)) {
       j = wordEnd(text, i);
-      j = abbreviationEnd(text, i, j);
+      j = abbreviationEnd(text, i, j, cases);
     } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
       j++; // keep a surrogate pair (emoji) together
     }
@@ -60,18 +61,7 @@ export function tokenize(text: string): Tok[] {
   return out;
 }
 
-/**
- * The whole text lower- and upper-cased once, when casing keeps its length (it does for
- * Vietnamese; `ß` or `İ` would not): then a token's key is one slice, and its casing flags
- * are char comparisons, with no case conversion per token.
- */
-function caseViews(text: string): { lower: string; upper: string } | undefined {
-  const lower = text.toLowerCase();
-  const upper = text.toUpperCase();
-  return lower.length === text.length && upper.length === text.length ? { lower, upper } : undefined;
-}
-
-function makeTokFast(text: string, cases: { lower: string; upper: string }, start: number, end: number, prevEnd: number): Tok {
+function makeTokFast(text: string, cases: CaseViews, start: number, end: number, prevEnd: number): Tok {
   const { lower, upper } = cases;
   // Same flags as makeTok: letters ⇔ key ≠ upper-cased text; upper ⇔ text = its upper case.
   let letters = false;
@@ -136,9 +126,13 @@ function isWordChar(s: string, i: number): boolean {
   return WORD_CHAR.test(s[i]);
 }
 
-function isUpperOrDigit(s: string, i: number): boolean {
+function isUpperOrDigit(s: string, i: number, cases: CaseViews | undefined): boolean {
+  if (i >= s.length || !isWordChar(s, i)) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  if (cases) return c === cases.upper.charCodeAt(i) && c !== cases.lower.charCodeAt(i);
   const ch = s[i];
-  return ch !== undefined && isWordChar(s, i) && ch === ch.toUpperCase() && (ch !== ch.toLowerCase() || (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57));
+  return ch === ch.toUpperCase() && ch !== ch.toLowerCase();
 }
 
 function wordEnd(text: string, i: number): number {
@@ -154,14 +148,14 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** Extend an all-uppercase run over `.`/`&` + uppercase runs (`VOV.VN`), unless a lowercase letter follows. */
-function abbreviationEnd(text: string, i: number, j: number): number {
-  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k)) return j;
+function abbreviationEnd(text: string, i: number, j: number, cases: CaseViews | undefined): number {
+  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k, cases)) return j;
   let end = j;
   while (end < text.length) {
     const sep = text.charCodeAt(end);
-    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1)) break;
+    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1, cases)) break;
     let k = end + 1;
-    while (k < text.length && isUpperOrDigit(text, k)) k++;
+    while (k < text.length && isUpperOrDigit(text, k, cases)) k++;
     end = k;
   }
   if (end === j) return j;
