@@ -1,7 +1,8 @@
 // Bundles the client, the server and the command line with esbuild (one file each, no
 // node_modules at run time), so the .vsix ships only dist/.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -21,6 +22,7 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -30,3 +32,8 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
 }
+
+// The word list for `--tokens word` (Viet74K from @vntk/dictionary, MIT) ships beside the
+// bundles and is read by the export runner only when asked, so dist/*.js stay small.
+mkdirSync('dist/dict', { recursive: true });
+copyFileSync(createRequire(import.meta.url).resolve('@vntk/dictionary/data/Viet74K.txt'), 'dist/dict/Viet74K.txt');

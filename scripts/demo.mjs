@@ -25,5 +25,9 @@ console.log(`Boilerplate blocks: ${boiler}`);
 console.log(`Analysis JSON: ${path.join(out, 'analysis')}/`);
 if (existsSync('dist/cli.js') && readFileSync('dist/cli.js', 'utf8').includes('vn-corpus export')) {
   cli('export', corpus, '--format', 'conll', '--out', path.join(out, 'conll'), '--force');
-  console.log(`CoNLL dataset: ${path.join(out, 'conll')}/`);
+  const manifest = JSON.parse(readFileSync(path.join(out, 'conll', 'manifest.json'), 'utf8'));
+  const split = Object.values(manifest.splits)[0] ?? { tokens: 0, entities: {} };
+  const tagged = Object.entries(split.entities).map(([l, n]) => `${l} ${n}`).join(', ');
+  console.log(`CoNLL dataset (${manifest.options.scheme.toUpperCase()}, ${manifest.options.tokens} tokens): ${split.tokens} tokens; ${tagged}`);
+  console.log(`CoNLL dataset: ${path.join(out, 'conll')}/ (README.md is the dataset card)`);
 }

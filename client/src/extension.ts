@@ -5,8 +5,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { EXTENSION_NAME, LANGUAGE_ID, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 import { registerAnnotationUi } from './annotate';
+import { registerExportCommand } from './exportCommand';
 
 let client: LanguageClient | undefined;
 
@@ -24,12 +25,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
     outputChannel: output,
+    // Where the server keeps its index cache (per workspace; global storage without a folder).
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath } satisfies InitializationOptions,
     synchronize: {
       configurationSection: SETTINGS_SECTION,
     },
   };
   client = new LanguageClient('vnCorpus', EXTENSION_NAME, serverOptions, clientOptions);
   context.subscriptions.push(output, vscode.commands.registerCommand('vnCorpus.showOutput', () => output.show()));
+  context.subscriptions.push(registerExportCommand(context));
   await client.start();
   context.subscriptions.push(adoptArticles());
   registerAnnotationUi(context, client);

@@ -8,12 +8,16 @@ import * as path from 'node:path';
 import { analyze } from './core/analyzer';
 import { readArticle, listArticles } from './fsCorpus';
 import { writeFileAtomic } from './atomicWrite';
+import { EXPORT_HELP, runExportCommand } from './cliExport';
 
 const HELP = `vn-corpus — analyse and export a corpus of Vietnamese news articles
 
 Usage:
   vn-corpus analyze PATH... --out DIR   Write one NAME.json per article (entities,
                                          boilerplate, metadata; code-point offsets)
+  vn-corpus export PATH... --format F --out DIR
+                                         Export a labeled dataset (conll, doccano,
+                                         labelstudio, prodigy, hf, spacy, brat)
   vn-corpus --help                       This help; \`vn-corpus COMMAND --help\` for one command
   vn-corpus --version                    Print the version
 
@@ -56,7 +60,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return { command, paths, flags };
 }
 
-const VALUED = new Set(['out', 'format', 'tokens', 'labels', 'scheme', 'split', 'seed']);
+const VALUED = new Set(['out', 'format', 'tokens', 'labels', 'scheme', 'split', 'seed', 'conll-columns', 'unicode']);
 
 function runAnalyze(args: ParsedArgs): number {
   if (args.flags.has('help')) return print(ANALYZE_HELP, 0);
@@ -117,6 +121,8 @@ export function main(argv: string[]): number {
         return print(`${VERSION}\n`, 0);
       case 'analyze':
         return runAnalyze(args);
+      case 'export':
+        return args.flags.has('help') ? print(EXPORT_HELP, 0) : print('vn-corpus export runs asynchronously: call mainAsync\n', 2);
       default:
         throw new UsageError(`unknown command '${args.command}'`);
     }
@@ -132,6 +138,15 @@ export function main(argv: string[]): number {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
+/** The entry point: `export` streams and yields, every other command is synchronous. */
+export async function mainAsync(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === 'export') return runExportCommand(args, VERSION);
+  return main(argv);
+}
+
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void mainAsync(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

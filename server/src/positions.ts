@@ -75,6 +75,12 @@ export class PositionMapper {
     return this.cps.toCodePoint(u16);
   }
 
+  /** Where a line's content ends (before its line break), as an LSP position. */
+  lineEndPosition(line: number): Position {
+    const l = Math.max(0, Math.min(line, this.starts.length - 1));
+    return this.position(this.cps.toCodePoint(this.lineEnd(l)));
+  }
+
   /** UTF-16 index where a line's content ends (before its line break). */
   private lineEnd(line: number): number {
     let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;

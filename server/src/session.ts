@@ -1,17 +1,23 @@
 /**
- * State shared by every server feature: the connection, open documents, settings, the
- * position encoding and the per-document analysis cache. Features receive the session
- * and register their handlers (one file per feature under features/, conventions.md §2).
+ * State shared by every server feature: the connection, open documents, settings (per
+ * document, through workspace/configuration), the position encoding, the per-document
+ * analysis cache and the corpus index. Features receive the session and register their
+ * handlers (one file per feature under features/, conventions.md §2).
+ *
+ * `view(uri).entities` is the single source of entities every feature reads: detections
+ * with the annotation store's human labels laid over them (see `overlay`).
  */
-import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, Connection, Diagnostic, Location } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import picomatch from 'picomatch';
 import { analyze } from './core/analyzer';
+import { CorpusIndex, entityId, summarize, type EntityId, type FileSummary } from './core/corpusIndex';
 import type { Analysis, BoilerplateBlock, Entity } from './core/types';
+import { readArticle } from './fsCorpus';
 import { PositionMapper, type PositionEncoding } from './positions';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type CorpusSettings } from './protocol';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION, type CorpusSettings, type InitializationOptions } from './protocol';
 import type { Logger } from './runner';
 
 /** One article as the features see it. */
@@ -25,6 +31,8 @@ export interface ArticleView {
   /** Boilerplate still flagged (spans the annotator marked as content are gone). */
   boilerplate: BoilerplateBlock[];
   positions: PositionMapper;
+  /** Corpus id of each entity in `entities` (same order). */
+  ids: EntityId[];
 }
 
 // ---- annotation overlay (features/annotations.ts plugs in here) ----
@@ -43,6 +51,8 @@ export interface AnnotationOverlay {
   codeActions?(view: ArticleView, start: number, end: number): CodeAction[];
   /** Code actions on a .ann file's diagnostics (remove an unusable line). */
   annCodeActions?(uri: string, diagnostics: Diagnostic[]): CodeAction[];
+  /** An annotation of this entity to jump to (go to definition); undefined → first mention in the corpus. */
+  definition?(id: EntityId): { uri: string; start: number; end: number } | undefined;
 }
 
 export interface OverlayDiagnostic {
@@ -53,59 +63,128 @@ export interface OverlayDiagnostic {
   /** LSP DiagnosticSeverity (1 error … 4 hint). */
   severity: 1 | 2 | 3 | 4;
 }
+// ---- end annotation overlay ----
+
+/** The canonical form of a URI, so an editor's and the disk's URI of one file are one index key. */
+export function canonicalUri(uri: string): string {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+}
 
 export type CommandHandler = (args: unknown[]) => unknown;
-// ---- end annotation overlay ----
 
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
+  readonly index = new CorpusIndex();
   encoding: PositionEncoding = 'utf-16';
+  /** Settings of the window (no scope): used where no document is involved. */
   settings: CorpusSettings = DEFAULT_SETTINGS;
   workspaceRoots: string[] = [];
+  /** Workspace folder URIs, parallel to workspaceRoots. */
+  workspaceFolders: string[] = [];
   configurationSupport = false;
-  private matcher = picomatch(DEFAULT_SETTINGS.files);
-  private readonly cache = new Map<string, ArticleView>();
-  /** Hooks run when settings change (features re-publish). */
-  readonly onSettingsChanged: Array<() => void> = [];
-  // ---- annotation overlay ----
+  clientCapabilities: ClientCapabilities = {};
+  initOptions: InitializationOptions = {};
   overlay: AnnotationOverlay = {};
   /** Server-side command handlers (workspace/executeCommand), by command id. */
   readonly commands = new Map<string, CommandHandler>();
-  /** Hooks run when shown entities/boilerplate changed without a text edit. */
+  /** Hooks run after settings change (features refresh, the indexer rescans). */
+  readonly onSettingsChanged: Array<() => void> = [];
+  /** Hooks run when an open article was analysed anew (the indexer updates the corpus). */
+  readonly onViewChanged: Array<(view: ArticleView) => void> = [];
+  /** Hooks run when shown entities/boilerplate changed without a text edit (overlay, settings). */
   readonly onInvalidated: Array<(uri: string | undefined) => void> = [];
   /** Hooks run on workspace/didChangeWatchedFiles (server.ts fans the one LSP handler out). */
   readonly onWatchedFiles: Array<(changes: Array<{ uri: string; type: number }>) => void> = [];
   /** Views whose overlay must be laid again (their analysis is still good: same text). */
   private readonly stale = new Set<string>();
-  // ---- end annotation overlay ----
+
+  private folderSettings = new Map<string, CorpusSettings>();
+  private matchers = new Map<string, picomatch.Matcher>();
+  private readonly docSettings = new Map<string, Promise<CorpusSettings>>();
+  private readonly cache = new Map<string, ArticleView>();
 
   constructor(
     readonly connection: Connection,
     readonly log: Logger,
   ) {
-    this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.cache.delete(e.document.uri);
+      this.docSettings.delete(e.document.uri);
+    });
   }
 
-  async refreshSettings(): Promise<void> {
+  /** Re-read settings: the window's, each folder's (for `files`), and forget per-document ones. */
+  async refreshSettings(pushed?: unknown): Promise<void> {
     if (this.configurationSupport) {
-      const s = (await this.connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<CorpusSettings> | null;
-      this.settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+      const scopes = [undefined, ...this.workspaceFolders];
+      const got = (await this.connection.workspace.getConfiguration(
+        scopes.map((scopeUri) => ({ scopeUri, section: SETTINGS_SECTION })),
+      )) as unknown[];
+      this.settings = parseSettings(got[0]);
+      this.folderSettings = new Map(this.workspaceFolders.map((f, i) => [f, parseSettings(got[i + 1] ?? got[0])]));
+    } else if (pushed !== undefined) {
+      this.settings = parseSettings((pushed as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+      this.folderSettings = new Map();
     }
-    this.matcher = picomatch(this.settings.files, { dot: false });
+    this.matchers = new Map();
+    this.docSettings.clear();
     this.cache.clear();
     for (const hook of this.onSettingsChanged) hook();
   }
 
-  /** Is this URI a corpus article under the `files` globs (relative to a workspace folder)? */
+  /** Settings for one document (workspace/configuration with its scope), cached until they change. */
+  settingsFor(uri: string): Promise<CorpusSettings> {
+    if (!this.configurationSupport) return Promise.resolve(this.settings);
+    let hit = this.docSettings.get(uri);
+    if (!hit) {
+      hit = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(parseSettings, () => this.settings);
+      this.docSettings.set(uri, hit);
+    }
+    return hit;
+  }
+
+  /** The `files` globs of a workspace folder. */
+  folderFiles(folder: string): string[] {
+    return this.folderSettings.get(folder)?.files ?? this.settings.files;
+  }
+
+  /** The workspace folder URI containing a file URI, if any. */
+  folderOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.workspaceFolders) {
+      const prefix = f.endsWith('/') ? f : f + '/';
+      if (uri.startsWith(prefix) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  private matcher(folder: string | undefined): picomatch.Matcher {
+    const key = folder ?? '';
+    let m = this.matchers.get(key);
+    if (!m) {
+      const globs = (folder && this.folderSettings.get(folder)?.files) || this.settings.files;
+      m = picomatch(globs, { dot: false });
+      this.matchers.set(key, m);
+    }
+    return m;
+  }
+
+  /** Is this URI a corpus article under the `files` globs (relative to its workspace folder)? */
   isArticle(uri: string): boolean {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' && parsed.scheme !== 'untitled') return false;
     const file = parsed.fsPath.replace(/\\/g, '/');
-    for (const root of this.workspaceRoots) {
-      const prefix = root.replace(/\\/g, '/').replace(/\/$/, '') + '/';
-      if (file.startsWith(prefix) && this.matcher(file.slice(prefix.length))) return true;
+    for (let i = 0; i < this.workspaceRoots.length; i++) {
+      const prefix = this.workspaceRoots[i].replace(/\\/g, '/').replace(/\/$/, '') + '/';
+      if (file.startsWith(prefix) && this.matcher(this.workspaceFolders[i])(file.slice(prefix.length))) return true;
     }
-    return this.workspaceRoots.length === 0 && this.matcher(file.split('/').pop() ?? '');
+    return this.workspaceRoots.length === 0 && this.matcher(undefined)(file.split('/').pop() ?? '');
   }
 
   /** The analysed view of an open article, cached by version; undefined when not an article. */
@@ -116,33 +195,77 @@ export class Session {
     const sameText = hit && hit.version === doc.version;
     if (sameText && !this.stale.has(uri)) return hit;
     this.stale.delete(uri);
-    const text = doc.getText();
     // A decision recorded without an edit re-lays the overlay only: no re-analysis.
-    const analysis = sameText ? hit.analysis : analyze(text);
-    const entry: ArticleView = {
-      uri,
-      version: doc.version,
-      text,
-      analysis,
-      entities: this.overlay.entities?.(uri, text, analysis) ?? analysis.entities,
-      boilerplate: this.overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate,
-      positions: sameText ? hit.positions : new PositionMapper(text, this.encoding),
-    };
+    const entry = sameText ? this.relay(hit) : this.buildView(uri, doc.version, doc.getText());
     this.cache.set(uri, entry);
+    for (const hook of this.onViewChanged) hook(entry);
     return entry;
   }
 
-  // ---- annotation overlay ----
-  /** Shown entities or boilerplate changed without an edit: refresh the view(s). No uri → every article. */
+  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). */
+  buildView(uri: string, version: number, text: string, analysis: Analysis = analyze(text)): ArticleView {
+    const entities = this.overlay.entities?.(uri, text, analysis) ?? analysis.entities;
+    return {
+      uri,
+      version,
+      text,
+      analysis,
+      entities,
+      boilerplate: this.overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate,
+      positions: new PositionMapper(text, this.encoding),
+      ids: entities.map(entityId),
+    };
+  }
+
+  /** The same text and analysis with the overlay laid again. */
+  private relay(v: ArticleView): ArticleView {
+    const entities = this.overlay.entities?.(v.uri, v.text, v.analysis) ?? v.analysis.entities;
+    return {
+      ...v,
+      entities,
+      boilerplate: this.overlay.boilerplate?.(v.uri, v.text, v.analysis) ?? v.analysis.boilerplate,
+      ids: entities.map(entityId),
+    };
+  }
+
+  /** The compact index summary of a view. */
+  summaryOf(view: ArticleView): FileSummary {
+    return summarize({
+      uri: canonicalUri(view.uri),
+      text: view.text,
+      entities: view.entities,
+      links: view.analysis.links,
+      rangeOf: (s, e) => {
+        const r = view.positions.range(s, e);
+        return [r.start.line, r.start.character, r.end.line, r.end.character];
+      },
+    });
+  }
+
+  /**
+   * Shown entities or boilerplate changed without an edit (the annotation store recorded a
+   * decision): drop the cached view(s) and let features refresh. No uri → every article.
+   */
   invalidate(uri?: string): void {
     if (uri) this.stale.add(uri);
     else for (const k of this.cache.keys()) this.stale.add(k);
     for (const hook of this.onInvalidated) hook(uri);
   }
 
+  /** An LSP location for a code-point span of any article: open editors first, else the file on disk. */
+  locate(uri: string, start: number, end: number): Location | undefined {
+    const open = this.documents.get(uri);
+    let positions: PositionMapper | undefined;
+    if (open) positions = new PositionMapper(open.getText(), this.encoding);
+    else {
+      const read = readArticle(URI.parse(uri).fsPath);
+      if (read.ok) positions = new PositionMapper(read.text, this.encoding);
+    }
+    return positions && { uri, range: positions.range(start, end) };
+  }
+
   /** Register a workspace/executeCommand handler (server.ts advertises every id registered). */
   registerCommand(id: string, handler: CommandHandler): void {
     this.commands.set(id, handler);
   }
-  // ---- end annotation overlay ----
 }

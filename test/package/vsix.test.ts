@@ -24,7 +24,7 @@ test('the packaged .vsix is under 2 MB and contains only what ships', () => {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const allowed = /^(dist\/(client|server|cli)\.js|syntaxes\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE|images\/icon\.png|l10n\/[\w.-]+\.json)$/;
+  const allowed = /^(dist\/(client|server|cli|indexWorker)\.js|dist\/dict\/Viet74K\.txt|syntaxes\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE|images\/icon\.png|l10n\/[\w.-]+\.json)$/;
   for (const f of listing) assert.match(f, allowed, `unexpected file in the package: ${f}`);
   for (const must of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'README.md', 'LICENSE']) {
     assert.ok(listing.includes(must), `${must} is packaged`);

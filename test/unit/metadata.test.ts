@@ -156,3 +156,10 @@ test('empty text and a page of only boilerplate give no metadata; CRLF keeps the
   assert.deepEqual(items([head, ...lines].join('\r\n')), items([head, ...lines].join('\n')));
   assert.deepEqual(items([head, ...lines].join('\r\n'), 'source'), ['VOV.VN -']);
 });
+
+test('a meta line printed under the sapo is still the article dateline and byline', () => {
+  const page = ['Đại hội Đảng bộ phường lần thứ XV', P1, 'Xây dựng Đảng - Minh Châu - 10:15 20/06/2025', P2, P3].join('\n');
+  assert.deepEqual(items(page, 'dateline'), ['10:15 20/06/2025']);
+  assert.deepEqual(items(page, 'byline'), ['Minh Châu']);
+  assert.equal(analyze(page).boilerplate.length, 0, 'nothing of it is boilerplate');
+});

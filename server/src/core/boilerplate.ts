@@ -22,7 +22,7 @@ import {
 } from './data/boilerplateCues';
 import { normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isHeadlineLike, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
+  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
   type LineShape,
 } from './lineShape';
 import {
@@ -134,7 +134,7 @@ export function isMenuLine(s: LineShape): boolean {
     if (n > 4 || /[.!?;:,]/.test(it)) return false;
   }
   if (items.length >= 3) return true;
-  return items.some((it) => isSectionName(skeletonOf(normalizedKey(it))) || cueFor(shapeOfText(it))?.category === 'navigation');
+  return items.some(isKnownMenuItem);
 }
 
 const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s`, 'u');
@@ -143,14 +143,10 @@ function splitOnSeparators(text: string): string[] {
   return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');
 }
 
-function shapeOfText(text: string): LineShape {
-  const key = normalizedKey(text);
-  const skeleton = skeletonOf(key);
-  return {
-    line: { index: -1, start: 0, end: text.length, text }, blank: text === '', indent: 0, text, start: 0, end: text.length,
-    key, skeleton, words: skeleton ? skeleton.split(' ').length : 0, stopDensity: 0, hasDigits: /\d/.test(text),
-    endsSentence: false, bullet: false,
-  };
+/** A menu item the tables know: a section name or a navigation control. */
+function isKnownMenuItem(item: string): boolean {
+  const sk = skeletonOf(normalizedKey(item));
+  return isSectionName(sk) || (CUES.lines.get(sk)?.some((c) => c.category === 'navigation') ?? false);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -263,7 +259,7 @@ function giveBack(shapes: readonly LineShape[], v: Verdicts, at: number): void {
  * Teasers without a heading, after the article has begun: a bullet headline followed by
  * an indented line, a teaser meta line or a sourced lede (`• Yên Bái: …` /
  * `    Xã hội - Thanh Ngà - 18:37 21/09/2020` / `    (TN&MT) - Chiều 21/9 …`), or a
- * meta line (`Chuyên mục - Tác giả - giờ ngày`) other than the article's own.
+ * headline followed by a meta line (`Chuyên mục - Tác giả - giờ ngày`).
  */
 function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: number): void {
   if (first < 0) return;
@@ -276,8 +272,9 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
     let start = -1;
     if (s.bullet && isTeaserHeadline(s) && n && !v[next] && (n.indent > s.indent || parseMetaLine(n) || findSourcePrefix(n))) start = i;
     else if (parseMetaLine(s) && !isStampLine(s)) {
+      // Only under a teaser headline: a meta line right after the sapo is the article's own.
       const prev = previousNonBlank(shapes, i);
-      start = prev > first && !v[prev] && isTeaserHeadline(shapes[prev]) ? prev : i;
+      if (prev > first && !v[prev] && isTeaserHeadline(shapes[prev]) && !isGoodParagraph(shapes[prev])) start = prev;
     }
     if (start < 0) continue;
     for (let k = start; k <= i; k++) if (!shapes[k].blank) v[k] = { category: 'related', reason };

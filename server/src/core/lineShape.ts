@@ -367,13 +367,12 @@ export function isSourceName(name: string): boolean {
 }
 
 /**
- * `Label: rest` or `Label rest` at the start of a line, for one of `labels` (lowercase):
- * the span of the rest. With `colon`, the label must be followed by a colon. Labels are
- * matched on whole words, case- and tone-insensitively.
+ * `Label: rest` or `Label rest` at the start of a line, for one of `labelKeys` (labels
+ * already through normalizedKey): the span of the rest. With `colon`, the label must be
+ * followed by a colon. Labels are matched on whole words.
  */
-export function afterLabel(s: LineShape, labels: readonly string[], colon: boolean): Span | null {
-  for (const label of labels) {
-    const k = normalizedKey(label);
+export function afterLabel(s: LineShape, labelKeys: readonly string[], colon: boolean): Span | null {
+  for (const k of labelKeys) {
     if (!s.key.startsWith(k)) continue;
     // The key is the trimmed text lowercased: same length and offsets unless the text
     // has runs of spaces, so re-find the label end in the text itself.

@@ -32,6 +32,11 @@ export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boil
   const header = headerLines(shapes, marks, headline, first);
   let dated = false;
   for (const i of header) dated = headerItems(shapes[i], add, dated) || dated;
+  if (!dated && first >= 0) {
+    // Some sites print the meta line under the sapo: `Sapo … / Xây dựng Đảng - Minh Châu - 10:15 20/06/2025`.
+    const after = nextNonBlank(shapes, first);
+    if (after >= 0 && !marks[after] && (isStampLine(shapes[after]) || parseMetaLine(shapes[after]))) dated = headerItems(shapes[after], add, false);
+  }
   if (!dated && headline > 0) add('dateline', ownStampAbove(shapes, marks, headline));
   const lede = ledeLine(shapes, marks, headline);
   if (lede >= 0) add('source', findSourcePrefix(shapes[lede]));

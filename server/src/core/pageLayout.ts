@@ -11,6 +11,7 @@ import {
   type LineShape, type Span,
 } from './lineShape';
 import { BYLINE_LABELS } from './data/metadataCues';
+import { normalizedKey } from './normalize';
 
 export type Marks = Array<BoilerplateCategory | undefined>;
 
@@ -39,7 +40,7 @@ function isMetaShaped(s: LineShape): boolean {
   return isStampLine(s) || parseMetaLine(s) !== null || isNamesLine(s.text) || hasBylineLabel(s);
 }
 
-const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo');
+const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo').map(normalizedKey);
 
 /**
  * The credited part of a byline line: `Theo TTXVN`, `Theo Minh Hà (VOV)` (no colon, short,

@@ -38,7 +38,6 @@ import {
   type IdenticalPreview,
   type NavigationTarget,
 } from '../protocol';
-import { runSafe } from '../runner';
 import type { ArticleView, OverlayDiagnostic, Session } from '../session';
 
 type Pos = { line: number; character: number };
@@ -394,17 +393,8 @@ export function registerAnnotations(session: Session): void {
         return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: C.dropAnnLine, arguments: [{ uri, line }] } };
       });
 
-  // One code-action handler for articles (overlay) and .ann files. When another feature owns
-  // textDocument/codeAction, it should append session.overlay.codeActions / annCodeActions instead.
-  session.connection.onCodeAction((params, token) =>
-    runSafe<CodeAction[]>(session.log, 'codeAction(annotations)', [], token, () => {
-      const uri = params.textDocument.uri;
-      if (/\.ann$/i.test(URI.parse(uri).fsPath)) return session.overlay.annCodeActions?.(uri, params.context.diagnostics) ?? [];
-      const view = session.view(uri);
-      if (!view) return [];
-      return session.overlay.codeActions?.(view, view.positions.offset(params.range.start), view.positions.offset(params.range.end)) ?? [];
-    }),
-  );
+  // textDocument/codeAction is served by features/codeActions.ts, which appends
+  // session.overlay.codeActions (articles) and answers .ann files with annCodeActions.
 }
 
 function articleDiagnostics(files: AnnotationFiles, a: StoredArticle): OverlayDiagnostic[] {

@@ -1,0 +1,97 @@
+/**
+ * Typographic consistency of an article as stored: decomposed (NFD) diacritics and mixed
+ * tone-mark placements (`hoà` next to `hòa`, `uỷ` next to `ủy`). Both are legal Vietnamese
+ * text and the analysis view already hides them, but they break plain-text search and
+ * exact-match tools downstream, so the editor offers to fix them. Offsets are code points.
+ */
+import { CodePointIndex } from './offsets';
+
+/** Where the tone mark sits in an open `oa`, `oe`, `uy` syllable. */
+export type ToneStyle = 'first' | 'second';
+
+export interface ToneWord {
+  start: number;
+  end: number;
+  style: ToneStyle;
+  /** The two-letter nucleus as stored. */
+  text: string;
+  /** The nucleus written in the other style. */
+  other: string;
+}
+
+export interface ToneReport {
+  words: ToneWord[];
+  first: number;
+  second: number;
+  /** The style most words use (ties → `first`, the placement the analysis view uses). */
+  majority: ToneStyle;
+}
+
+const TONES = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+const NUCLEI: Array<[string, string]> = [['o', 'a'], ['o', 'e'], ['u', 'y']];
+
+/** Both spellings of every toned nucleus: tone on the first vowel ↔ tone on the second. */
+const SWAP: ReadonlyMap<string, { style: ToneStyle; other: string }> = buildSwap();
+
+function buildSwap(): Map<string, { style: ToneStyle; other: string }> {
+  const map = new Map<string, { style: ToneStyle; other: string }>();
+  for (const [a, b] of NUCLEI) {
+    for (const [x, y] of [[a, b], [a.toUpperCase(), b.toUpperCase()], [a.toUpperCase(), b]]) {
+      for (const t of TONES) {
+        const onFirst = (x + t + y).normalize('NFC');
+        const onSecond = (x + y + t).normalize('NFC');
+        map.set(onFirst, { style: 'first', other: onSecond });
+        map.set(onSecond, { style: 'second', other: onFirst });
+      }
+    }
+  }
+  return map;
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Find every open-syllable nucleus whose tone placement is a matter of style. A closed
+ * syllable (`hoàng`, `quyết`) has one correct placement and is skipped, as is `qu` + y
+ * (`quý`: the u belongs to the consonant). Expects NFC text; linear in its length.
+ */
+export function findToneWords(text: string): ToneReport {
+  const words: ToneWord[] = [];
+  const cps = new CodePointIndex(text);
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const hit = SWAP.get(text.slice(i, i + 2));
+    if (!hit) continue;
+    const after = text[i + 2];
+    if (after !== undefined && LETTER.test(after)) continue;
+    const before = text[i - 1];
+    if ((text[i] === 'u' || text[i] === 'U') && (before === 'q' || before === 'Q')) continue;
+    if (hit.style === 'first') first++;
+    else second++;
+    words.push({ start: cps.toCodePoint(i), end: cps.toCodePoint(i + 2), style: hit.style, text: text.slice(i, i + 2), other: hit.other });
+    i++;
+  }
+  return { words, first, second, majority: second > first ? 'second' : 'first' };
+}
+
+/** Spans (code points) of the stored text that are not NFC, one per maximal run on a line. */
+export function findDecomposed(text: string): Array<{ start: number; end: number; nfc: string }> {
+  if (text.normalize('NFC') === text) return [];
+  const out: Array<{ start: number; end: number; nfc: string }> = [];
+  const cps = new CodePointIndex(text);
+  // Runs of letters and combining marks: a word is the smallest unit NFC can change.
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const s = m[0];
+    if (s.normalize('NFC') === s) continue;
+    const start = cps.toCodePoint(m.index!);
+    const end = cps.toCodePoint(m.index! + s.length);
+    const prev = out[out.length - 1];
+    const between = prev ? cps.slice(prev.end, start) : '';
+    if (prev && !/[\r\n]/.test(between) && between.length < 40) {
+      prev.nfc += between + s.normalize('NFC');
+      prev.end = end;
+    } else out.push({ start, end, nfc: s.normalize('NFC') });
+  }
+  return out;
+}

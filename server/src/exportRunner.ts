@@ -1,0 +1,233 @@
+/**
+ * Node side of dataset export, shared by `vn-corpus export` and the VS Code command:
+ * reads each article with its `.ann` and sidecar, runs the detector, feeds the pure
+ * exporter (core/export) and writes the files atomically inside the chosen folder.
+ *
+ * Safety: an output folder that holds anything is not touched without `force`; with it,
+ * only files a previous export listed in its manifest are removed. Every path is
+ * sanitized (core/export/paths.ts) and checked to resolve inside the folder. Validation
+ * problems stop the export before anything is written. The corpus never receives files:
+ * the folder may not be an input folder or hold one, and articles inside it are skipped.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from './core/analyzer';
+import { parseSidecar } from './core/annotationSidecar';
+import { parseAnn } from './core/bratStandoff';
+import { effectiveBoilerplate } from './core/effectiveEntities';
+import { DatasetBuilder, type DatasetResult } from './core/export/exportDataset';
+import type { SourceDocument } from './core/export/examples';
+import type { ExportOptions } from './core/export/exportOptions';
+import { safeRelativePath } from './core/export/paths';
+import type { SplitCounts } from './core/export/card';
+import { createWordDictionary, type WordDictionary } from './core/wordSegment';
+import { annPathOf, sidecarPathOf } from './annotationFiles';
+import { writeFileAtomic } from './atomicWrite';
+import { listArticles, readArticle } from './fsCorpus';
+
+export interface ExportRequest {
+  /** Files and folders (folders are searched recursively for *.txt). */
+  inputs: string[];
+  outDir: string;
+  options: ExportOptions;
+  /** Overwrite a folder that already holds files. */
+  force?: boolean;
+  /** Called after each article. */
+  onProgress?: (done: number, total: number, file: string) => void;
+  /** Polled between articles; true stops the export before anything is written. */
+  isCancelled?: () => boolean;
+  /** Word list for `tokens: 'word'` (default: the bundled Viet74K). */
+  dictionaryFile?: string;
+  version?: string;
+}
+
+export type ExportStatus = 'ok' | 'partial' | 'refused' | 'invalid' | 'cancelled';
+
+export interface ExportSummary {
+  /** ok: all written; partial: written, but some inputs failed; refused: nothing done (reason); invalid: validation failed, nothing written. */
+  status: ExportStatus;
+  outDir: string;
+  reason?: string;
+  documents: number;
+  written: string[];
+  failed: Array<{ file: string; reason: string }>;
+  /** Problems of .ann/sidecar files (their usable lines were still exported). */
+  warnings: string[];
+  problems: string[];
+  counts: Partial<Record<string, SplitCounts>>;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+export async function runExport(req: ExportRequest): Promise<ExportSummary> {
+  const outDir = path.resolve(req.outDir);
+  const summary: ExportSummary = { status: 'ok', outDir, documents: 0, written: [], failed: [], warnings: [], problems: [], counts: {} };
+  const refuse = (reason: string) => ({ ...summary, status: 'refused' as const, reason });
+  for (const input of req.inputs) {
+    const abs = path.resolve(input);
+    if (isInside(abs, outDir)) return refuse(`the output folder ${outDir} holds the input ${abs}; choose a folder outside the corpus or a subfolder of it`);
+  }
+  if (!req.force && hasEntries(outDir)) return refuse(`${outDir} is not empty; use --force (or confirm in VS Code) to overwrite it`);
+
+  const listed = listArticles(req.inputs);
+  const files = listed.found.filter((f) => !isInside(outDir, path.resolve(f)));
+  for (const m of listed.missing) summary.failed.push({ file: m, reason: 'no such file or folder' });
+  const ids = documentIds(files, req.inputs);
+  let dictionary: WordDictionary | undefined;
+  let dictionaryName: string | undefined;
+  if (req.options.tokens === 'word') {
+    const found = loadDictionary(req.dictionaryFile);
+    if (!found) return refuse('word tokens need the Viet74K word list (dist/dict/Viet74K.txt or the @vntk/dictionary package); not found');
+    ({ dictionary, name: dictionaryName } = found);
+  }
+  const builder = new DatasetBuilder(req.options, { version: req.version ?? VERSION, sha256, dictionary, dictionaryName }, [...ids.values()]);
+
+  let done = 0;
+  for (const file of files) {
+    if (req.isCancelled?.()) return { ...summary, status: 'cancelled' };
+    const doc = readDocument(file, ids.get(file)!, summary);
+    if (doc) {
+      builder.add(doc.source, doc.hash);
+      summary.documents++;
+    }
+    req.onProgress?.(++done, files.length, file);
+    if (done % 16 === 0) await new Promise((r) => setImmediate(r)); // let cancellation and UI through
+  }
+  if (req.isCancelled?.()) return { ...summary, status: 'cancelled' };
+  const result = builder.finish();
+  summary.counts = result.counts;
+  if (result.problems.length) return { ...summary, status: 'invalid', problems: result.problems, reason: `${result.problems.length} validation problem(s); nothing written` };
+  summary.written = writeOutput(outDir, result);
+  if (summary.failed.length) summary.status = 'partial';
+  return summary;
+}
+
+/** Article → SourceDocument, or undefined (recorded in summary.failed) when unreadable. */
+function readDocument(file: string, id: string, summary: ExportSummary): { source: SourceDocument; hash: string } | undefined {
+  const article = readArticle(file);
+  if (!article.ok) {
+    summary.failed.push({ file, reason: article.reason });
+    return undefined;
+  }
+  const text = article.text;
+  const annText = readOptional(annPathOf(file));
+  const sidecarText = readOptional(sidecarPathOf(file));
+  const ann = annText === undefined ? undefined : parseAnn(annText, { text });
+  for (const p of ann?.problems ?? []) summary.warnings.push(`${annPathOf(file)}:${p.line}: ${p.message} (line not exported)`);
+  const sidecar = sidecarText === undefined ? undefined : parseSidecar(sidecarText);
+  for (const p of sidecar?.problems ?? []) summary.warnings.push(`${sidecarPathOf(file)}: ${p.message}`);
+  const analysis = analyze(text);
+  const source: SourceDocument = {
+    id,
+    text,
+    human: ann?.entities ?? [],
+    detected: analysis.entities,
+    rejected: sidecar?.sidecar.rejected ?? [],
+    boilerplate: effectiveBoilerplate(analysis.boilerplate, sidecar?.sidecar.content ?? []),
+    captions: analysis.metadata.filter((m) => m.kind === 'caption'),
+  };
+  const h = createHash('sha256');
+  h.update(fs.readFileSync(file));
+  h.update('\0');
+  h.update(annText ?? '');
+  h.update('\0');
+  h.update(sidecarText ?? '');
+  return { source, hash: h.digest('hex') };
+}
+
+/** Ids: paths relative to the deepest folder holding every input, `/`-separated, without `.txt`. */
+export function documentIds(files: readonly string[], inputs: readonly string[]): Map<string, string> {
+  const roots = inputs.map((i) => path.resolve(isDir(i) ? i : path.dirname(i)));
+  let root = roots[0] ?? process.cwd();
+  for (const r of roots) while (!isInside(r, root) && root !== path.dirname(root)) root = path.dirname(root);
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  for (const f of files) {
+    let id = path.relative(root, path.resolve(f)).split(path.sep).join('/').replace(/\.txt$/i, '');
+    for (let n = 2; used.has(id); n++) id = `${id}~${n}`;
+    used.add(id);
+    ids.set(f, id);
+  }
+  return ids;
+}
+
+function writeOutput(outDir: string, result: DatasetResult): string[] {
+  const targets = result.files.map((f) => ({ file: resolveInside(outDir, f.path), content: f.content }));
+  const keep = new Set(targets.map((t) => t.file));
+  for (const stale of previousExport(outDir)) if (!keep.has(stale)) fs.rmSync(stale, { force: true });
+  for (const t of targets) {
+    fs.mkdirSync(path.dirname(t.file), { recursive: true });
+    writeFileAtomic(t.file, t.content);
+  }
+  return targets.map((t) => t.file);
+}
+
+/** Files a previous export wrote here (from its manifest), resolved inside the folder. */
+function previousExport(outDir: string): string[] {
+  const manifest = readOptional(path.join(outDir, 'manifest.json'));
+  if (manifest === undefined) return [];
+  try {
+    const m = JSON.parse(manifest) as { tool?: string; files?: Array<{ path?: unknown }> };
+    if (m.tool !== 'vn-corpus-annotator' || !Array.isArray(m.files)) return [];
+    return m.files.filter((f) => typeof f.path === 'string').map((f) => resolveInside(outDir, f.path as string));
+  } catch {
+    return [];
+  }
+}
+
+/** The absolute path of a relative export path; throws if it could leave the folder. */
+export function resolveInside(outDir: string, relative: string): string {
+  const file = path.resolve(outDir, ...safeRelativePath(relative).split('/'));
+  if (!isInside(file, outDir) || file === outDir) throw new Error(`refusing to write outside ${outDir}: ${relative}`);
+  return file;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function hasEntries(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Viet74K (from @vntk/dictionary), copied to dist/dict by the build; the package itself in development. */
+function loadDictionary(explicit?: string): { dictionary: WordDictionary; name: string } | undefined {
+  const candidates = [explicit, path.join(__dirname, 'dict', 'Viet74K.txt'), path.join(__dirname, '..', 'dist', 'dict', 'Viet74K.txt')];
+  try {
+    candidates.push(require.resolve('@vntk/dictionary/data/Viet74K.txt'));
+  } catch {
+    /* not installed: the bundled copy must do */
+  }
+  for (const c of candidates) {
+    const text = c ? readOptional(c) : undefined;
+    if (text !== undefined) return { dictionary: createWordDictionary(text.split(/\r?\n/)), name: 'Viet74K (npm package @vntk/dictionary 1.0.0, MIT)' };
+  }
+  return undefined;
+}
