@@ -69,7 +69,7 @@ interface KeyScan {
  * how many of its letter runs are stop words, and whether it has a digit.
  */
 function scanKey(key: string): KeyScan {
-  let skeleton = '';
+  const runs: string[] = [];
   let words = 0;
   let stops = 0;
   let hasDigits = false;
@@ -87,7 +87,7 @@ function scanKey(key: string): KeyScan {
     }
     if (runStart >= 0) {
       const run = key.slice(runStart, i);
-      skeleton = skeleton === '' ? run : skeleton + ' ' + run;
+      runs.push(run);
       if (STOP.has(run)) stops++;
       runStart = -1;
     }
@@ -100,7 +100,8 @@ function scanKey(key: string): KeyScan {
       }
     }
   }
-  return { skeleton, words, stops, hasDigits };
+  // One join, not a rope of `+` concatenations: the skeleton is hashed and searched later.
+  return { skeleton: runs.join(' '), words, stops, hasDigits };
 }
 
 /** What `\s` matches in a JavaScript regular expression. */
