@@ -267,6 +267,8 @@ export class AnnotationFiles {
     const before = a.doc.entities.filter((e) => lost.has(e.id));
     const found = reanchorSpans(before, text, { oldText });
     for (const m of found.moved) entities.push({ ...m.after, fragments: [[m.after.start, m.after.end]] });
+    // Its characters were deleted, yet the same text stands at the same place: keep it there.
+    for (const u of found.unchanged) entities.push(u);
     for (const l of found.lost) {
       a.doc.otherLines.push({ line: 0, text: formatEntityLine(l) });
       this.log(`${a.file}: the text of ${l.id} ${l.label} "${l.text}" was deleted; its line is kept and reported`);

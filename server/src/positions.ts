@@ -36,9 +36,11 @@ export class PositionMapper {
 
   /** LSP position of a code-point offset. */
   position(cp: number): Position {
-    const u16 = this.cps.toUtf16(Math.max(0, Math.min(cp, this.cps.length)));
-    const line = lineOf(this.starts, u16);
+    const at = this.cps.toUtf16(Math.max(0, Math.min(cp, this.cps.length)));
+    const line = lineOf(this.starts, at);
     const lineStart = this.starts[line];
+    // An offset between the \r and \n of a CRLF is not a position in LSP: it ends the line.
+    const u16 = Math.min(at, this.lineEnd(line));
     switch (this.encoding) {
       case 'utf-32':
         return { line, character: this.cps.toCodePoint(u16) - this.cps.toCodePoint(lineStart) };

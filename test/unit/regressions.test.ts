@@ -1,0 +1,53 @@
+/**
+ * Regression tests for the bugs the robustness fuzzing found (issue 9), each named after
+ * what it caught (conventions.md §10). The property tests found them; these pin them with
+ * the shrunk counterexample so they stay fixed whatever the random seed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { AnnotationFiles } from '../../server/src/annotationFiles';
+import { parseAnn } from '../../server/src/core/bratStandoff';
+import { CodePointIndex } from '../../server/src/core/offsets';
+import { PositionMapper } from '../../server/src/positions';
+
+test('crlf-split-position: an offset between \\r and \\n ends the line instead of pointing past it (a semantic token overflowed its line)', () => {
+  const text = '19/4 19/4 \r\nTin';
+  for (const enc of ['utf-16', 'utf-32'] as const) {
+    const p = new PositionMapper(text, enc);
+    assert.deepEqual(p.position(11), { line: 0, character: 10 }, enc);
+    assert.deepEqual(p.range(10, 11), { start: { line: 0, character: 10 }, end: { line: 0, character: 10 } });
+    assert.deepEqual(p.position(12), { line: 1, character: 0 }, 'after the \\n is the next line');
+  }
+});
+
+test('edit-dropped-label: a label whose characters an edit deleted, while the same text stands at its old place, is kept (it vanished from the .ann)', () => {
+  const base = 'Ngày 21/9, Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Hùng làm việc với UBND huyện Ba Chẽ.\nÔng Hùng đề nghị Đảng bộ huyện thực hiện Nghị quyết số 18-NQ/TW.\n';
+  const names = ['UBND huyện Ba Chẽ', 'Ông Hùng', 'Đảng bộ huyện'];
+  const cps = new CodePointIndex(base);
+  const ann = names.map((n, i) => `T${i + 1}\tORG ${cps.toCodePoint(base.indexOf(n))} ${cps.toCodePoint(base.indexOf(n)) + [...n].length}\t${n}`).join('\n') + '\n';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regress-'));
+  const file = path.join(dir, 'bai.txt');
+  fs.writeFileSync(file, base);
+  fs.writeFileSync(path.join(dir, 'bai.ann'), ann);
+  const uri = URI.file(file).toString();
+  const files = new AnnotationFiles(() => {});
+  files.get(uri, base);
+  // The shrunk counterexample: two deletions that swallow "Ông Hù" and then the rest of it.
+  const edit = (t: string, at: number, len: number, insert: string) => {
+    const c = [...t];
+    c.splice(at % (c.length + 1), len, insert);
+    return c.join('');
+  };
+  let text = edit(base, 946534516, 15, '𝄞');
+  files.get(uri, text);
+  text = edit(text, 683711168, 15, 'xã');
+  files.get(uri, text);
+  files.apply(uri, text, [{ kind: 'review', reviewed: true }], { by: 't', at: 't' });
+  const doc = parseAnn(fs.readFileSync(path.join(dir, 'bai.ann'), 'utf8'), { text });
+  assert.equal(doc.entities.length + doc.problems.filter((p) => p.entity).length, names.length, 'all three labels are still in the .ann');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
