@@ -5,9 +5,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+let counter = 0;
+
+/** A prefix of a file name of at most 120 UTF-8 bytes (whole characters), to name its temporary file. */
+function shortName(name: string): string {
+  let bytes = 0;
+  let i = 0;
+  for (const ch of name) {
+    bytes += Buffer.byteLength(ch, 'utf8');
+    if (bytes > 120) break;
+    i += ch.length;
+  }
+  return name.slice(0, i);
+}
+
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // The temporary name stays under the file system's 255-byte limit even when the target's name is near it.
+  const tmp = path.join(dir, `.${shortName(path.basename(file))}.${process.pid}.${Date.now().toString(36)}${(counter++).toString(36)}.tmp`);
   const fd = fs.openSync(tmp, 'w');
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);

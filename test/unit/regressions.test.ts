@@ -13,6 +13,8 @@ import { AnnotationFiles } from '../../server/src/annotationFiles';
 import { parseAnn } from '../../server/src/core/bratStandoff';
 import { CodePointIndex } from '../../server/src/core/offsets';
 import { PositionMapper } from '../../server/src/positions';
+import { writeFileAtomic } from '../../server/src/atomicWrite';
+import { resolveInside } from '../../server/src/exportRunner';
 
 test('crlf-split-position: an offset between \\r and \\n ends the line instead of pointing past it (a semantic token overflowed its line)', () => {
   const text = '19/4 19/4 \r\nTin';
@@ -50,4 +52,19 @@ test('edit-dropped-label: a label whose characters an edit deleted, while the sa
   const doc = parseAnn(fs.readFileSync(path.join(dir, 'bai.ann'), 'utf8'), { text });
   assert.equal(doc.entities.length + doc.problems.filter((p) => p.entity).length, names.length, 'all three labels are still in the .ann');
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('long-name-temp-file: a file whose name is near the 255-byte limit is written atomically (the temporary name overflowed: ENAMETOOLONG)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regress-'));
+  const file = path.join(dir, 'ế'.repeat(83) + 'ab.ann'); // 255 bytes, as the .ann of a 255-byte article name
+  writeFileAtomic(file, 'T1\tPER 0 3\tÔng\n');
+  assert.equal(fs.readFileSync(file, 'utf8'), 'T1\tPER 0 3\tÔng\n');
+  assert.deepEqual(fs.readdirSync(dir).length, 1, 'no temporary left');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('dotdot-prefixed-name: an export path like "..nul" or "..bài" lies inside the folder (it was refused as outside and the export threw)', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'regress-'));
+  assert.equal(resolveInside(out, '..nul'), path.join(out, '..nul'));
+  assert.equal(resolveInside(out, 'data/..bài.txt'), path.join(out, 'data', '..bài.txt'));
 });
