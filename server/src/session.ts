@@ -15,6 +15,7 @@ import picomatch from 'picomatch';
 import { analyze } from './core/analyzer';
 import { CorpusIndex, entityId, summarize, type EntityId, type FileSummary } from './core/corpusIndex';
 import type { Analysis, BoilerplateBlock, Entity } from './core/types';
+import { ArticleGuard } from './articleGuard';
 import { readArticle } from './fsCorpus';
 import { PositionMapper, type PositionEncoding } from './positions';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION, type CorpusSettings, type InitializationOptions } from './protocol';
@@ -106,12 +107,16 @@ export class Session {
   private matchers = new Map<string, picomatch.Matcher>();
   private readonly docSettings = new Map<string, Promise<CorpusSettings>>();
   private readonly cache = new Map<string, ArticleView>();
+  /** Binary and oversized documents are not analysed (articleGuard.ts). */
+  readonly guard: ArticleGuard;
 
   constructor(
     readonly connection: Connection,
     readonly log: Logger,
   ) {
+    this.guard = new ArticleGuard(log, (m) => void connection.window.showWarningMessage(m));
     this.documents.onDidClose((e) => {
+      this.guard.forget(e.document.uri);
       this.cache.delete(e.document.uri);
       this.docSettings.delete(e.document.uri);
     });
@@ -191,6 +196,7 @@ export class Session {
   view(uri: string): ArticleView | undefined {
     const doc = this.documents.get(uri);
     if (!doc || !this.isArticle(uri)) return undefined;
+    if (this.guard.declined(uri, doc.version, doc.getText())) return undefined; // binary or too large: said once
     const hit = this.cache.get(uri);
     const sameText = hit && hit.version === doc.version;
     if (sameText && !this.stale.has(uri)) return hit;

@@ -56,7 +56,7 @@ export function computeCodeActions(view: ArticleView, start: number, end: number
     const diags = diagFor(f);
     if (f.kind === 'boilerplate') boilerplateActions(view, f.block, all, diags).forEach(add);
     else if (f.kind === 'decomposed') decomposedActions(view, f, all, diags).forEach(add);
-    else toneActions(view, f, diags).forEach(add);
+    else if (f.kind === 'toneMarks') toneActions(view, f, diags).forEach(add);
   }
   return actions;
 }
