@@ -43,6 +43,11 @@ export interface StoredArticle {
   doc: AnnDocument;
   sidecar: Sidecar;
   sidecarProblems: SidecarProblem[];
+  /**
+   * Why the .ann or sidecar cannot be read (a folder, a broken symbolic link, no
+   * permission); while set, detections are shown, the reason reported, and nothing written.
+   */
+  unreadable?: string;
   /** Bytes of each file as last read or written (null: absent). */
   annDisk: string | null;
   sidecarDisk: string | null;
@@ -101,15 +106,16 @@ export class AnnotationFiles {
   /** Apply a change set and write both files; rebases onto the disk version when another window changed it. */
   apply(uri: string, text: string, changes: readonly AnnotationChange[], stamp: Stamp): WriteOutcome {
     let a = this.get(uri, text);
-    const annNow = readOrNull(a.annFile);
-    const sideNow = readOrNull(a.sidecarFile);
     let merged = this.changedElsewhere.delete(uri);
-    if (annNow !== a.annDisk || sideNow !== a.sidecarDisk) {
+    if (a.unreadable || !sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) {
       // Someone else wrote since we read: start from their version, re-apply ours on top.
-      this.log(`annotations of ${a.file} changed elsewhere; merging this change onto them`);
+      if (!a.unreadable) this.log(`annotations of ${a.file} changed elsewhere; merging this change onto them`);
+      merged = !a.unreadable;
       a = this.load(uri, text);
       this.articles.set(uri, a);
-      merged = true;
+    }
+    if (a.unreadable) {
+      return { applied: [], conflicts: [...changes], merged: false, written: [], refused: `${a.unreadable}; labels are not saved until it can be read again` };
     }
     if (a.sidecarProblems.some((p) => /JSON|object/.test(p.message))) {
       return { applied: [], conflicts: [...changes], merged, written: [], refused: `${path.basename(a.sidecarFile)} is not readable (${a.sidecarProblems[0].message}); fix or delete it first` };
@@ -131,6 +137,7 @@ export class AnnotationFiles {
   /** Delete one line of the .ann (1-based, as the diagnostics name it) after the user chose to. */
   dropLine(uri: string, text: string, line: number): boolean {
     const a = this.get(uri, text);
+    if (a.unreadable) return false;
     const lines = serializeAnn(a.doc).split(/\r?\n/);
     const target = lines[line - 1];
     if (target === undefined) return false;
@@ -161,8 +168,8 @@ export class AnnotationFiles {
   /** Write the in-memory state if it is ahead of disk and the disk is as we read it (after the article is saved). */
   flushIfDirty(uri: string, savedText: string): boolean {
     const a = this.articles.get(uri);
-    if (!a || !a.dirty || a.text !== savedText) return false;
-    if (readOrNull(a.annFile) !== a.annDisk || readOrNull(a.sidecarFile) !== a.sidecarDisk) return false;
+    if (!a || !a.dirty || a.text !== savedText || a.unreadable) return false;
+    if (!sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) return false;
     this.write(a, []);
     return true;
   }
@@ -191,8 +198,17 @@ export class AnnotationFiles {
     const annFile = annPathOf(file);
     const sidecarFile = sidecarPathOf(file);
     const fingerprint = fingerprintOf(annFile, sidecarFile);
-    const annDisk = readOrNull(annFile);
-    const sidecarDisk = readOrNull(sidecarFile);
+    const annRead = readDisk(annFile);
+    const sideRead = readDisk(sidecarFile);
+    const annDisk = typeof annRead === 'string' ? annRead : null;
+    const sidecarDisk = typeof sideRead === 'string' ? sideRead : null;
+    const unreadable = [
+      isUnreadable(annRead) ? `${path.basename(annFile)} cannot be read (${annRead.error})` : '',
+      isUnreadable(sideRead) ? `${path.basename(sidecarFile)} cannot be read (${sideRead.error})` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    if (unreadable) this.log(`${file}: ${unreadable}; showing detections only, and writing nothing`);
     const { sidecar, problems } = sidecarDisk === null ? { sidecar: emptySidecar(), problems: [] } : parseSidecar(sidecarDisk);
     const a: StoredArticle = {
       uri,
@@ -210,6 +226,10 @@ export class AnnotationFiles {
       reanchored: 0,
       generation: 0,
     };
+    if (unreadable) {
+      a.unreadable = unreadable;
+      return a;
+    }
     this.repairParked(a);
     this.reanchorDecisions(a, undefined);
     return a;
@@ -324,13 +344,31 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-function readOrNull(file: string): string | null {
+/** A file's text; null when there is none; why not when it exists but cannot be read (a folder, a broken link, no permission). */
+function readDisk(file: string): string | null | { error: string } {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return { error: code === 'EISDIR' ? 'it is a folder' : String(code ?? (e as Error).message) };
+    // A symbolic link to nowhere: writing would replace the link and the labels would land elsewhere than meant.
+    try {
+      if (fs.lstatSync(file).isSymbolicLink()) return { error: 'a symbolic link to a missing file' };
+    } catch {
+      /* truly absent */
+    }
+    return null;
   }
+}
+
+function isUnreadable(r: string | null | { error: string }): r is { error: string } {
+  return r !== null && typeof r === 'object';
+}
+
+/** The file still holds what we last read or wrote (an unreadable file never does). */
+function sameAsDisk(file: string, last: string | null): boolean {
+  const now = readDisk(file);
+  return !isUnreadable(now) && now === last;
 }
 
 function fingerprintOf(...files: string[]): string {

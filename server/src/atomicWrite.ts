@@ -19,7 +19,9 @@ function shortName(name: string): string {
   return name.slice(0, i);
 }
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  // Renaming onto a symbolic link would replace the link: write where it points instead.
+  const file = linkTarget(target);
   const dir = path.dirname(file);
   // The temporary name stays under the file system's 255-byte limit even when the target's name is near it.
   const tmp = path.join(dir, `.${shortName(path.basename(file))}.${process.pid}.${Date.now().toString(36)}${(counter++).toString(36)}.tmp`);
@@ -35,5 +37,14 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** The file a symbolic link points to (the path itself when it is no link, or a link to nowhere). */
+function linkTarget(file: string): string {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : file;
+  } catch {
+    return file;
   }
 }

@@ -56,7 +56,7 @@ test('replacement characters are reported once per run, by code point, with the 
   assert.equal(diags.length, 2, 'two runs');
   // Offsets are code points (7, 10–12); the LSP columns are UTF-16, one more after the emoji.
   assert.deepEqual(diags.map((d) => [d.range.start.character, d.range.end.character]), [[8, 9], [11, 13]]);
-  assert.ok(diags.every((d) => d.severity === 3 && d.message.includes('3 chỗ')));
+  assert.ok(diags.every((d) => d.severity === 3 && String(d.message).includes('3 chỗ')));
   assert.deepEqual(computeCodeActions(view, 0, 20, DEFAULT_SETTINGS, diags), [], 'nothing offers to edit them');
   const off = computeDiagnostics(view, { ...DEFAULT_SETTINGS, diagnostics: { replacementCharacters: 'off' } });
   assert.ok(!off.some((d) => d.code === 'replacementCharacters'));

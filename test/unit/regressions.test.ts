@@ -68,3 +68,36 @@ test('dotdot-prefixed-name: an export path like "..nul" or "..bài" lies inside 
   assert.equal(resolveInside(out, '..nul'), path.join(out, '..nul'));
   assert.equal(resolveInside(out, 'data/..bài.txt'), path.join(out, 'data', '..bài.txt'));
 });
+
+test('ann-is-a-folder: an .ann that is a folder (or a link to nowhere) is reported, not thrown; labels are refused, nothing replaced', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regress-'));
+  const file = path.join(dir, 'bai.txt');
+  const text = 'Ông Nguyễn Văn Hùng tới Quảng Ninh.\n';
+  fs.writeFileSync(file, text);
+  const uri = URI.file(file).toString();
+  const add = [{ kind: 'add' as const, label: 'PER', start: 4, end: 19, text: 'Nguyễn Văn Hùng', source: 'manual' as const }];
+  for (const make of [(p: string) => fs.mkdirSync(p), (p: string) => fs.symlinkSync(path.join(dir, 'elsewhere.ann'), p)]) {
+    const ann = path.join(dir, 'bai.ann');
+    fs.rmSync(ann, { recursive: true, force: true });
+    make(ann);
+    const files = new AnnotationFiles(() => {});
+    const a = files.get(uri, text); // threw EISDIR, which emptied every feature of the article
+    assert.match(a.unreadable ?? '', /bai\.ann cannot be read/);
+    const out = files.apply(uri, text, add, { by: 't', at: 't' });
+    assert.match(out.refused ?? '', /not saved/);
+    assert.equal(fs.lstatSync(ann).isFile(), false, 'the folder or link is left as it was');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('ann-through-symlink: an .ann that links to a file elsewhere is written there; the link stays a link', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regress-'));
+  const store = path.join(dir, 'store.ann');
+  fs.writeFileSync(store, '');
+  const link = path.join(dir, 'bai.ann');
+  fs.symlinkSync(store, link);
+  writeFileAtomic(link, 'T1\tPER 4 19\tNguyễn Văn Hùng\n');
+  assert.ok(fs.lstatSync(link).isSymbolicLink());
+  assert.equal(fs.readFileSync(store, 'utf8'), 'T1\tPER 4 19\tNguyễn Văn Hùng\n');
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -399,6 +399,7 @@ export function registerAnnotations(session: Session): void {
 
 function articleDiagnostics(files: AnnotationFiles, a: StoredArticle): OverlayDiagnostic[] {
   const out: OverlayDiagnostic[] = [];
+  if (a.unreadable) out.push({ start: 0, end: 0, severity: 1, code: 'ann-unreadable', message: `${a.unreadable}: its labels are not shown, and new ones are not saved until it can be read.` });
   const length = new CodePointIndex(a.text).length;
   for (const p of files.problems(a)) {
     const e = p.entity;
