@@ -22,6 +22,7 @@ import { applyChanges, type AnnotationChange, type ApplyResult } from './core/an
 import { reanchorSpans, shiftSpans } from './core/reanchor';
 import { CodePointIndex } from './core/offsets';
 import { writeFileAtomic } from './atomicWrite';
+import { withFileLock } from './fileLock';
 import type { Logger } from './runner';
 
 export function annPathOf(article: string): string {
@@ -30,6 +31,11 @@ export function annPathOf(article: string): string {
 
 export function sidecarPathOf(article: string): string {
   return article.replace(/\.txt$/i, '') + '.vncorpus.json';
+}
+
+/** The lock two windows take before reading, merging and writing one article's annotations (fileLock.ts). */
+export function lockPathOf(article: string): string {
+  return path.join(path.dirname(article), `.${path.basename(article)}.vncorpus-lock`);
 }
 
 /** One article's annotations in memory. */
@@ -68,6 +74,8 @@ export interface WriteOutcome extends ApplyResult {
   written: string[];
   error?: string;
   refused?: string;
+  /** Why it was refused: the sidecar is not JSON, a file cannot be read, or another window holds the lock. */
+  refusedCode?: 'unreadable-sidecar' | 'unreadable' | 'busy';
 }
 
 export class AnnotationFiles {
@@ -105,6 +113,13 @@ export class AnnotationFiles {
 
   /** Apply a change set and write both files; rebases onto the disk version when another window changed it. */
   apply(uri: string, text: string, changes: readonly AnnotationChange[], stamp: Stamp): WriteOutcome {
+    // Read, compare, merge and write under the article's lock: another window's write cannot slip in between.
+    const locked = withFileLock(lockPathOf(this.get(uri, text).file), () => this.applyLocked(uri, text, changes, stamp));
+    if (locked.ok) return locked.value;
+    return { applied: [], conflicts: [...changes], merged: false, written: [], refused: locked.reason, refusedCode: 'busy' };
+  }
+
+  private applyLocked(uri: string, text: string, changes: readonly AnnotationChange[], stamp: Stamp): WriteOutcome {
     let a = this.get(uri, text);
     let merged = this.changedElsewhere.delete(uri);
     if (a.unreadable || !sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) {
@@ -115,10 +130,10 @@ export class AnnotationFiles {
       this.articles.set(uri, a);
     }
     if (a.unreadable) {
-      return { applied: [], conflicts: [...changes], merged: false, written: [], refused: `${a.unreadable}; labels are not saved until it can be read again` };
+      return { applied: [], conflicts: [...changes], merged: false, written: [], refused: `${a.unreadable}; labels are not saved until it can be read again`, refusedCode: 'unreadable' };
     }
     if (a.sidecarProblems.some((p) => /JSON|object/.test(p.message))) {
-      return { applied: [], conflicts: [...changes], merged, written: [], refused: `${path.basename(a.sidecarFile)} is not readable (${a.sidecarProblems[0].message}); fix or delete it first` };
+      return { applied: [], conflicts: [...changes], merged, written: [], refused: `${path.basename(a.sidecarFile)} is not readable (${a.sidecarProblems[0].message}); fix or delete it first`, refusedCode: 'unreadable-sidecar' };
     }
     const result = applyChanges(a.doc, a.sidecar, changes, stamp);
     if (result.applied.length === 0 && !a.dirty) return { ...result, merged, written: [] };
@@ -136,6 +151,11 @@ export class AnnotationFiles {
 
   /** Delete one line of the .ann (1-based, as the diagnostics name it) after the user chose to. */
   dropLine(uri: string, text: string, line: number): boolean {
+    const locked = withFileLock(lockPathOf(this.get(uri, text).file), () => this.dropLineLocked(uri, text, line));
+    return locked.ok && locked.value;
+  }
+
+  private dropLineLocked(uri: string, text: string, line: number): boolean {
     const a = this.get(uri, text);
     if (a.unreadable) return false;
     const lines = serializeAnn(a.doc).split(/\r?\n/);
@@ -169,9 +189,12 @@ export class AnnotationFiles {
   flushIfDirty(uri: string, savedText: string): boolean {
     const a = this.articles.get(uri);
     if (!a || !a.dirty || a.text !== savedText || a.unreadable) return false;
-    if (!sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) return false;
-    this.write(a, []);
-    return true;
+    const locked = withFileLock(lockPathOf(a.file), () => {
+      if (!sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) return false;
+      this.write(a, []);
+      return true;
+    });
+    return locked.ok && locked.value;
   }
 
   private write(a: StoredArticle, written: string[]): void {

@@ -123,7 +123,7 @@ describe('a workspace of bad files', () => {
     assert.deepEqual(fs.readFileSync(file), WIN1258);
   });
 
-  test('a 50 MB article opened in the editor is declined with a message, without running out of memory', async () => {
+  test('huge-article: a 50 MB article opened in the editor is declined with a message, without running out of memory', async () => {
     const file = path.join(dir, 'huge.txt');
     const uri = fileUri(file);
     const text = fs.readFileSync(file, 'utf8');

@@ -114,7 +114,7 @@ export function registerAnnotations(session: Session): void {
     if (changes.length === 0) return { ok: true, applied: 0, conflicts: 0, code: 'nothing-to-do', message: 'nothing to change' };
     const s = stateOf(uri)!;
     const out = files.apply(uri, s.state.text, changes, stamp());
-    if (out.refused) return { ok: false, applied: 0, conflicts: changes.length, code: 'unreadable-sidecar', message: out.refused };
+    if (out.refused) return { ok: false, applied: 0, conflicts: changes.length, code: out.refusedCode ?? 'unreadable-sidecar', message: out.refused };
     if (out.error) return { ok: false, applied: 0, conflicts: changes.length, code: 'write-failed', message: out.error };
     changed([uri]);
     const result: AnnotationResult = { ok: true, applied: out.applied.length, conflicts: out.conflicts.length, written: out.written };
