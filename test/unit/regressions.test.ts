@@ -101,3 +101,17 @@ test('ann-through-symlink: an .ann that links to a file elsewhere is written the
   assert.equal(fs.readFileSync(store, 'utf8'), 'T1\tPER 4 19\tNguyễn Văn Hùng\n');
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('bom-stripped-by-editor: offsets count a BOM as character 0, line 0 columns of an editor that stripped it do not', () => {
+  const stored = '\ufeffQuảng Ninh\r\nÔng Ký';
+  const p = new PositionMapper(stored, 'utf-16');
+  assert.equal(p.hidden, 1);
+  assert.deepEqual(p.range(1, 11), { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, '"Quảng Ninh" at column 0 for the editor');
+  assert.equal(p.offset({ line: 0, character: 0 }), 1, 'the editor column 0 is stored character 1');
+  assert.equal(p.offset({ line: 1, character: 4 }), 17);
+  assert.deepEqual(p.position(0), { line: 0, character: 0 }, 'the BOM itself clamps to the start');
+  const kept = new PositionMapper(stored, 'utf-16', true);
+  assert.deepEqual(kept.position(1), { line: 0, character: 1 }, 'a client that keeps the BOM counts it');
+  const u8 = new PositionMapper(stored, 'utf-8');
+  assert.deepEqual(u8.position(11), { line: 0, character: Buffer.byteLength('Quảng Ninh') });
+});

@@ -377,7 +377,7 @@ export function registerAnnotations(session: Session): void {
       else if (session.isArticle(ev.uri)) {
         const doc = session.documents.get(ev.uri);
         // The article was saved: offsets that followed its edits can now be written.
-        if (doc && files.flushIfDirty(ev.uri, doc.getText())) touched.add(ev.uri);
+        if (doc && files.flushIfDirty(ev.uri, session.view(ev.uri)?.text ?? doc.getText())) touched.add(ev.uri);
       }
     }
     if (touched.size) changed([...touched]);
