@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/core/analyzer';
 import { ENTITY_LABELS, type Analysis } from '../server/src/core/types';
+import { PAGES_DIR, add as addCounts, loadPageFixtures, scorePage } from '../test/unit/helpers/pageFixtures';
 
 interface GoldEntity { label: string; start: number; end: number; text: string; value?: unknown; nested?: boolean }
 interface GoldMeta { kind: string; start: number; end: number; text?: string }
@@ -16,7 +17,8 @@ interface Gold {
   boilerplate: Array<{ category: string; start: number; end: number }>; metadata?: GoldMeta[];
 }
 
-const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const pagesFlag = process.argv.indexOf('--pages');
+const dirs = process.argv.slice(2, pagesFlag >= 0 ? pagesFlag : undefined).filter((a) => !a.startsWith('--'));
 const verbose = process.argv.includes('--verbose');
 const folders = dirs.length ? dirs : [path.resolve(__dirname, '../samples/corpus')];
 
@@ -137,3 +139,30 @@ const mm = prf(meta);
 console.log(`metadata items     P ${fmt(mm.p)}  R ${fmt(mm.r)}  F1 ${fmt(mm.f)}  (${meta.tp}/${meta.fp}/${meta.fn})`);
 for (const [label, v] of Object.entries(values)) console.log(`${label} value accuracy  ${v.all ? fmt(v.ok / v.all) : 'n/a'}  (${v.ok}/${v.all} correct spans)`);
 console.log(`publication date   ${pubOk}/${pubAll}`);
+
+// Held-out pages: hand-marked synthetic page captures in the styles of many sites
+// (test/fixtures/pages), scored per line (boilerplate vs article, and exact category) and per
+// metadata item. Extra arguments after `--pages` name other fixture folders.
+{
+  const pagesAt = process.argv.indexOf('--pages');
+  const pageDirs = pagesAt >= 0 ? process.argv.slice(pagesAt + 1) : [PAGES_DIR];
+  const pl: Counts = { tp: 0, fp: 0, fn: 0 };
+  const pc: Counts = { tp: 0, fp: 0, fn: 0 };
+  const pm: Counts = { tp: 0, fp: 0, fn: 0 };
+  let pages = 0;
+  for (const dir of pageDirs) {
+    for (const page of loadPageFixtures(dir)) {
+      const s = scorePage(page);
+      pages++;
+      addCounts(pl, s.lines);
+      addCounts(pc, { tp: s.lines.tp - s.wrongCategory, fp: s.lines.fp + s.wrongCategory, fn: s.lines.fn + s.wrongCategory });
+      addCounts(pm, s.metadata);
+      if (verbose) for (const d of s.diffs) console.log(`${page.name}: ${d}`);
+    }
+  }
+  console.log(`held-out pages (${pages})`);
+  for (const [name, c] of [['lines', pl], ['lines+category', pc], ['metadata items', pm]] as const) {
+    const s = prf(c);
+    console.log(`  ${name.padEnd(16)} P ${fmt(s.p)}  R ${fmt(s.r)}  F1 ${fmt(s.f)}  (${c.tp}/${c.fp}/${c.fn})`);
+  }
+}

@@ -16,6 +16,9 @@ const stages = [
   { name: 'protocol', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testsIn('test/protocol')], kind: 'node-test' },
   { name: 'package', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testsIn('test/package')], kind: 'node-test' },
   { name: 'vscode (test-electron)', cmd: [node, 'test/editor/runVSCodeTests.mjs'], kind: 'suite' },
+  // Real editors that run here (tools installed on first use, outside the repository).
+  { name: 'neovim (LSP client)', cmd: [node, 'test/neovim/run.mjs'], kind: 'suite' },
+  { name: 'editor (code-server)', cmd: [node, 'test/editor/codeServer/run.mjs'], kind: 'suite' },
 ];
 
 const only = process.argv.slice(2);

@@ -223,15 +223,12 @@ test('blocks carry a reason and start at the line start (indentation included)',
   assert.match(blocks[0].reason ?? '', /related/);
 });
 
-test('a very long page is classified in linear time', () => {
+test('a very long page is classified whole (timing lives in npm run bench)', () => {
   const chunk = ['Tin liên quan', 'Thành ủy tổng kết công tác', P1, P2, '(0) Bình luận', 'Quảng cáo', ''].join('\n');
   const big = 'Tiêu đề bài viết về hội nghị tổng kết\n' + Array.from({ length: 400 }, (_, i) => chunk + ` ${i}`).join('\n');
   assert.ok(big.length > 100_000);
-  const t0 = performance.now();
   const blocks = detectBoilerplate({ text: big, lines: splitLines(big) });
-  const ms = performance.now() - t0;
   assert.ok(blocks.length > 400);
-  assert.ok(ms < 2000, `took ${ms} ms`);
 });
 
 test('a list that closes the article stays article text; the widget after it does not', () => {
@@ -279,4 +276,150 @@ test('a widget printed above the article does not swallow the headline', () => {
   assert.equal(categoryOf(rows, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa'), undefined);
   const headline = analyze(page).metadata.find((m) => m.kind === 'headline');
   assert.equal(headline?.text, 'Thủ tướng làm việc với lãnh đạo chủ chốt tỉnh Thanh Hóa');
+});
+
+test("readers' comments in prose under a comments heading are comments, not the article's last paragraphs", () => {
+  const comment = 'Tôi rất đồng tình với chủ trương này, mong rằng các cấp chính quyền sẽ sớm triển khai để người dân ở vùng sâu, vùng xa được hưởng lợi từ chính sách và đời sống ngày càng được cải thiện.';
+  const page = [
+    'Tỉnh Lai Châu triển khai chương trình mục tiêu quốc gia',
+    P1,
+    P2,
+    'Hà Linh',
+    'Ý kiến bạn đọc (1)',
+    'Trần Văn Bình',
+    '15/06/2024 08:40',
+    comment,
+    'Trả lời',
+    'Mới nhất',
+    'Gửi ý kiến',
+    'Email',
+    'Mã xác nhận',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Hà Linh'), undefined, 'the byline above the comments is article');
+  for (const line of ['Ý kiến bạn đọc (1)', 'Trần Văn Bình', '15/06/2024 08:40', comment, 'Trả lời', 'Mới nhất', 'Gửi ý kiến', 'Email', 'Mã xác nhận']) {
+    assert.equal(categoryOf(rows, line), 'comments', line);
+  }
+  assert.deepEqual(analyze(page).metadata.filter((m) => m.kind === 'byline').map((m) => m.text), ['Hà Linh']);
+});
+
+test('tag lists, teaser time stamps and series links below the article take the widget they are in', () => {
+  const page = [
+    'Bài 2: Đổi mới phương thức lãnh đạo ở cơ sở',
+    P1,
+    P2,
+    'Bài 1: Những chuyển biến từ chi bộ thôn',
+    'Bài 3: Giải pháp nâng cao năng lực lãnh đạo',
+    'Từ khóa:',
+    'Chi bộ',
+    'Xây dựng Đảng',
+    'Tin cùng chuyên mục',
+    'Huyện ủy tổ chức hội nghị giao ban quý II',
+    '12/06/2024 16:20 GMT+7',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Bài 2: Đổi mới phương thức lãnh đạo ở cơ sở'), undefined, 'the article’s own part number');
+  assert.equal(categoryOf(rows, 'Bài 1: Những chuyển biến từ chi bộ thôn'), 'related');
+  assert.equal(categoryOf(rows, 'Bài 3: Giải pháp nâng cao năng lực lãnh đạo'), 'related');
+  assert.equal(categoryOf(rows, 'Từ khóa:'), 'navigation');
+  assert.equal(categoryOf(rows, 'Chi bộ'), 'navigation');
+  assert.equal(categoryOf(rows, 'Xây dựng Đảng'), 'navigation');
+  assert.equal(categoryOf(rows, '12/06/2024 16:20 GMT+7'), 'related');
+});
+
+test('the footer reaches back over the masthead line above the licence; a cookie notice stays navigation', () => {
+  const page = [
+    'Tiêu đề bài viết về hội nghị tổng kết',
+    P1,
+    P2,
+    'Trang web sử dụng cookie để nâng cao trải nghiệm của bạn đọc.',
+    'Đồng ý',
+    'Đọc nhiều',
+    'Cà Mau đón nhận bằng công nhận di tích quốc gia',
+    'Báo Cà Mau',
+    'Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Cà Mau',
+    'Tổng Biên tập: Trần Văn Thanh',
+    'Giấy phép số 77/GP-BTTTT',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Trang web sử dụng cookie để nâng cao trải nghiệm của bạn đọc.'), 'navigation');
+  assert.equal(categoryOf(rows, 'Đồng ý'), 'navigation');
+  assert.equal(categoryOf(rows, 'Cà Mau đón nhận bằng công nhận di tích quốc gia'), 'navigation');
+  for (const line of ['Báo Cà Mau', 'Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Cà Mau', 'Tổng Biên tập: Trần Văn Thanh', 'Giấy phép số 77/GP-BTTTT']) {
+    assert.equal(categoryOf(rows, line), 'footer', line);
+  }
+});
+
+test('above the headline only the stamp nearest it can be the dateline; an earlier one is the page clock', () => {
+  const page = ['Thứ Bảy, 15/06/2024 06:30', 'Báo điện tử', 'Thời sự > Chính trị', '14/06/2024 21:10', 'Tỉnh ủy Sơn La sơ kết công tác 6 tháng', P1, P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Thứ Bảy, 15/06/2024 06:30'), 'navigation');
+  assert.equal(categoryOf(rows, '14/06/2024 21:10'), undefined);
+  assert.equal(analyze(page).publicationDate, '2024-06-14');
+});
+
+test('a notice with an address and a phone number inside the body does not end the article', () => {
+  const page = [
+    'Thông báo tiếp nhận hồ sơ tuyển dụng công chức năm 2024',
+    P1,
+    'Địa chỉ: số 12 đường Lê Lợi, thành phố Vinh',
+    'Điện thoại: 0238.3844.123',
+    P2,
+    P3,
+    'Minh Tâm',
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, P2), undefined);
+  assert.equal(categoryOf(rows, P3), undefined);
+  assert.equal(categoryOf(rows, 'Minh Tâm'), undefined);
+});
+
+test('bullet headlines in a row after a paragraph are links to other articles; a list announced by a colon is not', () => {
+  const links = ['• Khởi công tuyến đường ven biển nối hai tỉnh', '• Hội nghị xúc tiến đầu tư vùng duyên hải năm 2024'];
+  const list = ['- Đẩy mạnh chuyển đổi số trong cơ quan nhà nước', '- Nâng cao chất lượng nguồn nhân lực của tỉnh'];
+  const page = ['Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', P1, ...links, P2, 'Năm 2024, tỉnh tập trung vào các nhiệm vụ:', ...list, P3].join('\n');
+  const rows = classify(page);
+  for (const l of links) assert.equal(categoryOf(rows, l), 'related', l);
+  for (const l of list) assert.equal(categoryOf(rows, l), undefined, l);
+  assert.equal(categoryOf(rows, P2), undefined);
+});
+
+test('a comment count in the share bar under the headline does not swallow the lede', () => {
+  const page = ['Thời sự', 'Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', 'Facebook', 'Bình luận (7)', `TBO - ${P1}`, P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Bình luận (7)'), 'comments');
+  assert.equal(categoryOf(rows, `TBO - ${P1}`), undefined);
+  assert.deepEqual(analyze(page).metadata.map((m) => `${m.kind}:${m.text}`), ['headline:Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', 'source:TBO -']);
+});
+
+test('a media player time alone on a line is navigation; a page of separators is not touched', () => {
+  const page = ['Tỉnh Thái Bình đẩy mạnh thu hút đầu tư', 'Nghe đọc bài', '00:00 / 04:12', P1, '***', P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, '00:00 / 04:12'), 'navigation');
+  assert.equal(categoryOf(rows, '***'), undefined);
+});
+
+test('a related box of bare headlines in mid-article ends at a credited caption; the paragraph after it is article', () => {
+  const caption = 'Các đại biểu biểu quyết thông qua nghị quyết. (Ảnh: Minh Quyết)';
+  const page = [
+    'Tiêu đề bài viết về hội nghị tổng kết',
+    P1,
+    'Tin liên quan',
+    'Tỉnh ủy họp phiên thường kỳ tháng 5',
+    'Công bố quyết định về công tác cán bộ',
+    caption,
+    P2,
+    P3,
+  ].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Công bố quyết định về công tác cán bộ'), 'related');
+  assert.equal(categoryOf(rows, caption), undefined);
+  assert.equal(categoryOf(rows, P2), undefined);
+  assert.deepEqual(analyze(page).metadata.filter((m) => m.kind === 'caption').map((m) => m.text), [caption]);
+});
+
+test('a box of bare headlines takes no paragraph as a lede after them', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, 'Tin liên quan', 'Tỉnh ủy họp phiên thường kỳ tháng 5', 'Công bố quyết định về công tác cán bộ', 'Đại hội sẽ bế mạc vào chiều mai sau khi bầu Ban Chấp hành khóa mới và thông qua nghị quyết.', P2].join('\n');
+  const rows = classify(page);
+  assert.equal(categoryOf(rows, 'Đại hội sẽ bế mạc vào chiều mai sau khi bầu Ban Chấp hành khóa mới và thông qua nghị quyết.'), undefined);
 });

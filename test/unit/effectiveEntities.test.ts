@@ -104,21 +104,13 @@ test('boilerplate the annotator declared content disappears; other categories st
   assert.equal(effectiveBoilerplate(blocks, [{ start: 0, end: 40 }]).length, 0);
 });
 
-test('2,000 human spans over 2,000 detections merge in a few milliseconds', () => {
+test('2,000 human spans over 2,000 detections merge completely (timing lives in bench-annotate)', () => {
   const detected: Entity[] = [];
   const humans: AnnEntity[] = [];
   for (let i = 0; i < 2000; i++) {
     detected.push({ label: 'PER', start: i * 50, end: i * 50 + 12, text: 'x', nested: false });
     humans.push({ id: `T${i + 1}`, label: 'ORG', start: i * 50 + 20, end: i * 50 + 30, fragments: [[i * 50 + 20, i * 50 + 30]], text: 'y' });
   }
-  // Best of five: the figure is about the algorithm, not about a busy test machine.
-  let ms = Infinity;
-  let out: ReturnType<typeof effectiveEntities> = [];
-  for (let k = 0; k < 5; k++) {
-    const t0 = performance.now();
-    out = effectiveEntities({ detected, human: humans, rejected: [{ label: 'PER', start: 0, end: 12 }] });
-    ms = Math.min(ms, performance.now() - t0);
-  }
+  const out = effectiveEntities({ detected, human: humans, rejected: [{ label: 'PER', start: 0, end: 12 }] });
   assert.equal(out.length, 3999);
-  assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
 });

@@ -91,7 +91,11 @@ test('bylines: names alone, several names, a name with its agency, labelled byli
   assert.deepEqual(end('Bài, ảnh: Quang Minh'), ['Quang Minh']);
   assert.deepEqual(end('Theo Nguyễn Hằng (VOV)'), ['Nguyễn Hằng']);
   assert.deepEqual(end('THÀNH CHUNG'), ['THÀNH CHUNG']);
-  assert.deepEqual(end('PV'), []);
+  // A newsroom byline is a byline item too, so exporters that drop bylines drop it.
+  assert.deepEqual(end('PV'), ['PV']);
+  assert.deepEqual(end('Nhóm PV'), ['Nhóm PV']);
+  assert.deepEqual(end('Hoàng Thu/VOV.VN'), ['Hoàng Thu']);
+  assert.deepEqual(end('Báo Quảng Nam'), [], 'a publication is not a person');
 });
 
 test('"Theo" an agency at the end is a source item, not a byline, also in brackets', () => {
@@ -162,4 +166,72 @@ test('a meta line printed under the sapo is still the article dateline and bylin
   assert.deepEqual(items(page, 'dateline'), ['10:15 20/06/2025']);
   assert.deepEqual(items(page, 'byline'), ['Minh Châu']);
   assert.equal(analyze(page).boilerplate.length, 0, 'nothing of it is boilerplate');
+});
+
+test('credits after the body in any order: photo credit, blank line, byline, source; none of them is boilerplate', () => {
+  const orders = [
+    ['Ảnh: Quang Hiếu', '', 'Thanh Hương', '(Theo báo Hải Dương)'],
+    ['Thanh Hương', 'Ảnh: Quang Hiếu', 'Nguồn: báo Hải Dương'],
+    ['(Theo báo Hải Dương)', '', 'Ảnh: Quang Hiếu', 'Thanh Hương'],
+  ];
+  for (const tail of orders) {
+    const page = ['Hải Dương tổng kết công tác dân vận năm 2023', P1, P2, ...tail, 'Tin cùng chuyên mục', 'Hải Dương khai mạc hội chợ thương mại'].join('\n');
+    const a = analyze(page);
+    assert.deepEqual(items(page, 'credit'), ['Quang Hiếu'], tail.join(' / '));
+    assert.deepEqual(items(page, 'byline'), ['Thanh Hương'], tail.join(' / '));
+    assert.deepEqual(items(page, 'source'), ['Hải Dương'], tail.join(' / '));
+    assert.deepEqual(items(page, 'caption'), [], 'a credit alone on its line is not a caption');
+    for (const line of tail.filter((l) => l)) assert.ok(!a.boilerplate.some((b) => b.text.includes(line)), `${line} is article`);
+    assert.deepEqual(a.boilerplate.map((b) => b.category), ['related']);
+  }
+});
+
+test('newsroom bylines, agency lines and organisations credited as the source', () => {
+  const end = (...tail: string[]) => {
+    const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, ...tail, 'Đọc nhiều', 'Giá lúa tăng mạnh ở miền Tây'].join('\n');
+    return { items: analyze(page).metadata.filter((m) => m.kind !== 'headline').map((m) => `${m.kind}:${m.text}`), bp: analyze(page).boilerplate.map((b) => b.text) };
+  };
+  assert.deepEqual(end('Nhóm phóng viên', 'Theo Báo Tin tức').items, ['byline:Nhóm phóng viên', 'source:Báo Tin tức']);
+  assert.deepEqual(end('(TTXVN/Vietnam+)').items, ['source:TTXVN/Vietnam+']);
+  assert.deepEqual(end('Nguồn: Văn phòng Tỉnh ủy').items, ['source:Văn phòng Tỉnh ủy']);
+  assert.deepEqual(end('Ảnh: VGP/Nhật Bắc', 'Thu Giang').items, ['credit:Nhật Bắc', 'byline:Thu Giang']);
+  assert.deepEqual(end('Lê Hằng (TTXVN)', 'Ảnh: TTXVN').items, ['byline:Lê Hằng']);
+  for (const tail of [['PV'], ['(CTV)'], ['Ảnh: TTXVN']]) assert.deepEqual(end(...tail).bp.slice(0, 1), ['Đọc nhiều\nGiá lúa tăng mạnh ở miền Tây'], tail[0]);
+});
+
+test('datelines: the item is the stamp only, whatever label or style the site prints', () => {
+  const dateline = (line: string) => items(['Thời sự', line, 'Tỉnh ủy Hòa Bình tổng kết công tác tuyên giáo', P1, P2].join('\n'), 'dateline');
+  assert.deepEqual(dateline('Cập nhật: 18/06/2024 10:05 GMT+7'), ['18/06/2024 10:05 GMT+7']);
+  assert.deepEqual(dateline('Cập nhật lúc 10:05, 18/06/2024'), ['10:05, 18/06/2024']);
+  assert.deepEqual(dateline('Đăng lúc 10:05 ngày 18/06/2024'), ['10:05 ngày 18/06/2024']);
+  assert.deepEqual(dateline('Ngày đăng: 18/06/2024'), ['18/06/2024']);
+  assert.deepEqual(dateline('Thứ ba, 18/6/2024, 10:05 (GMT+7)'), ['Thứ ba, 18/6/2024, 10:05 (GMT+7)']);
+  assert.deepEqual(dateline('18/06/2024 10:05'), ['18/06/2024 10:05']);
+  assert.deepEqual(dateline('Cập nhật lúc 10:05, Thứ Ba, 18/06/2024 (GMT+7)'), ['10:05, Thứ Ba, 18/06/2024 (GMT+7)']);
+  assert.deepEqual(dateline('Ngày đăng: 18/06/2024 | Lượt xem: 1.204'), ['18/06/2024'], 'a view counter after a bar');
+});
+
+test('a dateline with a view counter is not taken for the headline', () => {
+  const page = ['Tin hoạt động', 'Tỉnh ủy Hòa Bình tổng kết công tác tuyên giáo', 'Ngày đăng: 18/06/2024 | Lượt xem: 1.204', P1, P2].join('\n');
+  assert.deepEqual(items(page, 'headline'), ['Tỉnh ủy Hòa Bình tổng kết công tác tuyên giáo']);
+  assert.equal(analyze(page).publicationDate, '2024-06-18');
+});
+
+test('a clip described after a "Video:" label is a caption even between a paragraph and a subheading', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Video: Bí thư Tỉnh ủy phát biểu bế mạc hội nghị.', 'Nhiệm vụ trọng tâm năm tới', P3].join('\n');
+  assert.deepEqual(items(page, 'caption'), ['Video: Bí thư Tỉnh ủy phát biểu bế mạc hội nghị.']);
+});
+
+test('a credits line with several labels gives each its item', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Tác giả: Minh Châu - Nguồn: Trung tâm Truyền thông - Văn hóa huyện', 'Tin khác'].join('\n');
+  assert.deepEqual(items(page).filter((x) => !x.startsWith('headline')), ['byline:Minh Châu', 'source:Trung tâm Truyền thông - Văn hóa huyện']);
+  const two = ['Tiêu đề bài viết về hội nghị tổng kết', P1, P2, 'Bài: Ngọc Mai | Ảnh: Như Ý'].join('\n');
+  assert.deepEqual(items(two).filter((x) => !x.startsWith('headline')), ['byline:Ngọc Mai', 'credit:Như Ý']);
+});
+
+test('a short line right above a photo credit line inside the body is a caption; the last paragraph above a closing credit is not', () => {
+  const page = ['Tiêu đề bài viết về hội nghị tổng kết', P1, 'Đồng chí Bí thư Tỉnh ủy phát biểu chỉ đạo.', 'Ảnh: Quốc Tuấn', P2, P3, 'Ảnh: Lê Vân', 'Thu Trang'].join('\n');
+  assert.deepEqual(items(page, 'caption'), ['Đồng chí Bí thư Tỉnh ủy phát biểu chỉ đạo.']);
+  assert.deepEqual(items(page, 'credit'), ['Quốc Tuấn', 'Lê Vân']);
+  assert.deepEqual(items(page, 'byline'), ['Thu Trang']);
 });

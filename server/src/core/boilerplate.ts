@@ -18,7 +18,7 @@
 import type { Block, DetectContext } from './candidates';
 import type { BoilerplateCategory } from './types';
 import {
-  LINE_CUES, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
+  COMMENT_CONTROLS, FOOTER_PHRASES, LINE_CUES, MASTHEAD_HEADS, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
 } from './data/boilerplateCues';
 import { normalizedKey } from './normalize';
 import {
@@ -32,6 +32,10 @@ import {
 interface Verdict {
   category: BoilerplateCategory;
   reason: string;
+  /** From a cue after which the article does not resume (data/boilerplateCues.ts `terminal`). */
+  terminal?: boolean;
+  /** From a cue that heads a widget: below the body, unknown lines after it belong to it. */
+  heads?: boolean;
 }
 
 type Verdicts = Array<Verdict | undefined>;
@@ -46,7 +50,7 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
   if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
   markTeaserGroups(shapes, v, first);
   markDuplicates(shapes, v, Math.max(headline, 0), headline);
-  const bodyEnd = findBodyEnd(shapes, marksOf(v), first);
+  const bodyEnd = findBodyEnd(shapes, marksOf(v), first, (i) => v[i]?.terminal === true);
   markAbove(shapes, v, headline, first);
   markBelow(shapes, v, bodyEnd);
   return toBlocks(shapes, v);
@@ -90,7 +94,7 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
 /** The cue a line matches, if any; table order decides between cues of one kind. */
 export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
-  const exact = CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
+  const exact = s.skeletonCut ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
   if (exact) return exact;
   const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
@@ -99,7 +103,7 @@ export function cueFor(s: LineShape): LineCue | undefined {
   for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
   }
-  if (s.words <= MAX_WORD_CUE_WORDS) {
+  if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
     const padded = ` ${s.skeleton} `;
     for (const [phrase, cue] of CUES.words) if (padded.includes(` ${phrase} `)) return cue;
   }
@@ -115,11 +119,15 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     const s = shapes[i];
     if (s.blank) continue;
     const cue = cueFor(s);
-    if (cue) v[i] = { category: cue.category, reason: cue.reason };
-    else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright' };
+    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal };
+    else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
     else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
+    else if (s.skeleton === '' && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
   }
 }
+
+/** A media player's position or length on its own line: `00:00`, `01:25 / 04:10`. */
+const PLAYER_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?\/\s?\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /**
  * `Trang chủ | Thời sự | Chính trị`, `Thời sự » Chính trị`: short items between menu
@@ -155,7 +163,9 @@ function isKnownMenuItem(item: string): boolean {
 function markSections(shapes: readonly LineShape[], v: Verdicts): void {
   for (let i = 0; i < shapes.length; i++) {
     const cue = v[i] && cueFor(shapes[i]);
-    if (!cue?.opens) continue;
+    // A comment count in a share bar heads nothing; readers' comments below the body are
+    // taken as a section by markBelow.
+    if (!cue?.opens || cue.category === 'comments') continue;
     const reason = `${ABSORBED} "${shapes[i].text}"`;
     i = cue.category === 'counter' ? absorbCounters(shapes, v, i + 1, reason) - 1 : absorbTeasers(shapes, v, i + 1, cue.category, reason) - 1;
   }
@@ -177,7 +187,12 @@ function absorbCounters(shapes: readonly LineShape[], v: Verdicts, from: number,
 /** Teaser headline: short, no sentence-final period (a `|` caption mark excluded). */
 function isTeaserHeadline(s: LineShape): boolean {
   const text = s.bullet ? s.text.slice(1).trim() : s.text;
-  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s);
+  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s) && !isCaptionShaped(text);
+}
+
+/** `… hội nghị. (Ảnh: Trí Dũng)`: a sentence with a photo credit is an image caption, never a teaser. */
+function isCaptionShaped(text: string): boolean {
+  return /[.!?]\s?\(?(?:ảnh|nguồn ảnh|photo)\s?:/iu.test(text);
 }
 
 /**
@@ -193,6 +208,7 @@ function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, 
   let ledeStyle: 'prefixed' | 'plain' | undefined;
   let last: 'heading' | 'headline' | 'lede' | 'meta' = 'heading';
   let pending = -1; // last absorbed headline, given back if the box ends in prose
+  let headlineOnly = false;
   const take = (j: number) => {
     v[j] = { category, reason };
     seen.add(shapes[j].key);
@@ -210,10 +226,14 @@ function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, 
       take(j); last = 'lede'; pending = -1;
       continue;
     }
-    if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) { take(j); last = 'headline'; pending = j; continue; }
+    if (s.bullet || s.indent >= 2 || isTeaserHeadline(s)) {
+      headlineOnly ||= last === 'headline'; // two headlines in a row: a box without ledes
+      take(j); last = 'headline'; pending = j;
+      continue;
+    }
     // Plain (unsourced) ledes only in related boxes: under a site widget heading a plain
     // paragraph more likely starts the article itself (a widget printed above it).
-    const plainLede = category === 'related' && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
+    const plainLede = category === 'related' && !headlineOnly && (last === 'headline' || last === 'meta') && ledeStyle !== 'prefixed' && s.text.length <= 400;
     if (plainLede) { ledeStyle = 'plain'; take(j); last = 'lede'; pending = -1; continue; }
     break;
   }
@@ -271,6 +291,16 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
     const n = next >= 0 ? shapes[next] : undefined;
     let start = -1;
     if (s.bullet && isTeaserHeadline(s) && n && !v[next] && (n.indent > s.indent || parseMetaLine(n) || findSourcePrefix(n))) start = i;
+    else if (isBulletLinks(shapes, v, i, next)) {
+      // `• Headline` lines in a row after a paragraph: links to other articles, not a list.
+      let k = i;
+      while (k >= 0 && isBulletHeadline(shapes[k]) && !v[k]) {
+        v[k] = { category: 'related', reason };
+        k = nextNonBlank(shapes, k);
+      }
+      i = k < 0 ? shapes.length : k - 1;
+      continue;
+    }
     else if (parseMetaLine(s) && !isStampLine(s)) {
       // Only under a teaser headline: a meta line right after the sapo is the article's own.
       const prev = previousNonBlank(shapes, i);
@@ -282,13 +312,28 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
   }
 }
 
+/** A bullet line worded like a headline: several words, no final punctuation. */
+function isBulletHeadline(s: LineShape): boolean {
+  return s.bullet && s.words >= 5 && isTeaserHeadline(s);
+}
+
+/**
+ * Two or more bullet headlines in a row right after a finished paragraph (not after a
+ * `…:` that announces a list).
+ */
+function isBulletLinks(shapes: readonly LineShape[], v: Verdicts, i: number, next: number): boolean {
+  if (!isBulletHeadline(shapes[i]) || next < 0 || v[next] || !isBulletHeadline(shapes[next])) return false;
+  const prev = previousNonBlank(shapes, i);
+  return prev >= 0 && !v[prev] && shapes[prev].endsSentence && !shapes[prev].bullet;
+}
+
 // ---------------------------------------------------------------------------------------
 // 3. Position: above the headline, below the body.
 
 /**
- * Everything above the headline is chrome, with one exception: a date-time stamp there is
- * the article's own dateline (VnExpress style) unless the article has another one under
- * its headline, in which case it is the crawl time of the page.
+ * Everything above the headline is chrome, with one exception: the date-time stamp nearest
+ * the headline is the article's own dateline (VnExpress style) unless the article has
+ * another one under its headline; other stamps up there are the page's clock.
  */
 function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, first: number): void {
   if (headline < 0) {
@@ -298,11 +343,15 @@ function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, 
   const stop = first >= 0 ? first : shapes.length;
   let ownStamp = false;
   for (let j = headline + 1; j < stop && !ownStamp; j++) ownStamp = !v[j] && (isStampLine(shapes[j]) || parseMetaLine(shapes[j]) !== null);
-  for (let j = 0; j < headline; j++) {
+  for (let j = headline - 1; j >= 0; j--) {
     const s = shapes[j];
     if (s.blank || v[j]) continue;
-    if (isStampLine(s) && !ownStamp) continue;
-    v[j] = { category: 'navigation', reason: isStampLine(s) ? 'page time stamp in the navigation bar' : 'page chrome above the headline' };
+    const stamp = isStampLine(s);
+    if (stamp && !ownStamp) {
+      ownStamp = true; // this one is the dateline; stamps further up are clocks
+      continue;
+    }
+    v[j] = { category: 'navigation', reason: stamp ? 'page time stamp in the navigation bar' : 'page chrome above the headline' };
   }
 }
 
@@ -314,29 +363,78 @@ function markLooseMenus(shapes: readonly LineShape[], v: Verdicts, first: number
   }
 }
 
+const BELOW = 'page chrome below the article';
+
 /**
  * Below the body: widget items, teaser lists and credits the cue tables do not know
- * (jusText's rule: short lines among bad ones are bad). After a footer cue the rest of the
- * page is footer; e-mail and all-caps credit lines are footer too.
+ * (jusText's rule: short lines among bad ones are bad). An unknown line belongs to the
+ * widget whose heading is above it (`Tags:` → its tags, `Ý kiến bạn đọc` → the readers'
+ * comments, `Tin cùng chuyên mục` → the teasers' time stamps), else it is navigation;
+ * series links (`Bài 1: …`) are related. The footer starts at the first footer line and
+ * reaches back over the unknown lines just above it (the site's masthead line).
  */
 function markBelow(shapes: readonly LineShape[], v: Verdicts, bodyEnd: number): void {
   if (bodyEnd < 0) return;
-  let inFooter = false;
+  let section: BoilerplateCategory | undefined;
+  let footerFrom = -1;
   for (let j = bodyEnd + 1; j < shapes.length; j++) {
     const s = shapes[j];
     if (s.blank) continue;
-    if (v[j]) {
-      inFooter ||= v[j]!.category === 'footer';
-      continue;
-    }
-    if (inFooter || /\S@\S/.test(s.text) || isAllCaps(s)) v[j] = { category: 'footer', reason: 'page footer' };
-    else v[j] = { category: 'navigation', reason: 'page chrome below the article' };
+    const verdict = v[j];
+    if (section === 'comments' && isCommentControl(s)) v[j] = { category: 'comments', reason: 'comment widget control' };
+    else if (verdict) {
+      if (verdict.heads) section = verdict.category;
+      // A widget can absorb the masthead line that opens the footer as one more teaser.
+      if (verdict.reason.startsWith(ABSORBED) && isFooterPhrase(s)) v[j] = { category: 'footer', reason: 'page footer' };
+      if (v[j]!.category === 'footer' && footerFrom < 0) footerFrom = j;
+    } else if (section === 'footer' || /\S@\S/.test(s.text) || isAllCaps(s) || isFooterPhrase(s)) {
+      v[j] = { category: 'footer', reason: 'page footer' };
+      section = 'footer';
+      if (footerFrom < 0) footerFrom = j;
+    } else if (SERIES_LINK.test(s.text)) v[j] = { category: 'related', reason: 'another part of the series' };
+    else v[j] = { category: section ?? 'navigation', reason: BELOW };
+  }
+  if (footerFrom >= 0) extendFooterUp(shapes, v, footerFrom, bodyEnd);
+}
+
+/** `Bài 1: …`, `Kỳ 2: …`, `Phần 3 - …`: a link to another part of a series. */
+const SERIES_LINK = /^(?:bài|kỳ|phần)\s\d{1,2}\s?[:.–-]\s/iu;
+
+const COMMENT_CONTROL_KEYS = new Set(COMMENT_CONTROLS.map((c) => skeletonOf(normalizedKey(c))));
+
+function isCommentControl(s: LineShape): boolean {
+  return s.words <= 4 && COMMENT_CONTROL_KEYS.has(s.skeleton);
+}
+
+const FOOTER_PHRASE_KEYS = FOOTER_PHRASES.map((p) => ` ${skeletonOf(normalizedKey(p))} `);
+
+/** A masthead description (`Báo … - Cơ quan của Đảng bộ tỉnh …`), only looked for below the body. */
+function isFooterPhrase(s: LineShape): boolean {
+  if (s.words > 30) return false;
+  const padded = ` ${s.skeleton} `;
+  return FOOTER_PHRASE_KEYS.some((k) => padded.includes(k));
+}
+
+const MASTHEAD_KEYS = MASTHEAD_HEADS.map((h) => skeletonOf(normalizedKey(h)));
+
+/**
+ * The lines right above the footer that are unknown or the site's own name (`Báo
+ * VietNamNet`, which a widget may have taken for a teaser) are footer too.
+ */
+function extendFooterUp(shapes: readonly LineShape[], v: Verdicts, from: number, bodyEnd: number): void {
+  for (let j = from - 1; j > bodyEnd; j--) {
+    const s = shapes[j];
+    if (s.blank) continue;
+    const verdict = v[j];
+    const masthead = s.words <= 6 && verdict?.reason.startsWith(ABSORBED) && MASTHEAD_KEYS.some((k) => s.skeleton.startsWith(`${k} `));
+    if (verdict?.reason !== BELOW && !masthead) break;
+    v[j] = { category: 'footer', reason: 'page footer' };
   }
 }
 
+/** At least six letters, all capitals (`POWERED BY …`, a credit line in capitals). */
 function isAllCaps(s: LineShape): boolean {
-  const letters = s.text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return s.skeleton.replace(/ /g, '').length >= 6 && s.text === s.text.toUpperCase() && s.text !== s.key;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@
 import type { Line } from './candidates';
 import { normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
-import { BULLET_MARKS, SECTION_NAMES, STAMP_LABELS } from './data/boilerplateCues';
+import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
+import { NON_NAME_HEADS } from './data/metadataCues';
 
 export interface LineShape {
   line: Line;
@@ -23,8 +24,14 @@ export interface LineShape {
   end: number;
   /** normalizedKey of the text: what verbatim repetition compares. */
   key: string;
-  /** Letters-only key (digits, punctuation, symbols dropped): what cue tables compare. */
+  /**
+   * Letters-only key (digits, punctuation, symbols dropped) of the line's first
+   * SKELETON_WORDS letter runs: what cue tables compare. Cues only fire on short lines or
+   * on a line's start, so long paragraphs do not pay for a full copy.
+   */
   skeleton: string;
+  /** The skeleton stops before the line's end (a long line). */
+  skeletonCut: boolean;
   words: number;
   /** Share of syllables that are stop words (0 for a line without words). */
   stopDensity: number;
@@ -35,10 +42,42 @@ export interface LineShape {
   bullet: boolean;
 }
 
-const STOP = new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey));
+/** Letter runs kept in a skeleton: more than any cue phrase or short-line test needs. */
+export const SKELETON_WORDS = 16;
+/** Longest stop syllable, in UTF-16 units (`người`, `những`, `thường`). */
+const MAX_STOP_LENGTH = 6;
+
+/**
+ * Stop syllables by a rolling hash of their code units, in an open-addressing table, so a
+ * letter run is looked up while it is scanned, without slicing a string out of the line.
+ */
+const STOP_WORDS = [...new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))];
+const STOP_MASK = 1023;
+const STOP_HASHES = new Int32Array(STOP_MASK + 1);
+const STOP_SLOTS = new Int16Array(STOP_MASK + 1); // index + 1 into STOP_WORDS; 0 = empty
+STOP_WORDS.forEach((w, idx) => {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  let slot = h & STOP_MASK;
+  while (STOP_SLOTS[slot] !== 0) slot = (slot + 1) & STOP_MASK;
+  STOP_HASHES[slot] = h;
+  STOP_SLOTS[slot] = idx + 1;
+});
+
+function isStopRun(key: string, from: number, to: number, hash: number): boolean {
+  for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
+    if (STOP_HASHES[slot] !== hash) continue;
+    const w = STOP_WORDS[STOP_SLOTS[slot] - 1];
+    if (w.length === to - from && key.startsWith(w, from)) return true;
+  }
+  return false;
+}
+
 const SECTIONS = new Set(SECTION_NAMES.map(normalizedKey));
 const STAMP_WORDS = new Set(STAMP_LABELS.flatMap((l) => normalizedKey(l).split(' ')));
 const BULLETS = new Set(BULLET_MARKS);
+const STAMP_COUNTER_KEYS = new Set(STAMP_COUNTERS.map(normalizedKey));
+const NON_NAME_HEAD_KEYS = new Set(NON_NAME_HEADS.map(normalizedKey));
 
 /** Letters-only form of a normalized key: other characters become single spaces. */
 export function skeletonOf(key: string): string {
@@ -47,47 +86,102 @@ export function skeletonOf(key: string): string {
 
 const LETTER = /\p{L}/u;
 
-/**
- * Letter test for the code unit at `i`, fast for the Latin and Vietnamese ranges (property
- * regexes and one-character strings are slow in bulk); other scripts ask the regex.
- */
-function isLetterAt(key: string, i: number): boolean {
-  const c = key.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (c >= 0x1e00 && c <= 0x1eff) return true;
-  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xa0 && c <= 0xbf)) return false;
-  return LETTER.test(key[i]);
+/** Character classes of the code units below TABLE_SIZE: what the per-character scan asks. */
+const OTHER = 0;
+const LETTER_CLASS = 1;
+const DIGIT = 2;
+const SPACE = 3;
+/** Whitespace other than a plain space: the key must be folded before it is scanned. */
+const OTHER_SPACE = 4;
+const TABLE_SIZE = 0x2000;
+const CLASS = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    if (c >= 48 && c <= 57) t[c] = DIGIT;
+    else if (c === 32) t[c] = SPACE;
+    else if (/\s/.test(String.fromCharCode(c)) || c === 0xfeff) t[c] = OTHER_SPACE;
+    else if (c >= 0xd800 && c <= 0xdfff) t[c] = OTHER;
+    else if (LETTER.test(String.fromCharCode(c))) t[c] = LETTER_CLASS;
+  }
+  return t;
 }
 
-/** One pass over a key: its skeleton and its count of words (tokens with a letter or digit). */
-function scanKey(key: string): { skeleton: string; words: number } {
-  const runs: string[] = [];
+/** Class of the code unit `c` at `i` of `key`; beyond the table (rare in Vietnamese text) ask the regex. */
+function classAt(key: string, i: number, c: number): number {
+  if (c < TABLE_SIZE) return CLASS[c];
+  if (c === 0x3000 || c === 0xfeff) return OTHER_SPACE;
+  return LETTER.test(key[i]) ? LETTER_CLASS : OTHER;
+}
+
+interface KeyScan { skeleton: string; cut: boolean; words: number; stops: number; digits: boolean; unfolded: boolean }
+
+/**
+ * One pass over a key: its skeleton (first SKELETON_WORDS letter runs), its count of
+ * words (space-separated tokens with a letter or digit), of stop syllables, and whether it
+ * has a digit. Stop syllables are recognised by a rolling hash while scanning; only the
+ * skeleton's runs are sliced out of the key.
+ */
+function scanKey(key: string): KeyScan {
+  let runs = 0;
   let words = 0;
+  let stops = 0;
+  let digits = false;
   let tokenCounted = false;
   let runStart = -1;
-  for (let i = 0; i <= key.length; i++) {
-    const c = i < key.length ? key.charCodeAt(i) : 32;
-    const letter = i < key.length && isLetterAt(key, i);
-    if (letter) {
-      if (runStart < 0) runStart = i;
+  let hash = 0;
+  let unfolded = false;
+  let prev = -1;
+  const n = key.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? key.charCodeAt(i) : 32;
+    const k = i < n ? classAt(key, i, c) : SPACE;
+    if (k === OTHER_SPACE || (k === SPACE && prev === SPACE)) unfolded = true;
+    prev = k;
+    if (k === LETTER_CLASS) {
+      if (runStart < 0) { runStart = i; hash = 0; }
+      hash = (Math.imul(hash, 31) + c) | 0;
       if (!tokenCounted) { words++; tokenCounted = true; }
       continue;
     }
-    if (runStart >= 0) { runs.push(key.slice(runStart, i)); runStart = -1; }
-    if (c === 32) tokenCounted = false;
-    else if (c >= 48 && c <= 57 && !tokenCounted) { words++; tokenCounted = true; }
+    if (runStart >= 0) {
+      if (i - runStart <= MAX_STOP_LENGTH && isStopRun(key, runStart, i, hash)) stops++;
+      if (runs < SKELETON_WORDS) { RUN_STARTS[runs] = runStart; RUN_ENDS[runs] = i; }
+      runs++;
+      runStart = -1;
+    }
+    if (k === SPACE) tokenCounted = false;
+    else if (k === DIGIT) {
+      digits = true;
+      if (!tokenCounted) { words++; tokenCounted = true; }
+    }
   }
-  return { skeleton: runs.join(' '), words };
+  // Long prose only ever has its first words compared with cue phrases.
+  const keep = Math.min(runs, words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
+  let skeleton = '';
+  for (let r = 0; r < keep; r++) skeleton += (r ? ' ' : '') + key.slice(RUN_STARTS[r], RUN_ENDS[r]);
+  return { skeleton, cut: keep < runs, words, stops, digits, unfolded };
 }
 
+/** Where the first SKELETON_WORDS letter runs of the line being scanned start and end (reused). */
+const RUN_STARTS = new Int32Array(SKELETON_WORDS);
+const RUN_ENDS = new Int32Array(SKELETON_WORDS);
+/** Lines longer than this (words) match no whole-line cue; their skeleton keeps a few words. */
+const MAX_CUE_LINE_WORDS = 60;
+const LONG_LINE_SKELETON_WORDS = 6;
+
 /**
- * Key of a view line: the view is already NFC with one tone placement (normalize.ts), so
- * only case and whitespace are folded here — the same result as normalizedKey, cheaper.
+ * Key of a view line and its scan: the view is already NFC with one tone placement
+ * (normalize.ts), so only case and whitespace are folded — the same result as
+ * normalizedKey, cheaper. Whitespace is folded only when the scan met a run of it.
  */
-function viewKey(text: string): string {
+function keyAndScan(text: string): { key: string; scan: KeyScan } {
   const lower = text.toLowerCase();
-  return /\s\s|[\t\u00a0\ufeff]/.test(lower) ? lower.replace(/[\s\u00a0\ufeff]+/g, ' ') : lower;
+  const scan = scanKey(lower);
+  if (!scan.unfolded) return { key: lower, scan };
+  const key = lower.replace(/[\s\u00a0\ufeff]+/g, ' ');
+  return { key, scan: scanKey(key) };
 }
 
 const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
@@ -102,29 +196,44 @@ export function shapeLines(lines: readonly Line[]): LineShape[] {
   return shapes;
 }
 
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12;
+}
+
+const CLOSERS = '"”’)]»';
+
+/** Ends like a sentence: a final `.`, `!`, `?` or `…`, before at most two closing quotes or brackets. */
+function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  for (let k = 0; k < 2 && i >= 0 && CLOSERS.includes(text[i]); k++) i--;
+  const c = text[i];
+  return c === '.' || c === '!' || c === '?' || c === '…';
+}
+
 export function shapeLine(line: Line): LineShape {
   const raw = line.text;
-  const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim();
-  const key = viewKey(text);
-  // Words: tokens with a letter or a digit; stop words are compared letters-only.
-  const { skeleton, words } = scanKey(key);
-  let stops = 0;
-  if (skeleton !== '') for (const w of skeleton.split(' ')) if (STOP.has(w)) stops++;
+  let a = 0;
+  let b = raw.length;
+  while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+  const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+  const { key, scan } = keyAndScan(text);
+  const { skeleton, cut, words, stops, digits } = scan;
   return {
     line,
     blank: text === '',
-    indent: lead,
+    indent: a,
     text,
-    start: line.start + lead,
-    end: line.start + lead + text.length,
+    start: line.start + a,
+    end: line.start + b,
     key,
     skeleton,
+    skeletonCut: cut,
     words,
     stopDensity: words ? Math.min(1, stops / words) : 0,
-    hasDigits: /\d/.test(text),
-    endsSentence: /[.!?…](?:["”’)\]»]{0,2})$/.test(text),
-    bullet: text.length > 1 && BULLETS.has(text[0]) && /\s/.test(text[1]),
+    hasDigits: digits,
+    endsSentence: endsLikeSentence(text),
+    bullet: text.length > 1 && BULLETS.has(text[0]) && isSpaceCode(text.charCodeAt(1)),
   };
 }
 
@@ -148,7 +257,8 @@ export function isSectionName(skeleton: string): boolean {
 
 // ---------------------------------------------------------------------------------------
 // Date-time stamps: `Thứ 6, 10/07/2020 | 14:13:59 [GMT +7]`, `11:02 22/09/2020`,
-// `Thứ hai, 12/5/2025, 08:00 (GMT+7)`, `12-05-2025 08:30`, `Chủ nhật, 08:00, 12/05/2025`.
+// `Thứ hai, 12/5/2025, 08:00 (GMT+7)`, `12-05-2025 08:30`, `Chủ nhật, 08:00, 12/05/2025`,
+// `08:10, Thứ Hai, 13/05/2024 (GMT+7)`.
 
 const WEEKDAY = String.raw`(?:th[ứu]\s?(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s?nhật|cn|t[2-7])`;
 const DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})`;
@@ -156,18 +266,21 @@ const TIME = String.raw`\d{1,2}[:hg]\d{2}(?::\d{2})?(?:\s?(?:am|pm|sa|ch))?`;
 const SEP = String.raw`[ ,|–-]{1,4}`;
 const TZ = String.raw`[ ,|]{0,3}[([]?\s?(?:gmt|utc)\s?[+-]\s?\d{1,2}(?::?\d{2})?\s?[)\]]?`;
 const STAMP = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${WEEKDAY}${SEP})?(?:ngày\s)?(?:${DATE}(?:${SEP}(?:lúc\s)?${TIME})?|${TIME}${SEP}(?:ngày\s)?${DATE})(?:${TZ})?(?![\p{L}\d/])`,
+  String.raw`(?<![\p{L}\d])(?:${WEEKDAY}${SEP})?(?:ngày\s)?(?:${DATE}(?:${SEP}(?:lúc\s)?${TIME})?|${TIME}${SEP}(?:${WEEKDAY}${SEP})?(?:ngày\s)?${DATE})(?:${TZ})?(?![\p{L}\d/])`,
   'iu',
 );
 
 export interface Span { start: number; end: number }
 
 const STAMPS = new WeakMap<LineShape, Span | null>();
+/** Longest line (words) that can be a dateline or a `Chuyên mục - Tác giả - giờ ngày` meta line. */
+const MAX_STAMP_LINE_WORDS = 30;
 const METAS = new WeakMap<LineShape, MetaLine | null>();
 
-/** The first date-time stamp in a line, as a view span (memoized per line). */
+/** The first date-time stamp in a short line, as a view span (memoized per line). */
 export function findStamp(s: LineShape): Span | null {
-  if (!s.hasDigits) return null;
+  // Datelines and meta lines are short; a date inside a paragraph is the date stage's business.
+  if (!s.hasDigits || s.words > MAX_STAMP_LINE_WORDS) return null;
   let st = STAMPS.get(s);
   if (st === undefined) {
     st = scanStamp(s);
@@ -192,12 +305,26 @@ function onlyStampWords(text: string): boolean {
   return sk === '' || sk.split(' ').every((w) => STAMP_WORDS.has(w));
 }
 
-/** A line that is a date-time stamp (with at most a label and font-size controls). */
+/**
+ * The rest of a dateline after its stamp: labels and controls, and counters the CMS prints
+ * after a bar (`14/05/2024 | Lượt xem: 356`).
+ */
+function onlyStampTail(text: string): boolean {
+  const bar = text.indexOf('|');
+  if (bar < 0) return onlyStampWords(text);
+  return onlyStampWords(text.slice(0, bar)) && text.slice(bar + 1).split('|').every(isStampCounter);
+}
+
+function isStampCounter(part: string): boolean {
+  return /\d/.test(part) && STAMP_COUNTER_KEYS.has(skeletonOf(normalizedKey(part))) || onlyStampWords(part);
+}
+
+/** A line that is a date-time stamp (with at most a label, font-size controls and counters). */
 export function isStampLine(s: LineShape): boolean {
   const st = findStamp(s);
   if (!st) return false;
   const rel = st.start - s.start;
-  return onlyStampWords(s.text.slice(0, rel) + ' ' + s.text.slice(rel + st.end - st.start));
+  return onlyStampWords(s.text.slice(0, rel)) && onlyStampTail(s.text.slice(rel + st.end - st.start));
 }
 
 export interface MetaLine {
@@ -268,9 +395,20 @@ function splitParts(text: string): Array<{ text: string; start: number }> {
  */
 export function isNameLike(text: string): boolean {
   const parts = text.trim().split(/\s+/);
-  if (parts.length < 2 || parts.length > 5 || parts.some((p) => p.length > 7 || p.length < 2)) return false;
-  return parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
+  // One-letter syllables are given names only after the first (`Như Ý`), never initials alone.
+  if (parts.length < 2 || parts.length > 5 || parts[0].length < 2 || parts.some((p) => p.length > 7)) return false;
+  const shaped = parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
+  return shaped && !startsWithNonNameHead(parts);
 }
+
+/** `Báo Quảng Nam`, `Sở Nội Vụ`: capitalised like a name, but an organisation or a publication. */
+function startsWithNonNameHead(parts: readonly string[]): boolean {
+  const one = normalizedKey(parts[0]);
+  return NON_NAME_HEAD_KEYS.has(one) || (parts.length > 1 && NON_NAME_HEAD_KEYS.has(`${one} ${normalizedKey(parts[1])}`));
+}
+
+/** Longest line of names (characters): four names with their agencies. */
+const MAX_NAMES_LINE = 120;
 
 const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
 
@@ -284,7 +422,7 @@ export function nameParts(text: string): Span[] {
   for (const piece of text.split(NAME_SEPARATORS)) {
     const at = text.indexOf(piece, from);
     from = at + piece.length;
-    const name = piece.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+    const name = piece.replace(/\([^()]*\)\s*$/u, '').trim(); // no leading \s*: quadratic on long blank runs; trim() drops it
     if (!isNameLike(name)) continue;
     const start = at + piece.indexOf(name);
     out.push({ start, end: start + name.length });
@@ -292,10 +430,18 @@ export function nameParts(text: string): Span[] {
   return out;
 }
 
-/** A line made only of person names (`Minh Hà`, `Minh Hà - Thu Trang`, `Văn Điệp (TTXVN)`). */
+/**
+ * A line made only of person names, possibly with their agency (`Minh Hà`, `Minh Hà - Thu
+ * Trang`, `Văn Điệp (TTXVN)`, `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`).
+ */
 export function isNamesLine(text: string): boolean {
+  if (text.length > MAX_NAMES_LINE) return false;
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
-  return parts.length > 0 && parts.length <= 4 && nameParts(text).length === parts.length;
+  if (parts.length === 0 || parts.length > 4) return false;
+  const names = nameParts(text).length;
+  if (names === parts.length) return true;
+  // Agencies beside the names: `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`.
+  return names > 0 && text.includes('/') && parts.every((p) => isNameLike(p.replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
 }
 
 /**

@@ -14,10 +14,13 @@ import {
   findSourcePrefix, findStamp, isGoodParagraph, isNamesLine, isSourceName, isStampLine, nameParts, parseMetaLine, shapeLines,
   type LineShape, type Span,
 } from './lineShape';
-import { bylineRest, layoutOf, nextNonBlank, previousNonBlank, type Marks } from './pageLayout';
+import {
+  agencyLine, bylineRest, hasSourceLabel, isCreditLine, isCreditsLine, isPublicationName, labelledParts, layoutOf, nextNonBlank,
+  previousNonBlank, staffByline, type LabelledPart, type Marks,
+} from './pageLayout';
 import { normalizedKey } from './normalize';
 import {
-  CAPTION_OPENINGS, CAPTION_PHRASES, CREDIT_LABELS, NON_NAME_CREDITS, PROSE_OPENINGS,
+  CAPTION_LABELS, CAPTION_OPENINGS, CAPTION_PHRASES, CREDIT_LABELS, NON_NAME_CREDITS, PROSE_OPENINGS,
 } from './data/metadataCues';
 
 export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boilerplate'>): Meta[] {
@@ -95,7 +98,7 @@ function ledeLine(shapes: readonly LineShape[], marks: Marks, headline: number):
   for (let i = headline + 1; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.blank || marks[i]) continue;
-    if (isStampLine(s) || parseMetaLine(s) || isNamesLine(s.text) || bylineRest(s)) continue;
+    if (isStampLine(s) || parseMetaLine(s) || isCreditsLine(s)) continue;
     return i;
   }
   return -1;
@@ -106,10 +109,21 @@ function ledeLine(shapes: readonly LineShape[], marks: Marks, headline: number):
 
 /**
  * Byline items of a line that is a byline: `Minh Hà`, `Minh Hà - Thu Trang`,
- * `Văn Điệp (TTXVN)`, `Theo TTXVN` (an agency: a `source` item), `Bài, ảnh: Đức Thiện`.
- * Returns whether the line was one.
+ * `Văn Điệp (TTXVN)`, `Bài, ảnh: Đức Thiện`, `PV`; source items of a source credit:
+ * `Theo TTXVN`, `Nguồn: Báo Quảng Nam`, `(Theo báo Nhân Dân)` (the publication's name, a
+ * lowercase `báo` left out), `(TTXVN/Vietnam+)`. Returns whether the line was one.
  */
 function bylineItems(s: LineShape, add: Add): boolean {
+  const staff = staffByline(s);
+  if (staff) {
+    add('byline', staff);
+    return true;
+  }
+  const parts = labelledParts(s);
+  if (parts) {
+    for (const part of parts) partItems(s, part, add);
+    return true;
+  }
   const labelled = bylineRest(s);
   const rest: Span = labelled ?? { start: s.start, end: s.end };
   const text = s.line.text.slice(rest.start - s.line.start, rest.end - s.line.start);
@@ -119,11 +133,43 @@ function bylineItems(s: LineShape, add: Add): boolean {
     return true;
   }
   if (labelled) {
-    const agency = text.replace(/\s*\([^()]*\)$/u, '').trim();
-    if (isSourceName(agency)) add('source', { start: rest.start, end: rest.start + agency.length });
+    const agency = publicationSpan(text, rest.start);
+    const name = text.slice(agency.start - rest.start, agency.end - rest.start);
+    if (isSourceName(name) || (hasSourceLabel(s) && isPublicationName(name))) add('source', agency);
+    return true;
+  }
+  const agencies = agencyLine(s);
+  if (agencies) {
+    add('source', agencies);
     return true;
   }
   return false;
+}
+
+/** The publication's name in a credited text: a trailing `(…)` and a lowercase `báo` left out. */
+function publicationSpan(text: string, offset: number): Span {
+  let name = text.replace(/(?<!\s)\s*\([^()]*\)$/u, '').trim();
+  let from = offset + text.indexOf(name);
+  const lowerHead = /^\p{Ll}+\s(?=\p{Lu})/u.exec(name); // `báo Nhân Dân` → `Nhân Dân`
+  if (lowerHead) {
+    name = name.slice(lowerHead[0].length);
+    from += lowerHead[0].length;
+  }
+  return { start: from, end: from + name.length };
+}
+
+/** Items of one part of a multi-label credits line (`Tác giả: …`, `Ảnh: …`, `Nguồn: …`). */
+function partItems(s: LineShape, part: LabelledPart, add: Add): void {
+  const text = s.line.text.slice(part.rest.start - s.line.start, part.rest.end - s.line.start);
+  if (part.kind === 'source') {
+    const span = publicationSpan(text, part.rest.start);
+    const name = text.slice(span.start - part.rest.start, span.end - part.rest.start);
+    if (isSourceName(name) || isPublicationName(name)) add('source', span);
+    else for (const n of namesAt(text, part.rest.start)) add('byline', n);
+    return;
+  }
+  if (part.kind === 'credit' && NON_NAMES.has(normalizedKey(text))) return;
+  for (const n of namesAt(text, part.rest.start)) add(part.kind, n);
 }
 
 /** Name parts of `text` (which starts at view offset `offset`), as view spans. */
@@ -136,18 +182,21 @@ const CREDIT_RE = new RegExp(
   'giu',
 );
 const NON_NAMES = new Set(NON_NAME_CREDITS.map(normalizedKey));
+/** Each credit label contains one of these words: a cheap test before the regex. */
+const CREDIT_WORDS = [...new Set(CREDIT_LABELS.map((l) => normalizedKey(l).split(' ').at(-1)!))];
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`: the photographer's name, when it is a person's. */
+/** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
 function creditItems(s: LineShape, add: Add): boolean {
+  if (!CREDIT_WORDS.some((w) => s.key.includes(w))) return false;
   let found = false;
   for (const m of s.text.matchAll(CREDIT_RE)) {
     const from = m.index + m[0].length;
     const tail = s.text.slice(from);
-    const cut = tail.search(/[)/|]|\s[-–]\s|$/u);
+    const cut = tail.search(/[)|]|\s[-–]\s|$/u);
     const name = tail.slice(0, cut).trim().replace(/[.,;]$/u, '');
     if (!name || NON_NAMES.has(normalizedKey(name))) continue;
     for (const n of namesAt(name, s.start + from + tail.indexOf(name))) {
@@ -167,19 +216,20 @@ function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bo
   for (let i = first; i <= bodyEnd; i++) {
     const s = shapes[i];
     if (s.blank || marks[i]) continue;
-    if (i > lastGood && (isNamesLine(s.text) || bylineRest(s))) {
-      bylineItems(s, add);
-      continue;
-    }
+    // After the last paragraph: bylines, photo credits and source credits, in any order.
+    if (i > lastGood && isCreditsLine(s) && (!isCreditLine(s) || labelledParts(s)) && bylineItems(s, add)) continue;
     const credited = creditItems(s, add);
-    if (i !== lede && i !== first && isCaption(shapes, marks, i, first, credited)) add('caption', s);
+    if (i !== lede && i !== first && !isCreditLine(s) && isCaption(shapes, marks, i, first, credited)) add('caption', s);
   }
 }
 
 const CAPTION_START_KEYS = CAPTION_OPENINGS.map(normalizedKey);
+const CAPTION_LABEL_KEYS = CAPTION_LABELS.map(normalizedKey);
 const CAPTION_PHRASE_KEYS = CAPTION_PHRASES.map(normalizedKey);
 const PROSE_START_KEYS = PROSE_OPENINGS.map(normalizedKey);
 
+/** Paragraphs around a caption are at least this long (characters) and three times the caption. */
+const MIN_PROSE_CHARS = 200;
 /** Longest caption we accept on shape alone (characters). */
 const MAX_CAPTION_CHARS = 250;
 
@@ -195,6 +245,15 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   const s = shapes[i];
   if (/\s\|$/.test(s.text) || (s.text.endsWith('|') && s.words <= 60)) return true;
   if (credited && s.words <= 60) return true;
+  // A short line printed right above a photo credit line inside the body (`… phát biểu.` /
+  // `Ảnh: Việt Dũng` / more text); a credit after the last paragraph credits all photos.
+  const below = nextNonBlank(shapes, i);
+  if (below >= 0 && !marks[below] && isCreditLine(shapes[below]) && s.words <= 30 && !isCreditsLine(s)) {
+    const after = nextNonBlank(shapes, below);
+    if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
+  }
+  // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
+  if (s.words >= 4 && s.words <= 60 && CAPTION_LABEL_KEYS.some((k) => s.key.startsWith(k) && /^\s*:/u.test(s.key.slice(k.length)))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
   if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
   if (startsWithAny(s.key, PROSE_START_KEYS)) return false;
@@ -210,7 +269,7 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   const n = shapes[next];
   if (!isGoodParagraph(p) || !isGoodParagraph(n)) return false;
   let score = printedTwice ? 2 : 1;
-  if (p.text.length >= 250 && n.text.length >= 250 && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
+  if (p.text.length >= MIN_PROSE_CHARS && n.text.length >= MIN_PROSE_CHARS && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
   if (startsWithAny(s.key, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;
   return score >= 2;
 }

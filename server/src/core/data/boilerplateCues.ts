@@ -18,6 +18,10 @@
  * same block (boilerplate.ts absorbs them). `needsDigits`: only when the line also has a
  * number (`Hôm nay: 1.234` is a counter; `Hôm nay` alone is not, nor is
  * "Tổng kết 5 năm…", whose skeleton has more words than the label).
+ * `terminal`: the article never resumes after such a line (comment sections, visitor
+ * statistics, tag lists, site widgets, copyright): the body ends above it even when prose
+ * (readers' comments, notices) follows. Related-news boxes and ads are not terminal:
+ * they are printed in the middle of articles too.
  */
 import type { BoilerplateCategory } from '../types';
 
@@ -29,6 +33,7 @@ export interface LineCue {
   phrases: readonly string[];
   opens?: boolean;
   needsDigits?: boolean;
+  terminal?: boolean;
   /** Only on lines of at most this many words (default MAX_PREFIX_CUE_WORDS). */
   maxWords?: number;
   /** Shown in hovers: why the line was classified so. */
@@ -46,11 +51,11 @@ export const LINE_CUES: readonly LineCue[] = [
     phrases: ['quảng cáo', 'advertisement', 'advertising', 'ads', 'sponsored', 'tài trợ', 'nội dung tài trợ', 'banner'],
   },
   {
-    category: 'counter', match: 'line', opens: true, reason: 'visitor statistics heading',
+    category: 'counter', match: 'line', opens: true, terminal: true, reason: 'visitor statistics heading',
     phrases: ['thống kê truy cập', 'thống kê', 'lượt truy cập', 'số lượt truy cập', 'bộ đếm', 'truy cập'],
   },
   {
-    category: 'counter', match: 'line', needsDigits: true, reason: 'visitor counter',
+    category: 'counter', match: 'line', needsDigits: true, terminal: true, reason: 'visitor counter',
     phrases: [
       'lượt xem', 'lượt đọc', 'lượt truy cập', 'số lượt truy cập', 'tổng lượt truy cập', 'tổng truy cập', 'tổng số lượt truy cập',
       'đang truy cập', 'đang online', 'đang trực tuyến', 'trực tuyến', 'online', 'hôm nay', 'hôm qua', 'tuần này', 'tuần trước',
@@ -78,7 +83,7 @@ export const LINE_CUES: readonly LineCue[] = [
     phrases: ['xem thêm', 'đọc thêm', 'xem tiếp', 'tin liên quan', 'bài liên quan', 'mời xem', 'mời đọc'],
   },
   {
-    category: 'navigation', match: 'line', opens: true, reason: 'site widget heading',
+    category: 'navigation', match: 'line', opens: true, terminal: true, reason: 'site widget heading',
     phrases: [
       'tin nổi bật', 'nổi bật', 'tin mới nhất', 'mới nhất', 'tin mới', 'đọc nhiều', 'đọc nhiều nhất', 'xem nhiều', 'xem nhiều nhất',
       'tin xem nhiều', 'tin đọc nhiều', 'tiêu điểm', 'tin tiêu điểm', 'tin nóng', 'tin hot', 'dành cho bạn', 'mới nhất dành cho bạn',
@@ -105,35 +110,63 @@ export const LINE_CUES: readonly LineCue[] = [
     ],
   },
   {
-    // Breadcrumb and tag-list labels that carry items after a colon.
-    category: 'navigation', match: 'label', reason: 'tags or breadcrumb',
-    phrases: ['tags', 'tag', 'từ khóa', 'chủ đề', 'chuyên mục', 'bạn đang ở', 'vị trí', 'danh mục'],
+    // Newsletter sign-up and cookie consent.
+    category: 'navigation', match: 'line', reason: 'newsletter or cookie notice',
+    phrases: [
+      'đăng ký nhận bản tin', 'nhận bản tin', 'đăng ký nhận tin', 'bản tin', 'nhập email của bạn', 'nhập địa chỉ email', 'đồng ý', 'tôi đồng ý', 'chấp nhận', 'từ chối', 'tìm hiểu thêm', 'cài đặt cookie',
+    ],
   },
   {
-    category: 'comments', match: 'line', opens: true, reason: 'comments heading',
+    category: 'navigation', match: 'prefix', maxWords: 40, reason: 'cookie notice',
+    phrases: [
+      'chúng tôi sử dụng cookie', 'website sử dụng cookie', 'trang web sử dụng cookie', 'trang web này sử dụng cookie',
+      'website này sử dụng cookie', 'bằng việc tiếp tục sử dụng', 'đăng ký nhận bản tin', 'đăng ký để nhận',
+    ],
+  },
+  {
+    // Tag lists (`Tags: Quốc hội, kỳ họp thứ 7`, or the label alone above the tags).
+    category: 'navigation', match: 'label', terminal: true, reason: 'tags',
+    phrases: ['tags', 'tag', 'từ khóa', 'chủ đề', 'từ khóa liên quan'],
+  },
+  {
+    category: 'navigation', match: 'label', reason: 'breadcrumb',
+    phrases: ['chuyên mục', 'bạn đang ở', 'vị trí', 'danh mục'],
+  },
+  {
+    // Pagination (`Trang 1 2 3 4 5`, `Trang 2/15`).
+    category: 'navigation', match: 'line', needsDigits: true, reason: 'pagination',
+    phrases: ['trang', 'trang trước trang sau', 'trang đầu trang cuối'],
+  },
+  {
+    category: 'comments', match: 'line', opens: true, terminal: true, reason: 'comments heading',
     phrases: [
       'ý kiến bạn đọc', 'bình luận', 'các bình luận', 'bình luận của bạn', 'gửi bình luận', 'viết bình luận', 'ý kiến', 'gửi ý kiến',
       'ý kiến của bạn', 'bạn đọc bình luận', 'bình luận bài viết', 'thảo luận', 'phản hồi', 'gửi phản hồi', 'bạn nghĩ gì',
       'ý kiến phản hồi', 'bình luận mới nhất', 'bình luận hay nhất', 'ý kiến bình luận', 'đánh giá bài viết',
-      'gửi ý kiến của bạn', 'ý kiến của bạn về bài viết',
+      'gửi ý kiến của bạn', 'ý kiến của bạn về bài viết', 'gửi bình luận của bạn', 'viết bình luận của bạn', 'ý kiến bạn đọc về bài viết',
+      'bình luận facebook', 'tổng số bình luận',
     ],
   },
   {
     category: 'comments', match: 'line', reason: 'comment form field',
     phrases: [
       'họ và tên', 'họ tên', 'tên của bạn', 'email của bạn', 'nội dung', 'nội dung bình luận', 'mã xác nhận', 'mã bảo vệ',
-      'gửi', 'hủy', 'trả lời', 'thích', 'xem thêm bình luận', 'xem thêm ý kiến', 'nhập nội dung', 'số ký tự',
+      'gửi', 'hủy', 'trả lời', 'thích', 'xem thêm bình luận', 'xem thêm ý kiến', 'nhập nội dung', 'số ký tự', 'nhập mã xác nhận',
+      'gửi ý kiến', 'báo vi phạm',
     ],
   },
   {
     category: 'comments', match: 'prefix', reason: 'comments prompt',
-    phrases: ['ý kiến của bạn sẽ được', 'bình luận của bạn sẽ được', 'vui lòng nhập', 'bạn cần đăng nhập', 'hãy là người đầu tiên bình luận'],
+    phrases: [
+      'ý kiến của bạn sẽ được', 'bình luận của bạn sẽ được', 'vui lòng nhập', 'bạn cần đăng nhập', 'hãy là người đầu tiên bình luận',
+      'thông tin bạn đọc sẽ được bảo mật', 'bạn đọc vui lòng', 'xin vui lòng gõ tiếng việt',
+    ],
   },
   {
     category: 'social', match: 'word', reason: 'social-network widget',
     phrases: [
       'facebook', 'zalo', 'twitter', 'youtube', 'tiktok', 'instagram', 'linkedin', 'telegram', 'fanpage', 'messenger',
-      'mã qr', 'qr code', 'qrcode', 'tweet', 'pinterest', 'viber',
+      'mã qr', 'qr code', 'qrcode', 'tweet', 'pinterest', 'viber', 'google news', 'google tin tức', 'threads', 'lotus', 'gapo',
     ],
   },
   {
@@ -144,13 +177,14 @@ export const LINE_CUES: readonly LineCue[] = [
     ],
   },
   {
-    category: 'footer', match: 'prefix', maxWords: 40, reason: 'copyright or platform credit',
+    category: 'footer', match: 'prefix', maxWords: 40, terminal: true, reason: 'copyright or platform credit',
     phrases: [
       'powered by', 'copyright', 'bản quyền thuộc', 'bản quyền', 'giữ bản quyền', 'giấy phép số', 'giấy phép hoạt động',
       'giấy phép thiết lập', 'giấy phép xuất bản', 'giấy phép báo điện tử', 'giấy phép cung cấp', 'thiết kế bởi', 'phát triển bởi',
       'thiết kế và phát triển', 'a product of', 'all rights reserved', 'cơ quan chủ quản', 'chịu trách nhiệm xuất bản',
       'chịu trách nhiệm nội dung', 'chịu trách nhiệm chính', 'ghi rõ nguồn', 'không được sao chép', 'cấm sao chép',
       'nghiêm cấm sao chép', 'trích dẫn lại', 'liên hệ quảng cáo', 'đơn vị quản lý', 'cổng thông tin điện tử được',
+      'số giấy phép', 'mọi quyền được bảo lưu', 'toàn bộ bản quyền',
     ],
   },
   {
@@ -158,7 +192,8 @@ export const LINE_CUES: readonly LineCue[] = [
     phrases: [
       'địa chỉ', 'trụ sở', 'trụ sở chính', 'tòa soạn', 'văn phòng', 'điện thoại', 'đt', 'tel', 'fax', 'email', 'e mail', 'hotline',
       'đường dây nóng', 'website', 'tổng biên tập', 'phó tổng biên tập', 'chủ nhiệm', 'phó chủ nhiệm', 'thư ký tòa soạn',
-      'cơ quan chủ quản', 'chịu trách nhiệm', 'liên hệ', 'mst', 'mã số thuế', 'số tài khoản',
+      'cơ quan chủ quản', 'chịu trách nhiệm', 'liên hệ', 'mst', 'mã số thuế', 'số tài khoản', 'địa chỉ tòa soạn',
+      'chịu trách nhiệm chính', 'chịu trách nhiệm nội dung', 'tổng giám đốc', 'giám đốc', 'ban biên tập', 'trưởng ban biên tập',
     ],
   },
   {
@@ -182,6 +217,31 @@ export const SECTION_NAMES: readonly string[] = [
   'điều tra', 'dân tộc', 'tôn giáo', 'biển đảo', 'đối ngoại', 'cải cách hành chính', 'học tập và làm theo',
 ];
 
+/**
+ * Phrases of a site's masthead description in its footer (`Báo Nhân Dân - Cơ quan Trung
+ * ương của Đảng …`, `Cơ quan của Đảng bộ tỉnh …`). Prose can use them too, so they only
+ * count below the article body, anywhere in a line (compared as skeletons).
+ */
+export const FOOTER_PHRASES: readonly string[] = [
+  'cơ quan của', 'cơ quan trung ương của', 'cơ quan ngôn luận', 'tiếng nói của đảng', 'tiếng nói của lực lượng', 'thuộc bộ',
+  'cơ quan chủ quản', 'cơ quan thông tấn nhà nước',
+];
+
+/** How a site's own name starts when its footer repeats it above the licence (`Báo VietNamNet`). */
+export const MASTHEAD_HEADS: readonly string[] = [
+  'báo', 'báo điện tử', 'tạp chí', 'đài', 'cổng thông tin', 'cổng thông tin điện tử', 'trang thông tin', 'trang thông tin điện tử',
+  'thông tấn xã',
+];
+
+/**
+ * Controls of a comment widget that other widgets also use (sort tabs, buttons): inside a
+ * comments section they belong to it.
+ */
+export const COMMENT_CONTROLS: readonly string[] = [
+  'mới nhất', 'quan tâm nhất', 'cũ nhất', 'hay nhất', 'được thích nhất', 'thích nhất', 'trả lời', 'thích', 'gửi',
+  'email', 'e mail', 'họ tên', 'họ và tên', 'điện thoại', 'số điện thoại', 'địa chỉ email', 'tên của bạn', 'nội dung',
+];
+
 /** Separators between the items of a one-line menu or breadcrumb. */
 export const MENU_SEPARATORS: readonly string[] = ['|', '»', '›', '>', '/', '•', '·', '▸', '►', '→', '–', '-'];
 
@@ -192,4 +252,13 @@ export const BULLET_MARKS: readonly string[] = ['•', '●', '○', '◦', '▪
 export const STAMP_LABELS: readonly string[] = [
   'cập nhật', 'cập nhật lúc', 'cập nhật ngày', 'ngày đăng', 'đăng ngày', 'đăng lúc', 'đăng', 'thời gian', 'thời gian đăng',
   'ngày', 'lúc', 'xuất bản', 'ngày xuất bản', 'ngày cập nhật', 'gmt', 'published', 'updated', 'a', 'a a', 'a a a',
+  'thời gian cập nhật', 'đăng tải', 'ngày đăng tải', 'giờ', 'utc',
+];
+
+/**
+ * Counters a CMS prints on the dateline after a bar (`Ngày đăng: 14/05/2024 | Lượt xem: 356`):
+ * the line stays a dateline. Compared as skeletons, digits dropped.
+ */
+export const STAMP_COUNTERS: readonly string[] = [
+  'lượt xem', 'lượt đọc', 'lượt truy cập', 'xem', 'views', 'view', 'bình luận', 'lượt thích', 'lượt chia sẻ',
 ];

@@ -13,6 +13,29 @@ export const BYLINE_LABELS: readonly string[] = [
   'nguồn', 'nguồn tin',
 ];
 
+/** Byline labels after which an organisation or a publication is credited, not a person (`Nguồn: Báo Quảng Nam`). */
+export const SOURCE_LABELS: readonly string[] = ['theo', 'nguồn', 'nguồn tin', 'theo báo', 'trích nguồn'];
+
+/**
+ * Bylines that credit the newsroom, not a named person (`PV`, `Nhóm PV`): the whole line
+ * is the byline item. Compared as normalized keys of the whole line, brackets removed.
+ */
+export const STAFF_BYLINES: readonly string[] = [
+  'pv', 'nhóm pv', 'nhóm phóng viên', 'phóng viên', 'ctv', 'btv', 'nhóm ctv', 'pv nhóm', 'nhóm tác giả', 'ban biên tập',
+  'bbt', 'ptv', 'nhóm thực hiện', 'pv và ctv', 'pv ctv', 'pv/ctv',
+];
+
+/**
+ * First syllables of organisations and publications: text starting with one of them is not
+ * a person's name even when every syllable is capitalised (`Báo Quảng Nam`, `Sở Nội Vụ`).
+ */
+export const NON_NAME_HEADS: readonly string[] = [
+  'báo', 'đài', 'tạp chí', 'cổng', 'trang tin', 'ban', 'sở', 'bộ', 'hội', 'viện', 'cục', 'tổng', 'công ty', 'tập đoàn', 'trường',
+  'ủy', 'ubnd', 'hđnd', 'tỉnh', 'huyện', 'quận', 'xã', 'phường', 'thông tấn', 'kênh', 'hãng', 'nhà xuất bản', 'đảng',
+  'văn phòng', 'trung tâm', 'trung ương', 'học viện', 'nhóm', 'tin', 'bài', 'theo', 'nguồn', 'ảnh', 'thành ủy', 'tỉnh ủy',
+  'huyện ủy', 'quân đội', 'quân khu', 'công an', 'ngân hàng', 'liên đoàn', 'mặt trận',
+];
+
 /** Labels before a photographer's name (`Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Nguồn ảnh: …`). */
 export const CREDIT_LABELS: readonly string[] = ['ảnh', 'nguồn ảnh', 'ảnh tư liệu', 'ảnh minh họa', 'ảnh chụp', 'photo', 'ảnh và clip'];
 
@@ -27,7 +50,7 @@ export const NON_NAME_CREDITS: readonly string[] = [
  * `Các đại biểu dự hội nghị.`): they add weight to a short standalone line, never alone.
  */
 export const CAPTION_OPENINGS: readonly string[] = [
-  'quang cảnh', 'toàn cảnh', 'ảnh', 'hình ảnh', 'các đại biểu', 'đại biểu', 'lãnh đạo', 'đồng chí', 'đoàn công tác', 'đoàn',
+  'video', 'clip', 'quang cảnh', 'toàn cảnh', 'ảnh', 'hình ảnh', 'các đại biểu', 'đại biểu', 'lãnh đạo', 'đồng chí', 'đoàn công tác', 'đoàn',
   'bí thư', 'chủ tịch', 'thủ tướng', 'tổng bí thư', 'phó thủ tướng', 'bộ trưởng', 'ông', 'bà',
 ];
 
@@ -38,6 +61,9 @@ export const CAPTION_PHRASES: readonly string[] = [
   'kiểm tra thực tế', 'khảo sát thực tế', 'điều hành', 'chủ trì', 'quang cảnh', 'toàn cảnh', 'tham quan', 'bấm nút',
   'cắt băng', 'ảnh minh họa', 'trong ảnh',
 ];
+
+/** Labels that make a line a caption whatever its neighbours (`Video: Đại diện … phát biểu …`). */
+export const CAPTION_LABELS: readonly string[] = ['video', 'clip', 'ảnh', 'hình', 'infographic', 'đồ họa'];
 
 /**
  * Openings of argued prose (discourse connectives): a short paragraph that starts so

@@ -25,4 +25,6 @@ export const VIETNAMESE_STOP_SYLLABLES: readonly string[] = [
   'tôi', 'chúng', 'ta', 'mình', 'họ', 'nó', 'ông', 'bà', 'anh', 'chị', 'em', 'người', 'ai',
   // light verbs
   'làm', 'nói', 'thấy', 'biết', 'trở', 'thành',
+  // more place, time and linking words of news prose
+  'ở', 'nay', 'bởi', 'nhờ', 'rồi', 'nữa', 'chứ', 'thế', 'hết', 'lúc', 'hiện', 'hãy',
 ];
