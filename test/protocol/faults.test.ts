@@ -84,6 +84,19 @@ describe('a workspace of bad files', () => {
     assert.ok(status.corpus.articles >= 4, 'the annotation corpus lists articles despite the loops');
   });
 
+  test('a closed article replaced by a folder while indexed: logged, and dropped from the index', async () => {
+    const file = path.join(dir, 'doomed.txt');
+    fs.writeFileSync(file, 'Bà Trương Thị Mai làm việc tại Đà Nẵng.\n');
+    await changed(server, fileUri(file), 1);
+    const find = async () => ((await server.conn.sendRequest('workspace/symbol', { query: 'Trương Thị Mai' })) as Array<{ location: { uri: string } }>).filter((x) => x.location.uri.endsWith('/doomed.txt'));
+    await pollUntil(async () => (await find()).length > 0, 'indexed');
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    await changed(server, fileUri(file), 2);
+    await pollUntil(async () => (await find()).length === 0, 'dropped');
+    assert.ok(logs(server).some((l) => l.includes('doomed.txt') && /not indexed/.test(l)));
+  });
+
   test('an empty article: every feature answers, with nothing in it', async () => {
     const uri = fileUri(path.join(dir, 'empty.txt'));
     await open(server, uri, '');
@@ -250,6 +263,15 @@ describe('files that change under an open article', () => {
     fs.writeFileSync(file, ARTICLE);
   });
 });
+
+/** Ask until a condition holds (the index updates asynchronously); bounded, no sleeps. */
+async function pollUntil(ok: () => Promise<boolean>, what: string, ms = 10000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise<void>((r) => setImmediate(r));
+  }
+}
 
 /** The decoded token starting at (line, character), if any. */
 function tokenAt(data: number[], line: number, character: number): { type: number } | undefined {
