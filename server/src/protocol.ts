@@ -134,7 +134,8 @@ export interface AnnotationResult {
   written?: string[];
   /** Why nothing happened, or what needs attention (English; `code` is stable). */
   message?: string;
-  code?: 'no-article' | 'no-span' | 'nothing-to-do' | 'conflict' | 'write-failed' | 'unreadable-sidecar';
+  /** `unreadable`: the .ann or sidecar is a folder, a broken link or not permitted; `busy`: another window holds the write lock. */
+  code?: 'no-article' | 'no-span' | 'nothing-to-do' | 'conflict' | 'write-failed' | 'unreadable-sidecar' | 'unreadable' | 'busy';
 }
 
 export interface IdenticalOccurrence {

@@ -335,8 +335,9 @@ export class WorkspaceIndexer {
     }
     const read = readArticle(file);
     if (!read.ok) {
-      if (read.reason === 'no such file') this.session.index.delete(uri);
-      else {
+      // Gone, or now a folder / binary / too large: what the index held for it is stale.
+      this.session.index.delete(uri);
+      if (read.reason !== 'no such file') {
         this.stats.failed++;
         this.session.log(`not indexed: ${file}: ${read.reason}`);
       }
