@@ -22,6 +22,7 @@ import { applyChanges, type AnnotationChange, type ApplyResult } from './core/an
 import { reanchorSpans, shiftSpans } from './core/reanchor';
 import { CodePointIndex } from './core/offsets';
 import { writeFileAtomic } from './atomicWrite';
+import { withFileLock } from './fileLock';
 import type { Logger } from './runner';
 
 export function annPathOf(article: string): string {
@@ -30,6 +31,11 @@ export function annPathOf(article: string): string {
 
 export function sidecarPathOf(article: string): string {
   return article.replace(/\.txt$/i, '') + '.vncorpus.json';
+}
+
+/** The lock two windows take before reading, merging and writing one article's annotations (fileLock.ts). */
+export function lockPathOf(article: string): string {
+  return path.join(path.dirname(article), `.${path.basename(article)}.vncorpus-lock`);
 }
 
 /** One article's annotations in memory. */
@@ -43,6 +49,11 @@ export interface StoredArticle {
   doc: AnnDocument;
   sidecar: Sidecar;
   sidecarProblems: SidecarProblem[];
+  /**
+   * Why the .ann or sidecar cannot be read (a folder, a broken symbolic link, no
+   * permission); while set, detections are shown, the reason reported, and nothing written.
+   */
+  unreadable?: string;
   /** Bytes of each file as last read or written (null: absent). */
   annDisk: string | null;
   sidecarDisk: string | null;
@@ -63,6 +74,8 @@ export interface WriteOutcome extends ApplyResult {
   written: string[];
   error?: string;
   refused?: string;
+  /** Why it was refused: the sidecar is not JSON, a file cannot be read, or another window holds the lock. */
+  refusedCode?: 'unreadable-sidecar' | 'unreadable' | 'busy';
 }
 
 export class AnnotationFiles {
@@ -100,19 +113,27 @@ export class AnnotationFiles {
 
   /** Apply a change set and write both files; rebases onto the disk version when another window changed it. */
   apply(uri: string, text: string, changes: readonly AnnotationChange[], stamp: Stamp): WriteOutcome {
+    // Read, compare, merge and write under the article's lock: another window's write cannot slip in between.
+    const locked = withFileLock(lockPathOf(this.get(uri, text).file), () => this.applyLocked(uri, text, changes, stamp));
+    if (locked.ok) return locked.value;
+    return { applied: [], conflicts: [...changes], merged: false, written: [], refused: locked.reason, refusedCode: 'busy' };
+  }
+
+  private applyLocked(uri: string, text: string, changes: readonly AnnotationChange[], stamp: Stamp): WriteOutcome {
     let a = this.get(uri, text);
-    const annNow = readOrNull(a.annFile);
-    const sideNow = readOrNull(a.sidecarFile);
     let merged = this.changedElsewhere.delete(uri);
-    if (annNow !== a.annDisk || sideNow !== a.sidecarDisk) {
+    if (a.unreadable || !sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) {
       // Someone else wrote since we read: start from their version, re-apply ours on top.
-      this.log(`annotations of ${a.file} changed elsewhere; merging this change onto them`);
+      if (!a.unreadable) this.log(`annotations of ${a.file} changed elsewhere; merging this change onto them`);
+      merged = !a.unreadable;
       a = this.load(uri, text);
       this.articles.set(uri, a);
-      merged = true;
+    }
+    if (a.unreadable) {
+      return { applied: [], conflicts: [...changes], merged: false, written: [], refused: `${a.unreadable}; labels are not saved until it can be read again`, refusedCode: 'unreadable' };
     }
     if (a.sidecarProblems.some((p) => /JSON|object/.test(p.message))) {
-      return { applied: [], conflicts: [...changes], merged, written: [], refused: `${path.basename(a.sidecarFile)} is not readable (${a.sidecarProblems[0].message}); fix or delete it first` };
+      return { applied: [], conflicts: [...changes], merged, written: [], refused: `${path.basename(a.sidecarFile)} is not readable (${a.sidecarProblems[0].message}); fix or delete it first`, refusedCode: 'unreadable-sidecar' };
     }
     const result = applyChanges(a.doc, a.sidecar, changes, stamp);
     if (result.applied.length === 0 && !a.dirty) return { ...result, merged, written: [] };
@@ -130,7 +151,13 @@ export class AnnotationFiles {
 
   /** Delete one line of the .ann (1-based, as the diagnostics name it) after the user chose to. */
   dropLine(uri: string, text: string, line: number): boolean {
+    const locked = withFileLock(lockPathOf(this.get(uri, text).file), () => this.dropLineLocked(uri, text, line));
+    return locked.ok && locked.value;
+  }
+
+  private dropLineLocked(uri: string, text: string, line: number): boolean {
     const a = this.get(uri, text);
+    if (a.unreadable) return false;
     const lines = serializeAnn(a.doc).split(/\r?\n/);
     const target = lines[line - 1];
     if (target === undefined) return false;
@@ -161,10 +188,13 @@ export class AnnotationFiles {
   /** Write the in-memory state if it is ahead of disk and the disk is as we read it (after the article is saved). */
   flushIfDirty(uri: string, savedText: string): boolean {
     const a = this.articles.get(uri);
-    if (!a || !a.dirty || a.text !== savedText) return false;
-    if (readOrNull(a.annFile) !== a.annDisk || readOrNull(a.sidecarFile) !== a.sidecarDisk) return false;
-    this.write(a, []);
-    return true;
+    if (!a || !a.dirty || a.text !== savedText || a.unreadable) return false;
+    const locked = withFileLock(lockPathOf(a.file), () => {
+      if (!sameAsDisk(a.annFile, a.annDisk) || !sameAsDisk(a.sidecarFile, a.sidecarDisk)) return false;
+      this.write(a, []);
+      return true;
+    });
+    return locked.ok && locked.value;
   }
 
   private write(a: StoredArticle, written: string[]): void {
@@ -191,8 +221,17 @@ export class AnnotationFiles {
     const annFile = annPathOf(file);
     const sidecarFile = sidecarPathOf(file);
     const fingerprint = fingerprintOf(annFile, sidecarFile);
-    const annDisk = readOrNull(annFile);
-    const sidecarDisk = readOrNull(sidecarFile);
+    const annRead = readDisk(annFile);
+    const sideRead = readDisk(sidecarFile);
+    const annDisk = typeof annRead === 'string' ? annRead : null;
+    const sidecarDisk = typeof sideRead === 'string' ? sideRead : null;
+    const unreadable = [
+      isUnreadable(annRead) ? `${path.basename(annFile)} cannot be read (${annRead.error})` : '',
+      isUnreadable(sideRead) ? `${path.basename(sidecarFile)} cannot be read (${sideRead.error})` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    if (unreadable) this.log(`${file}: ${unreadable}; showing detections only, and writing nothing`);
     const { sidecar, problems } = sidecarDisk === null ? { sidecar: emptySidecar(), problems: [] } : parseSidecar(sidecarDisk);
     const a: StoredArticle = {
       uri,
@@ -210,6 +249,10 @@ export class AnnotationFiles {
       reanchored: 0,
       generation: 0,
     };
+    if (unreadable) {
+      a.unreadable = unreadable;
+      return a;
+    }
     this.repairParked(a);
     this.reanchorDecisions(a, undefined);
     return a;
@@ -267,6 +310,8 @@ export class AnnotationFiles {
     const before = a.doc.entities.filter((e) => lost.has(e.id));
     const found = reanchorSpans(before, text, { oldText });
     for (const m of found.moved) entities.push({ ...m.after, fragments: [[m.after.start, m.after.end]] });
+    // Its characters were deleted, yet the same text stands at the same place: keep it there.
+    for (const u of found.unchanged) entities.push(u);
     for (const l of found.lost) {
       a.doc.otherLines.push({ line: 0, text: formatEntityLine(l) });
       this.log(`${a.file}: the text of ${l.id} ${l.label} "${l.text}" was deleted; its line is kept and reported`);
@@ -322,13 +367,31 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-function readOrNull(file: string): string | null {
+/** A file's text; null when there is none; why not when it exists but cannot be read (a folder, a broken link, no permission). */
+function readDisk(file: string): string | null | { error: string } {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return { error: code === 'EISDIR' ? 'it is a folder' : String(code ?? (e as Error).message) };
+    // A symbolic link to nowhere: writing would replace the link and the labels would land elsewhere than meant.
+    try {
+      if (fs.lstatSync(file).isSymbolicLink()) return { error: 'a symbolic link to a missing file' };
+    } catch {
+      /* truly absent */
+    }
+    return null;
   }
+}
+
+function isUnreadable(r: string | null | { error: string }): r is { error: string } {
+  return r !== null && typeof r === 'object';
+}
+
+/** The file still holds what we last read or wrote (an unreadable file never does). */
+function sameAsDisk(file: string, last: string | null): boolean {
+  const now = readDisk(file);
+  return !isUnreadable(now) && now === last;
 }
 
 function fingerprintOf(...files: string[]): string {

@@ -19,7 +19,7 @@ import { effectiveBoilerplate } from './core/effectiveEntities';
 import { DatasetBuilder, type DatasetResult } from './core/export/exportDataset';
 import type { SourceDocument } from './core/export/examples';
 import type { ExportOptions } from './core/export/exportOptions';
-import { safeRelativePath } from './core/export/paths';
+import { MAX_SEGMENT_BYTES, safeRelativePath, truncateUtf8 } from './core/export/paths';
 import type { SplitCounts } from './core/export/card';
 import { createWordDictionary, type WordDictionary } from './core/wordSegment';
 import { annPathOf, sidecarPathOf } from './annotationFiles';
@@ -66,16 +66,18 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 export async function runExport(req: ExportRequest): Promise<ExportSummary> {
   const outDir = path.resolve(req.outDir);
+  // Compared through symlinks: an output folder that is a link into the corpus is the corpus.
+  const realOut = realPathOf(outDir);
   const summary: ExportSummary = { status: 'ok', outDir, documents: 0, written: [], failed: [], warnings: [], problems: [], counts: {} };
   const refuse = (reason: string) => ({ ...summary, status: 'refused' as const, reason });
   for (const input of req.inputs) {
     const abs = path.resolve(input);
-    if (isInside(abs, outDir)) return refuse(`the output folder ${outDir} holds the input ${abs}; choose a folder outside the corpus or a subfolder of it`);
+    if (isInside(abs, outDir) || isInside(realPathOf(abs), realOut)) return refuse(`the output folder ${outDir} holds the input ${abs}; choose a folder outside the corpus or a subfolder of it`);
   }
   if (!req.force && hasEntries(outDir)) return refuse(`${outDir} is not empty; use --force (or confirm in VS Code) to overwrite it`);
 
   const listed = listArticles(req.inputs);
-  const files = listed.found.filter((f) => !isInside(outDir, path.resolve(f)));
+  const files = listed.found.filter((f) => !isInside(realPathOf(path.resolve(f)), realOut));
   for (const m of listed.missing) summary.failed.push({ file: m, reason: 'no such file or folder' });
   const ids = documentIds(files, req.inputs);
   let dictionary: WordDictionary | undefined;
@@ -106,7 +108,12 @@ export async function runExport(req: ExportRequest): Promise<ExportSummary> {
   const result = builder.finish();
   summary.counts = result.counts;
   if (result.problems.length) return { ...summary, status: 'invalid', problems: result.problems, reason: `${result.problems.length} validation problem(s); nothing written` };
-  summary.written = writeOutput(outDir, result);
+  try {
+    summary.written = writeOutput(outDir, result);
+  } catch (e) {
+    // A full disk, a file where a folder should be, a name the file system refuses: say so, never throw.
+    return refuse(`could not write the export into ${outDir}: ${(e as Error).message}`);
+  }
   if (summary.failed.length) summary.status = 'partial';
   return summary;
 }
@@ -196,17 +203,30 @@ function readBytes(file: string): { ok: true; bytes: Buffer } | { ok: false; rea
   }
 }
 
+/** Bytes of an id's path segment: a format appends an extension (≤ 20 bytes) and the whole must stay a safe segment. */
+const ID_SEGMENT_BYTES = MAX_SEGMENT_BYTES - 20;
+
+/** An id whose segments are too long for a file name becomes its safe form, shortened. */
+function fitId(id: string): string {
+  const safe = safeRelativePath(id).split('/');
+  if (safe.every((s) => Buffer.byteLength(s, 'utf8') <= ID_SEGMENT_BYTES)) return id;
+  return safe.map((s) => truncateUtf8(s, ID_SEGMENT_BYTES)).join('/');
+}
+
 /** Ids: paths relative to the deepest folder holding every input, `/`-separated, without `.txt`. */
 export function documentIds(files: readonly string[], inputs: readonly string[]): Map<string, string> {
   const roots = inputs.map((i) => path.resolve(isDir(i) ? i : path.dirname(i)));
   let root = roots[0] ?? process.cwd();
   for (const r of roots) while (!isInside(r, root) && root !== path.dirname(root)) root = path.dirname(root);
   const ids = new Map<string, string>();
+  // Two ids must not share a written path, even once made safe (a?b, a*b) or on a case-blind disk (Tin, tin).
   const used = new Set<string>();
+  const key = (id: string) => safeRelativePath(id).toLowerCase();
   for (const f of files) {
-    let id = path.relative(root, path.resolve(f)).split(path.sep).join('/').replace(/\.txt$/i, '');
-    for (let n = 2; used.has(id); n++) id = `${id}~${n}`;
-    used.add(id);
+    const base = fitId(path.relative(root, path.resolve(f)).split(path.sep).join('/').replace(/\.txt$/i, ''));
+    let id = base;
+    for (let n = 2; used.has(key(id)); n++) id = `${truncateUtf8(base, ID_SEGMENT_BYTES - 8)}~${n}`;
+    used.add(key(id));
     ids.set(f, id);
   }
   return ids;
@@ -245,7 +265,23 @@ export function resolveInside(outDir: string, relative: string): string {
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
+/** The real path of a file or folder that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
+function realPathOf(p: string): string {
+  const rest: string[] = [];
+  let at = p;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return p;
+      rest.push(path.basename(at));
+      at = up;
+    }
+  }
 }
 
 function isDir(p: string): boolean {

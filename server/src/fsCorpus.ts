@@ -6,8 +6,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Articles larger than this are declined rather than risk the editor's memory. */
-export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+/**
+ * Articles larger than this are declined rather than risk the editor's memory: 2 MiB is
+ * about forty times the longest news article, and analysing it takes seconds; a 50 MB file
+ * would take minutes and gigabytes (README "Reliability").
+ */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; text: string; replacementChars: number }

@@ -21,13 +21,22 @@ export interface Range {
 export class PositionMapper {
   private readonly cps: CodePointIndex;
   private readonly starts: number[];
+  /**
+   * UTF-16 units at the start of `text` the client does not see: a byte-order mark. Offsets
+   * count it (guide §1: a BOM is character 0 of the file as stored), but editors strip it
+   * from the document (VS Code's getText() has no BOM), so line 0's columns start after it.
+   */
+  readonly hidden: number;
 
   constructor(
     readonly text: string,
     readonly encoding: PositionEncoding = 'utf-16',
+    /** The client's copy of the document starts with the BOM too (it did not strip it). */
+    clientSeesBom = false,
   ) {
     this.cps = new CodePointIndex(text);
     this.starts = lineStarts(text);
+    this.hidden = !clientSeesBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
 
   get lineCount(): number {
@@ -36,9 +45,12 @@ export class PositionMapper {
 
   /** LSP position of a code-point offset. */
   position(cp: number): Position {
-    const u16 = this.cps.toUtf16(Math.max(0, Math.min(cp, this.cps.length)));
-    const line = lineOf(this.starts, u16);
-    const lineStart = this.starts[line];
+    const at = this.cps.toUtf16(Math.max(0, Math.min(cp, this.cps.length)));
+    const line = lineOf(this.starts, at);
+    const lineStart = this.starts[line] + (line === 0 ? this.hidden : 0);
+    // An offset between the \r and \n of a CRLF is not a position in LSP: it ends the line.
+    // A hidden BOM is not on the client's line 0 either.
+    const u16 = Math.max(lineStart, Math.min(at, this.lineEnd(line)));
     switch (this.encoding) {
       case 'utf-32':
         return { line, character: this.cps.toCodePoint(u16) - this.cps.toCodePoint(lineStart) };
@@ -57,8 +69,8 @@ export class PositionMapper {
   offset(pos: Position): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.starts.length) return this.cps.length;
-    const lineStart = this.starts[pos.line];
-    const lineEnd = this.lineEnd(pos.line);
+    const lineStart = this.starts[pos.line] + (pos.line === 0 ? this.hidden : 0);
+    const lineEnd = Math.max(lineStart, this.lineEnd(pos.line));
     let u16: number;
     switch (this.encoding) {
       case 'utf-32':

@@ -27,8 +27,6 @@ export interface CorpusSettings {
   inlayHints: { enabled: boolean };
   /** Severity per diagnostic rule id (server/src/features/rules.ts); missing → the rule's default. */
   diagnostics: Partial<Record<string, SeveritySetting>>;
-  /** Articles larger than this (KB of UTF-8) are not analysed: no detection, one diagnostic saying why. */
-  analysis: { maxFileSizeKB: number };
 }
 
 export const DEFAULT_SETTINGS: CorpusSettings = {
@@ -36,7 +34,6 @@ export const DEFAULT_SETTINGS: CorpusSettings = {
   labels: [...ENTITY_LABELS],
   inlayHints: { enabled: true },
   diagnostics: {},
-  analysis: { maxFileSizeKB: 8192 },
 };
 
 /** Validate what a client sent; anything malformed falls back to the default, field by field. */
@@ -51,14 +48,11 @@ export function parseSettings(raw: unknown): CorpusSettings {
       if ((SEVERITY_SETTINGS as readonly unknown[]).includes(v)) diags[k] = v as SeveritySetting;
     }
   }
-  const analysis = (r.analysis && typeof r.analysis === 'object' ? r.analysis : {}) as Record<string, unknown>;
-  const maxKB = analysis.maxFileSizeKB;
   return {
     files: strings(r.files) ?? DEFAULT_SETTINGS.files,
     labels: labels ?? DEFAULT_SETTINGS.labels,
     inlayHints: { enabled: typeof hints.enabled === 'boolean' ? hints.enabled : DEFAULT_SETTINGS.inlayHints.enabled },
     diagnostics: diags,
-    analysis: { maxFileSizeKB: typeof maxKB === 'number' && maxKB > 0 ? maxKB : DEFAULT_SETTINGS.analysis.maxFileSizeKB },
   };
 }
 
@@ -140,7 +134,8 @@ export interface AnnotationResult {
   written?: string[];
   /** Why nothing happened, or what needs attention (English; `code` is stable). */
   message?: string;
-  code?: 'no-article' | 'no-span' | 'nothing-to-do' | 'conflict' | 'write-failed' | 'unreadable-sidecar';
+  /** `unreadable`: the .ann or sidecar is a folder, a broken link or not permitted; `busy`: another window holds the write lock. */
+  code?: 'no-article' | 'no-span' | 'nothing-to-do' | 'conflict' | 'write-failed' | 'unreadable-sidecar' | 'unreadable' | 'busy';
 }
 
 export interface IdenticalOccurrence {

@@ -15,7 +15,9 @@ import picomatch from 'picomatch';
 import { analyze } from './core/analyzer';
 import { CorpusIndex, entityId, summarize, type EntityId, type FileSummary } from './core/corpusIndex';
 import type { Analysis, BoilerplateBlock, Entity } from './core/types';
+import { ArticleGuard } from './articleGuard';
 import { readArticle } from './fsCorpus';
+import { storedText } from './storedText';
 import { PositionMapper, type PositionEncoding } from './positions';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION, type CorpusSettings, type InitializationOptions } from './protocol';
 import type { Logger } from './runner';
@@ -33,27 +35,6 @@ export interface ArticleView {
   positions: PositionMapper;
   /** Corpus id of each entity in `entities` (same order). */
   ids: EntityId[];
-  /** Set when detection was skipped (the article is larger than `vnCorpus.analysis.maxFileSizeKB`): why. */
-  skipped?: string;
-}
-
-/** The analysis of an article that was not analysed. */
-const NOT_ANALYSED: Analysis = Object.freeze({ publicationDate: null, entities: [], boilerplate: [], metadata: [], links: [] }) as Analysis;
-
-/**
- * Why a text is too large to analyse under a size limit (KB of UTF-8), or undefined. The
- * UTF-8 size is only computed when the UTF-16 length leaves any doubt.
- */
-export function tooLarge(text: string, maxKB: number): string | undefined {
-  const limit = maxKB * 1024;
-  if (text.length * 3 <= limit) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= limit) return undefined;
-  return `${sizeText(bytes)} > ${sizeText(limit)} (vnCorpus.analysis.maxFileSizeKB)`;
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** How long an editor's new analysis waits before it updates the corpus index (unless a feature reads the index first). */
@@ -133,12 +114,16 @@ export class Session {
   private matchers = new Map<string, picomatch.Matcher>();
   private readonly docSettings = new Map<string, Promise<CorpusSettings>>();
   private readonly cache = new Map<string, ArticleView>();
+  /** Binary and oversized documents are not analysed (articleGuard.ts). */
+  readonly guard: ArticleGuard;
 
   constructor(
     readonly connection: Connection,
     readonly log: Logger,
   ) {
+    this.guard = new ArticleGuard(log, (m) => void connection.window.showWarningMessage(m));
     this.documents.onDidClose((e) => {
+      this.guard.forget(e.document.uri);
       this.cache.delete(e.document.uri);
       this.docSettings.delete(e.document.uri);
       this.pendingIndex.delete(e.document.uri); // the disk version is read again
@@ -245,24 +230,21 @@ export class Session {
   view(uri: string): ArticleView | undefined {
     const doc = this.documents.get(uri);
     if (!doc || !this.isArticle(uri)) return undefined;
+    if (this.guard.declined(uri, doc.version, doc.getText())) return undefined; // binary or too large: said once
     const hit = this.cache.get(uri);
     const sameText = hit && hit.version === doc.version;
     if (sameText && !this.stale.has(uri)) return hit;
     this.stale.delete(uri);
     // A decision recorded without an edit re-lays the overlay only: no re-analysis.
-    const entry = sameText ? this.relay(hit) : this.buildView(uri, doc.version, doc.getText());
+    const stored = sameText ? undefined : storedText(uri, doc.getText()); // a BOM the editor stripped is put back
+    const entry = stored ? this.buildView(uri, doc.version, stored.text, undefined, stored.clientSeesBom) : this.relay(hit!);
     this.cache.set(uri, entry);
     for (const hook of this.onViewChanged) hook(entry);
     return entry;
   }
 
-  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). Too large a text is not analysed. */
-  buildView(uri: string, version: number, text: string, given?: Analysis): ArticleView {
-    const skipped = given ? undefined : tooLarge(text, this.settings.analysis.maxFileSizeKB);
-    const analysis = given ?? (skipped ? NOT_ANALYSED : analyze(text));
-    if (skipped) {
-      return { uri, version, text, analysis, entities: [], boilerplate: [], positions: new PositionMapper(text, this.encoding), ids: [], skipped };
-    }
+  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). */
+  buildView(uri: string, version: number, text: string, analysis: Analysis = analyze(text), clientSeesBom = false): ArticleView {
     const entities = this.overlay.entities?.(uri, text, analysis) ?? analysis.entities;
     return {
       uri,
@@ -271,14 +253,13 @@ export class Session {
       analysis,
       entities,
       boilerplate: this.overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate,
-      positions: new PositionMapper(text, this.encoding),
+      positions: new PositionMapper(text, this.encoding, clientSeesBom),
       ids: entities.map(entityId),
     };
   }
 
   /** The same text and analysis with the overlay laid again. */
   private relay(v: ArticleView): ArticleView {
-    if (v.skipped) return v;
     const entities = this.overlay.entities?.(v.uri, v.text, v.analysis) ?? v.analysis.entities;
     return {
       ...v,
@@ -316,7 +297,7 @@ export class Session {
   locate(uri: string, start: number, end: number): Location | undefined {
     const open = this.documents.get(uri);
     let positions: PositionMapper | undefined;
-    if (open) positions = new PositionMapper(open.getText(), this.encoding);
+    if (open) positions = this.view(uri)?.positions ?? new PositionMapper(open.getText(), this.encoding, true);
     else {
       const read = readArticle(URI.parse(uri).fsPath);
       if (read.ok) positions = new PositionMapper(read.text, this.encoding);

@@ -336,13 +336,6 @@ export class WorkspaceIndexer {
       this.session.index.delete(uri); // gone before we got to it
       return;
     }
-    const maxBytes = this.session.settings.analysis.maxFileSizeKB * 1024;
-    if (stat.size > maxBytes) {
-      this.session.index.delete(uri);
-      this.stats.failed++;
-      this.session.log(`not indexed: ${file}: too large to analyse (${Math.round(stat.size / 1024)} KB > ${maxBytes / 1024} KB, setting vnCorpus.analysis.maxFileSizeKB)`);
-      return;
-    }
     // Human labels (a .ann or sidecar beside the article) change the summary but not the
     // text: such files bypass the content-hash cache and get the overlay laid here.
     const annotated = !!this.session.overlay.entities && (fs.existsSync(annPathOf(file)) || fs.existsSync(sidecarPathOf(file)));
@@ -357,8 +350,9 @@ export class WorkspaceIndexer {
     }
     const read = readArticle(file);
     if (!read.ok) {
-      if (read.reason === 'no such file') this.session.index.delete(uri);
-      else {
+      // Gone, or now a folder / binary / too large: what the index held for it is stale.
+      this.session.index.delete(uri);
+      if (read.reason !== 'no such file') {
         this.stats.failed++;
         this.session.log(`not indexed: ${file}: ${read.reason}`);
       }

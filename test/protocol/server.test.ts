@@ -27,22 +27,3 @@ test('initialize → didOpen → diagnostics → hover → shutdown/exit over st
   assert.match(hover.contents.value, /DOC/);
   assert.equal(await server.stop(), 0);
 });
-
-test('an article above vnCorpus.analysis.maxFileSizeKB is not analysed: one diagnostic says why, requests stay quick', async () => {
-  const server = await startServer({ rootPath: CORPUS, settings: { analysis: { maxFileSizeKB: 16 } } });
-  const text = fs.readFileSync(SAMPLE, 'utf8');
-  const big = Array.from({ length: 4 }, () => text).join('\n'); // ~32 KB: over a 16 KB limit
-  const uri = fileUri(path.join(CORPUS, 'not-on-disk-big.txt'));
-  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: big } });
-  const diags = (await server.waitFor(() => server.diagnostics.get(uri), 'publishDiagnostics')) as Array<{ code: string; message: string }>;
-  assert.deepEqual(diags.map((d) => d.code), ['notAnalysed']);
-  assert.match(diags[0].message, /KB > 16 KB/);
-  const tokens = (await server.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
-  assert.deepEqual(tokens.data, [], 'no detection, so nothing coloured');
-  // The same text under the limit is analysed as usual.
-  const small = fileUri(path.join(CORPUS, 'not-on-disk-small.txt'));
-  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'plaintext', version: 1, text } });
-  const ok = (await server.waitFor(() => server.diagnostics.get(small), 'publishDiagnostics')) as Array<{ code: string }>;
-  assert.ok(ok.some((d) => d.code === 'ad') && !ok.some((d) => d.code === 'notAnalysed'));
-  assert.equal(await server.stop(), 0);
-});

@@ -19,9 +19,10 @@ test('number and symbol designations', () => {
     ['Chỉ thị 05-CT/TW', { kind: 'Chỉ thị', number: '05', symbol: 'CT/TW' }],
     ['Kết luận số 21-KL/TW', { kind: 'Kết luận', number: '21', symbol: 'KL/TW' }],
   ]);
+  // The number is the ordinal short references repeat; the year opens the symbol.
   assert.deepEqual(docs('theo Nghị định số 15/2020/NĐ-CP và Luật số 45/2019/QH14; Quy định số 08-QĐi/TW.'), [
-    ['Nghị định số 15/2020/NĐ-CP', { kind: 'Nghị định', number: '15/2020', symbol: 'NĐ-CP' }],
-    ['Luật số 45/2019/QH14', { kind: 'Luật', number: '45/2019', symbol: 'QH14' }],
+    ['Nghị định số 15/2020/NĐ-CP', { kind: 'Nghị định', number: '15', symbol: '2020/NĐ-CP' }],
+    ['Luật số 45/2019/QH14', { kind: 'Luật', number: '45', symbol: '2019/QH14' }],
     ['Quy định số 08-QĐi/TW', { kind: 'Quy định', number: '08', symbol: 'QĐi/TW' }],
   ]);
   assert.deepEqual(docs('UBND tỉnh ban hành Kế hoạch số 120/KH-UBND và Công văn số 35/UBND-TH.'), [
@@ -29,8 +30,22 @@ test('number and symbol designations', () => {
     ['Công văn số 35/UBND-TH', { kind: 'Công văn', number: '35', symbol: 'UBND-TH' }],
   ]);
   assert.deepEqual(docs('Thông tư liên tịch số 03/2015/TTLT-BNV-BTC'), [
-    ['Thông tư liên tịch số 03/2015/TTLT-BNV-BTC', { kind: 'Thông tư liên tịch', number: '03/2015', symbol: 'TTLT-BNV-BTC' }],
+    ['Thông tư liên tịch số 03/2015/TTLT-BNV-BTC', { kind: 'Thông tư liên tịch', number: '03', symbol: '2015/TTLT-BNV-BTC' }],
   ]);
+  assert.deepEqual(docs('Quốc hội ban hành Nghị quyết 136/2024/QH15 về tổ chức chính quyền đô thị.'), [
+    ['Nghị quyết 136/2024/QH15', { kind: 'Nghị quyết', number: '136', symbol: '2024/QH15' }],
+  ]);
+});
+
+test('the meeting that adopted a document fills plenum, term and congress, outside the span', () => {
+  const value = (text: string) => analyze(text).entities.find((e) => e.label === 'DOC' && !e.nested);
+  const a = value('Thực hiện Kết luận số 14-KL/TW của Hội nghị Trung ương 6 khóa XII, tỉnh đã sơ kết.');
+  assert.equal(a?.text, 'Kết luận số 14-KL/TW');
+  assert.deepEqual(a?.value, { kind: 'Kết luận', number: '14', symbol: 'KL/TW', plenum: 6, term: 12 });
+  const b = value('Nghị quyết số 39-NQ/TW ngày 17/4/2015 của Hội nghị lần thứ mười Ban Chấp hành Trung ương Đảng khóa XI về tinh giản.');
+  assert.deepEqual(b?.value, { kind: 'Nghị quyết', number: '39', symbol: 'NQ/TW', date: '2015-04-17', plenum: 10, term: 11 });
+  const c = value('Quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp.');
+  assert.deepEqual(c?.value, { kind: 'Chỉ thị', number: '35', symbol: 'CT/TW', issuer: 'Bộ Chính trị' });
 });
 
 test('a descriptor between the kind and `số` is inside the span', () => {

@@ -89,3 +89,29 @@ test('a body named after a famous person keeps the name; a person after a body n
   assert.deepEqual(orgs('Học viện Chính trị quốc gia Hồ Chí Minh khai giảng.'), ['Học viện Chính trị quốc gia Hồ Chí Minh']);
   assert.deepEqual(primary('Giám đốc Bệnh viện Bạch Mai Đào Xuân Cơ cho biết.'), ['TITLE Giám đốc Bệnh viện Bạch Mai', 'PER Đào Xuân Cơ']);
 });
+
+test('mass organizations whose names continue in lowercase are one ORG', () => {
+  assert.deepEqual(orgs('Hội Cựu chiến binh xã đã vận động hội viên.'), ['Hội Cựu chiến binh xã']);
+  assert.deepEqual(orgs('Năm nay Hội Cựu chiến binh cũng trao quà.'), ['Hội Cựu chiến binh']);
+  assert.deepEqual(orgs('Hội Người cao tuổi phường và Hội Chữ thập đỏ huyện cùng tham gia.'), ['Hội Người cao tuổi phường', 'Hội Chữ thập đỏ huyện']);
+  assert.deepEqual(orgs('Hội Liên hiệp Phụ nữ tỉnh Sơn La phát động cuộc thi.'), ['Hội Liên hiệp Phụ nữ tỉnh Sơn La']);
+});
+
+test('bodies named after a place or a person stay one ORG', () => {
+  assert.deepEqual(orgs('Sinh viên Trường Đại học Y Hà Nội tình nguyện chống dịch.'), ['Trường Đại học Y Hà Nội']);
+  assert.deepEqual(orgs('Học viện Hành chính quốc gia mở lớp bồi dưỡng.'), ['Học viện Hành chính quốc gia']);
+  assert.deepEqual(orgs('Lớp học tại Học viện Chính trị khu vực I kết thúc.'), ['Học viện Chính trị khu vực I']);
+  assert.deepEqual(orgs('Ban Thường vụ Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh họp.'), ['Ban Thường vụ Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh']);
+});
+
+test('a delegation of National Assembly deputies is an ORG, abbreviated or not', () => {
+  assert.deepEqual(orgs('Đoàn ĐBQH tỉnh Kiên Giang giám sát tại huyện.'), ['Đoàn ĐBQH tỉnh Kiên Giang']);
+  assert.deepEqual(primary('Đoàn ĐBQH TP. Hà Nội tiếp xúc cử tri.'), ['ORG Đoàn ĐBQH TP. Hà Nội']);
+  assert.deepEqual(orgs('Đoàn đại biểu Quốc hội thành phố Cần Thơ báo cáo.'), ['Đoàn đại biểu Quốc hội thành phố Cần Thơ']);
+});
+
+test('a front committee keeps its country and then its branch; the central committee keeps its front', () => {
+  assert.deepEqual(orgs('Ủy ban MTTQ Việt Nam huyện Đông Anh trao quà.'), ['Ủy ban MTTQ Việt Nam huyện Đông Anh']);
+  assert.deepEqual(orgs('Ủy ban Trung ương MTTQ Việt Nam phát động ủng hộ.'), ['Ủy ban Trung ương MTTQ Việt Nam']);
+  assert.deepEqual(orgs('Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII bế mạc.'), ['Ban Chấp hành Trung ương Đảng khóa XIII']);
+});

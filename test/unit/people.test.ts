@@ -83,3 +83,29 @@ test('bylines and photo credits from metadata become PER', () => {
   const got = withContext(text, meta).filter((e) => e.label === 'PER').map((e) => e.text);
   assert.deepEqual(got, ['Thu Trang', 'Phương Anh', 'Quốc Việt']);
 });
+
+test('academic and professional titles before a name stay outside it, and cue it', () => {
+  assert.deepEqual(pers('PGS.TS Lò Thị Hằng trình bày tham luận.'), ['Lò Thị Hằng']);
+  assert.deepEqual(pers('Theo GS.TSKH Đặng Hùng Võ, chính sách cần sửa.'), ['Đặng Hùng Võ']);
+  assert.deepEqual(pers('ThS. Cao Minh Tâm và TS. Bế Văn Hải góp ý.'), ['Cao Minh Tâm', 'Bế Văn Hải']);
+});
+
+test('bylines in capitals become PER; a lone agency code does not', () => {
+  const text = 'Nội dung bài viết.\nHOÀNG ANH - PV\nẢnh: TTXVN';
+  const meta = [
+    { kind: 'byline' as const, ...spanOf(text, 'HOÀNG ANH - PV') },
+    { kind: 'credit' as const, ...spanOf(text, 'Ảnh: TTXVN') },
+  ];
+  const got = withContext(text, meta).filter((e) => e.label === 'PER').map((e) => e.text);
+  assert.deepEqual(got, ['HOÀNG ANH']);
+  const single = 'Bài viết.\nVÂN';
+  assert.deepEqual(withContext(single, [{ kind: 'byline' as const, ...spanOf(single, 'VÂN') }]).filter((e) => e.label === 'PER').map((e) => e.text), []);
+  const byline = 'Bài viết.\nĐỨC MẠNH';
+  assert.equal(full(byline).entities.find((e) => e.label === 'PER')?.value ?? 'Đức Mạnh', 'Đức Mạnh');
+});
+
+test('a photo credit gives a PER even when no metadata item marks it', () => {
+  assert.deepEqual(pers('Lãnh đạo tỉnh trao quà cho các gia đình chính sách (Ảnh: Thu Hà)'), ['Thu Hà']);
+  assert.deepEqual(withContext('Quang cảnh hội nghị.\nẢnh: Quang Vinh').filter((e) => e.label === 'PER').map((e) => e.text), ['Quang Vinh']);
+  assert.deepEqual(pers('Ảnh: TTXVN'), []);
+});

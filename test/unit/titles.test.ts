@@ -52,3 +52,30 @@ test('a title word inside a fixed body name is part of the body', () => {
   assert.deepEqual(primary('Đoàn Chủ tịch điều hành phiên họp.'), ['ORG Đoàn Chủ tịch']);
   assert.deepEqual(nested('Đoàn Chủ tịch điều hành phiên họp.'), []);
 });
+
+test('deputy heads of a deputies delegation, with lowercase `trưởng`', () => {
+  assert.deepEqual(primary('Bà Hà Thị Nga, Phó trưởng Đoàn ĐBQH tỉnh Tuyên Quang, chủ trì.'), ['PER Hà Thị Nga', 'TITLE Phó trưởng Đoàn ĐBQH tỉnh Tuyên Quang']);
+  assert.deepEqual(primary('Trưởng Đoàn ĐBQH tỉnh Gia Lai Đinh Văn Hùng phát biểu.'), ['TITLE Trưởng Đoàn ĐBQH tỉnh Gia Lai', 'PER Đinh Văn Hùng']);
+  assert.deepEqual(primary('Ông Phạm Văn Hòa, ĐBQH tỉnh Đồng Tháp, chất vấn.'), ['PER Phạm Văn Hòa', 'TITLE ĐBQH', 'LOC Đồng Tháp']);
+});
+
+test('party offices of the centre: standing member of the Secretariat, Central Committee member', () => {
+  assert.deepEqual(primary('Ông Lương Cường, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư thăm tỉnh.').filter((e) => e.startsWith('TITLE')), [
+    'TITLE Ủy viên Bộ Chính trị', 'TITLE Thường trực Ban Bí thư',
+  ]);
+  assert.deepEqual(primary('Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương Trần Tuấn Anh dự.'), [
+    'TITLE Ủy viên Trung ương Đảng', 'TITLE Trưởng Ban Kinh tế Trung ương', 'PER Trần Tuấn Anh',
+  ]);
+  assert.deepEqual(primary('Thượng tướng Lê Huy Vịnh, Phó Tổng Tham mưu trưởng, kiểm tra.'), ['TITLE Thượng tướng', 'PER Lê Huy Vịnh', 'TITLE Phó Tổng Tham mưu trưởng']);
+});
+
+test('offices abroad take their country, and the foreign name after them is a PER', () => {
+  assert.deepEqual(primary('Tổng thống Pháp Emmanuel Macron điện đàm với Chủ tịch nước.'), [
+    'TITLE Tổng thống Pháp', 'PER Emmanuel Macron', 'TITLE Chủ tịch nước',
+  ]);
+  assert.deepEqual(primary('Thủ tướng Singapore Lý Hiển Long thăm chính thức.'), ['TITLE Thủ tướng Singapore', 'PER Lý Hiển Long']);
+  assert.deepEqual(primary('Bộ trưởng Quốc phòng Hàn Quốc Shin Won-sik hội đàm.').slice(0, 1), ['TITLE Bộ trưởng Quốc phòng Hàn Quốc']);
+  assert.deepEqual(primary('Ngoại trưởng Sergei Lavrov cho biết.'), ['TITLE Ngoại trưởng', 'PER Sergei Lavrov']);
+  assert.deepEqual(primary('Tổng thống Mỹ cho biết sẽ thăm Hà Nội.'), ['TITLE Tổng thống Mỹ', 'LOC Hà Nội']);
+  assert.deepEqual(primary('Thủ tướng Việt Nam Phạm Minh Chính phát biểu.'), ['TITLE Thủ tướng Việt Nam', 'PER Phạm Minh Chính']);
+});

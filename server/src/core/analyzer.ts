@@ -52,7 +52,11 @@ export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
   // A DOC's date and issuer come from the DATE/ORG spans after it, once layers are settled.
   const layered = attachDocumentDetails(ctx.text, resolveLayers(all));
   const { links, values, titles } = linkMentions(ctx, layered);
-  return toStored(view, ctx, layered.map((c) => (values.has(c) ? { ...c, value: values.get(c), titles: titles.get(c) } : c)), links);
+  for (let k = 0; k < layered.length; k++) {
+    const c = layered[k];
+    if (values.has(c)) layered[k] = { ...c, value: values.get(c), titles: titles.get(c) };
+  }
+  return toStored(view, ctx, layered, links);
 }
 
 /** Map view UTF-16 spans to stored code points, once, and copy the stored text of each. */
@@ -63,18 +67,21 @@ function toStored(
   links: ReturnType<typeof linkMentions>['links'],
 ): Analysis {
   const cps = new CodePointIndex(view.raw);
-  const span = (s: { start: number; end: number }) => {
-    const rs = view.toRaw(s.start);
-    const re = view.toRaw(s.end);
-    return { start: cps.toCodePoint(rs), end: cps.toCodePoint(re), text: view.raw.slice(rs, re) };
-  };
   const entities: Entity[] = layered.map((c) => {
-    const e: Entity = { label: c.label, ...span(c), nested: c.nested };
+    // Built field by field (no object spreads): this runs once per entity of the article.
+    const rs = view.toRaw(c.start);
+    const re = view.toRaw(c.end);
+    const e: Entity = { label: c.label, start: cps.toCodePoint(rs), end: cps.toCodePoint(re), text: view.raw.slice(rs, re), nested: c.nested };
     if (c.value !== undefined) e.value = c.value;
     if (c.yearSource) e.yearSource = c.yearSource;
     if (c.titles?.length) e.titles = c.titles;
     return e;
   });
+  const span = (s: { start: number; end: number }) => {
+    const rs = view.toRaw(s.start);
+    const re = view.toRaw(s.end);
+    return { start: cps.toCodePoint(rs), end: cps.toCodePoint(re), text: view.raw.slice(rs, re) };
+  };
   return {
     publicationDate: ctx.publicationDate,
     entities,

@@ -7,8 +7,12 @@
  * (`nghị quyết`, `Đề án về …`) is the common noun, not a DOC.
  *
  * Values: `{kind, number, symbol, issuer, date, plenum, term, congress, title}`, each only
- * when the text gives it. Numbers with a year keep it (`số 15/2020/NĐ-CP` → number
- * `15/2020`, symbol `NĐ-CP`). Titles are given in the analysis view's form (NFC, one tone
+ * when the text gives it. `number` is the document's ordinal, the part short references
+ * repeat (`Nghị quyết 98` for `Nghị quyết số 98/2023/QH15`); `symbol` is everything after
+ * it as written, year included (`98/2023/QH15` → number `98`, symbol `2023/QH15`;
+ * `18-NQ/TW` → `18`, `NQ/TW`), so number + separator + symbol is the official designation.
+ * A plenum or congress named right after the designation (`Kết luận số 21-KL/TW của Hội
+ * nghị Trung ương 4 khóa XIII`) fills `plenum`/`term`/`congress` without entering the span. Titles are given in the analysis view's form (NFC, one tone
  * placement, spaces collapsed). `date` and `issuer` come from the DATE and ORG/TITLE spans
  * right after the designation (`, ngày 5/8/2021 của Thủ tướng Chính phủ`): see
  * attachDocumentDetails, run after the layers are resolved.
@@ -101,20 +105,21 @@ function numbered(toks: readonly Tok[], j: number): Designation | null {
 function symbolNumber(toks: readonly Tok[], i: number, needSymbol: boolean): Designation | null {
   const t = toks[i];
   if (!t || t.kind !== 'num' || t.text.length > 5) return null;
-  let number = t.text;
+  const number = t.text;
   let k = i + 1;
-  // `15/2020/NĐ-CP`: the year belongs to the number.
+  // `15/2020/NĐ-CP`: the year opens the symbol.
+  let year = '';
   if (isPunct(toks, k, '/') && touching(toks, k) && touching(toks, k + 1) && toks[k + 1].kind === 'num' && toks[k + 1].text.length === 4) {
-    number += '/' + toks[k + 1].text;
+    year = toks[k + 1].text + '/';
     k += 2;
   }
   if (isPunct(toks, k, '/-') && touching(toks, k) && touching(toks, k + 1) && toks[k + 1].kind === 'word' && isUpper(toks[k + 1].text[0])) {
     const end = symbolEnd(toks, k + 1);
-    const symbol = toks.slice(k + 1, end).map((x) => x.text).join('');
+    const symbol = year + toks.slice(k + 1, end).map((x) => x.text).join('');
     return { end, value: { number, symbol } };
   }
   if (needSymbol || (touching(toks, k) && !isPunct(toks, k, ',.;:)”"'))) return null;
-  return { end: k, value: { number } };
+  return { end: k, value: year ? { number, symbol: year.slice(0, -1) } : { number } };
 }
 
 /** A symbol runs over glued letters, digits and `/ - &` between them (`NQ/TW`, `QĐ-TTg`, `QH14`). */
@@ -298,6 +303,28 @@ function details(text: string, doc: Candidate, value: DocValue, startsAt: Map<nu
     const body = startsAt.get(k + by[0].length)?.find((c) => c.label === 'ORG' || c.label === 'TITLE');
     const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
     if (name && !NON_ISSUERS.some((n) => n.toLowerCase() === name.toLowerCase()) && out.issuer === undefined) out.issuer = name;
+    if (!body) Object.assign(out, meetingAfter(text, k + by[0].length, out));
+  }
+  return out;
+}
+
+/** How far after `của` a plenum or congress may be read, in UTF-16 units (one clause). */
+const MEETING_WINDOW = 160;
+
+/**
+ * `của Hội nghị Trung ương 4 khóa XIII`, `của Hội nghị lần thứ sáu Ban Chấp hành Trung ương
+ * Đảng khóa XII`, `của Đại hội XIII`: the meeting that adopted the document, for its value.
+ * Fields the designation already gave are kept.
+ */
+function meetingAfter(text: string, from: number, known: DocValue): Partial<DocValue> {
+  let to = from;
+  while (to < text.length && to < from + MEETING_WINDOW && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+  const toks = tokenize(text, from, to);
+  const d = central(toks, 0, 'plenum') ?? congress(toks, 0);
+  if (!d) return {};
+  const out: Partial<DocValue> = {};
+  for (const key of ['plenum', 'term', 'congress'] as const) {
+    if (d.value[key] !== undefined && known[key] === undefined) out[key] = d.value[key];
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * small predicates every name detector shares ("does a title or body start here?", "does
  * this look like a person's name?"). Built at module load; lookups are Map hits.
  */
-import { BAN_BODIES, LEVEL_WORDS, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type OrgHead } from './data/organizations';
+import { BAN_BODIES, BODY_NAMES, LEVEL_WORDS, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type OrgHead } from './data/organizations';
 import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
@@ -18,6 +18,7 @@ export const ORG_HEAD_TABLE = new PhraseTable<OrgHead>([
   ...Object.entries(ORG_HEADS),
   ...MINISTRIES.map((m) => [m, { bare: true }] as const),
 ]);
+export const BODY_NAME_TABLE = new PhraseTable(BODY_NAMES.map((b) => [b, b] as const));
 export const BAN_BODY_TABLE = new PhraseTable(BAN_BODIES.map((b) => [b.form, b] as const));
 export const LEVEL_TABLE = new PhraseTable(LEVEL_WORDS.map((l) => [l, l] as const));
 export const TITLE_HEAD_TABLE = new PhraseTable(TITLE_HEADS.map((h) => [h.form, h] as const));
@@ -33,8 +34,15 @@ const STRONG = new Set(STRONG_SURNAMES.map(keyOf));
 const WEAK = new Set(WEAK_SURNAMES.map(keyOf));
 const MIDDLE = new Set(COMMON_MIDDLE_NAMES.map(keyOf));
 
+/** A country from the place table (`Nhật Bản`, `Hoa Kỳ`) ends at the returned index. */
+export function countryAt(toks: readonly Tok[], i: number): number | undefined {
+  const m = PLACE_TABLE.longest(toks, i);
+  return m?.value.kind === 'country' ? m.end : undefined;
+}
+
 export function isAbbreviation(t: Tok | undefined): boolean {
-  return !!t && ABBREVIATIONS.has(t.text.toUpperCase()) && t.upper;
+  // `upper` means the text is its own upper case, so the set can be asked directly.
+  return !!t && t.upper && ABBREVIATIONS.has(t.text);
 }
 
 export type SurnameStrength = 'strong' | 'weak' | undefined;

@@ -422,7 +422,7 @@ export function nameParts(text: string): Span[] {
   for (const piece of text.split(NAME_SEPARATORS)) {
     const at = text.indexOf(piece, from);
     from = at + piece.length;
-    const name = piece.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+    const name = piece.replace(/\([^()]*\)\s*$/u, '').trim(); // no leading \s*: quadratic on long blank runs; trim() drops it
     if (!isNameLike(name)) continue;
     const start = at + piece.indexOf(name);
     out.push({ start, end: start + name.length });
@@ -441,7 +441,7 @@ export function isNamesLine(text: string): boolean {
   const names = nameParts(text).length;
   if (names === parts.length) return true;
   // Agencies beside the names: `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`.
-  return names > 0 && text.includes('/') && parts.every((p) => isNameLike(p.replace(/\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
+  return names > 0 && text.includes('/') && parts.every((p) => isNameLike(p.replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
 }
 
 /**

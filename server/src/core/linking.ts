@@ -12,7 +12,18 @@
 import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import { HONORIFIC_TABLE, headStartsAt, isNameSyllable } from './lexicon';
-import { normalizedKey } from './normalize';
+import { normalizedKey as computeKey } from './normalize';
+
+/**
+ * normalizedKey, remembered: an article repeats the same names and titles many times, and
+ * the key costs an NFC pass. Cleared per article (linkMentions), so it never grows.
+ */
+const keyMemo = new Map<string, string>();
+function normalizedKey(s: string): string {
+  let k = keyMemo.get(s);
+  if (k === undefined) keyMemo.set(s, (k = computeKey(s)));
+  return k;
+}
 import { titleCase, tokensOf, type Tok } from './wordScan';
 
 export interface LinkResult {
@@ -40,6 +51,8 @@ export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResul
     return link(ctx, entities);
   } catch {
     return empty; // bad input never throws out of the core
+  } finally {
+    keyMemo.clear();
   }
 }
 

@@ -148,7 +148,7 @@ function bylineItems(s: LineShape, add: Add): boolean {
 
 /** The publication's name in a credited text: a trailing `(…)` and a lowercase `báo` left out. */
 function publicationSpan(text: string, offset: number): Span {
-  let name = text.replace(/\s*\([^()]*\)$/u, '').trim();
+  let name = text.replace(/(?<!\s)\s*\([^()]*\)$/u, '').trim();
   let from = offset + text.indexOf(name);
   const lowerHead = /^\p{Ll}+\s(?=\p{Lu})/u.exec(name); // `báo Nhân Dân` → `Nhân Dân`
   if (lowerHead) {

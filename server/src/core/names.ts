@@ -8,7 +8,7 @@ import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
 import { detectPlaces } from './places';
 import { detectTitles } from './titles';
-import { tokensOf, type Tok, type TokSpan } from './wordScan';
+import { joined, tokensOf, type Tok, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
   try {
@@ -30,7 +30,10 @@ function detect(ctx: DetectContext): Candidate[] {
   const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks, range)];
   const titles = detectTitles(toks, orgScanner);
   const places = mergePlaces(detectPlaces(toks), orgScanner.places);
-  const credits = ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r);
+  const credits = [
+    ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r),
+    ...photoCredits(toks),
+  ];
   const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
   const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
@@ -86,6 +89,23 @@ function tokenRanges(toks: readonly Tok[]) {
     if (!loose && (toks[s].start !== start || toks[e - 1].end !== end)) return undefined;
     return { s, e };
   };
+}
+
+/**
+ * `Ảnh: Nhật Bắc`, `(Ảnh: Hoàng Hà)` wherever they stand, also when the page layout did not
+ * make the line a credit item: the words after the label up to the end of the line or the
+ * closing bracket (people.ts keeps only capitalised names from them).
+ */
+function photoCredits(toks: readonly Tok[]): Array<{ s: number; e: number }> {
+  const out: Array<{ s: number; e: number }> = [];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i].key !== 'ảnh' || toks[i + 1].key !== ':' || !joined(toks, i + 1)) continue;
+    let e = i + 2;
+    while (e < toks.length && joined(toks, e) && toks[e].key !== ')' && toks[e].key !== ']') e++;
+    if (e > i + 2) out.push({ s: i + 2, e });
+    i = e - 1;
+  }
+  return out;
 }
 
 /** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG. */

@@ -8,9 +8,9 @@
  * start inside a longer one are parsed again in "complement" mode (no term of their own)
  * so the nested layer gets `Đảng bộ Khối` inside `Ban Chấp hành Đảng bộ Khối khóa VIII`.
  */
-import { FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY, type OrgHead } from './data/organizations';
+import { CENTRAL_OWNERS, FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY, type OrgHead } from './data/organizations';
 import {
-  BAN_BODY_TABLE, FAMOUS_TABLE, HONORIFIC_TABLE, LEVEL_TABLE, headStartsAt, isAbbreviation, looksLikePerson,
+  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, headStartsAt, isAbbreviation, looksLikePerson,
   orgHeadStrict,
 } from './lexicon';
 import { genericPlaceAt, knownPlaceAt } from './places';
@@ -24,6 +24,9 @@ const ROMAN = /^[IVXLCDM]+$/;
 const COMMITTEE_TAILS = new Set(['ủy', 'đoàn']);
 const NUMBERED_LEVELS = new Set(['quận', 'phường']);
 const MAX_DEPTH = 3;
+/** Levels that name the central body (`Ủy ban Trung ương` + `Mặt trận Tổ quốc Việt Nam`). */
+const CENTRAL_LEVELS = new Set(['Trung ương', 'TW', 'TƯ']);
+const OWNERS = new Set(CENTRAL_OWNERS);
 
 export interface OrgParse {
   s: number;
@@ -145,6 +148,7 @@ export class OrgScanner {
   private complements(prog: Progress, head: OrgHead, chiDao: boolean, depth: number): void {
     let khoi = false;
     let anchored = false;
+    let second: 'country' | 'central' | undefined;
     for (let guard = 0; guard < 4; guard++) {
       const p = prog.p;
       if (!joined(this.toks, p)) return;
@@ -156,11 +160,36 @@ export class OrgScanner {
         khoi = true;
       } else if (!anchored && (next = this.anchorAt(p, head, depth)) !== undefined) {
         anchored = true;
+        second = this.allowsSecondAnchor(p, next);
+      } else if (second && (next = this.secondAnchorAt(p, depth, second)) !== undefined) {
+        second = undefined;
       }
       if (next === undefined) return;
       prog.p = next;
       prog.complement = true;
     }
+  }
+
+  /**
+   * After the country (`MTTQ Việt Nam` + `tỉnh Quảng Ninh`) or the central level (`Ủy ban
+   * Trung ương` + `Mặt trận Tổ quốc Việt Nam`) the body may still name its branch.
+   */
+  private allowsSecondAnchor(p: number, end: number): 'country' | 'central' | undefined {
+    if (countryAt(this.toks, p) === end) return 'country';
+    const lv = LEVEL_TABLE.longest(this.toks, p);
+    return lv && lv.end === end && CENTRAL_LEVELS.has(lv.value) ? 'central' : undefined;
+  }
+
+  private secondAnchorAt(p: number, depth: number, after: 'country' | 'central'): number | undefined {
+    const lv = this.levelAt(p);
+    if (lv !== undefined) return lv;
+    const known = knownPlaceAt(this.toks, p);
+    if (known && !known.needsContext && countryAt(this.toks, p) === undefined) return known.end;
+    const body = depth < MAX_DEPTH ? this.parseAt(p, true, depth + 1)?.e : undefined;
+    if (body !== undefined) return body;
+    // `Trung ương Đảng`: only after the central level, and as a capitalised word.
+    const t = this.toks[p];
+    return after === 'central' && OWNERS.has(t.text) ? p + 1 : undefined;
   }
 
   /** What a body belongs to: another body, a level (+ place), or a place. */
@@ -185,11 +214,11 @@ export class OrgScanner {
     if (!joined(toks, p)) return undefined;
     const lv = LEVEL_TABLE.longest(toks, p);
     if (!lv) return undefined;
-    if (toks[p].cap && COMMITTEE_TAILS.has(toks[lv.end]?.key)) return undefined;
+    if (toks[p].cap && lv.end === p + 1 && COMMITTEE_TAILS.has(toks[lv.end]?.key)) return undefined;
     if (!joined(toks, lv.end)) return lv.end;
     const known = knownPlaceAt(toks, lv.end);
     if (known) return known.end;
-    if (lv.value === 'Trung ương' || lv.value === 'TW' || lv.value === 'TƯ') return lv.end;
+    if (CENTRAL_LEVELS.has(lv.value)) return lv.end;
     return genericPlaceAt(toks, lv.end, NUMBERED_LEVELS.has(toks[p].key)) ?? lv.end;
   }
 
@@ -240,8 +269,13 @@ export class OrgScanner {
     // Bodies named after a famous person (`Học viện … Hồ Chí Minh`, `Đại học Tôn Đức Thắng`).
     const famous = FAMOUS_TABLE.longest(toks, q);
     if (famous) return famous.end;
+    // Known names with lowercase words (`Cựu chiến binh`, `Chính trị quốc gia`).
+    const known = BODY_NAME_TABLE.longest(toks, q);
+    if (known) return known.end;
     if (headStartsAt(toks, q) || knownPlaceAt(toks, q) || LEVEL_TABLE.longest(toks, q) || looksLikePerson(toks, q)) return undefined;
     if (HONORIFIC_TABLE.longest(toks, q)) return undefined;
+    // A Roman numeral numbers the body (`Học viện Chính trị khu vực II`) and ends it.
+    if (ROMAN.test(t.text)) return q + 1;
     let n = 0;
     while (n < 4 && this.isTailSyllable(q + 1 + n)) n++;
     let tail = Math.min(n, 1);

@@ -54,7 +54,7 @@ export function bylineRest(s: LineShape): Span | null {
   if (inner) return bylineRest(inner);
   const theo = afterLabel(s, ['theo'], false);
   if (theo) {
-    const rest = s.text.slice(theo.start - s.start).replace(/\s*\([^()]*\)$/u, '');
+    const rest = s.text.slice(theo.start - s.start).replace(/\([^()]*\)$/u, '').trimEnd(); // s.text is trimmed; a leading \s* would be quadratic on blank runs
     return isNameLike(rest) || isSourceName(rest) || isPublicationName(rest) ? theo : null;
   }
   return afterLabel(s, COLON_LABELS, true);

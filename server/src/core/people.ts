@@ -31,6 +31,7 @@ export interface PeopleInput {
 export function detectPeople(input: PeopleInput): TokSpan[] {
   const { toks, titles } = input;
   const titleEnds = new Set(titles.map((t) => t.e));
+  const foreignEnds = new Set(titles.filter((t) => t.foreign).map((t) => t.e));
   const titleStarts = new Set(titles.map((t) => t.s));
   const inTitle = new Uint8Array(toks.length);
   for (const t of titles) inTitle.fill(1, t.s, t.e);
@@ -39,7 +40,7 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   for (const c of out) taken.fill(1, c.s, c.e);
   for (let i = 0; i < toks.length; i++) {
     if (inTitle[i] || taken[i] || !toks[i].cap || toks[i].kind !== 'word') continue;
-    const n = personAt(toks, i, titleEnds, titleStarts, input.isPlace);
+    const n = foreignEnds.has(i) && joined(toks, i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, input.isPlace) : personAt(toks, i, titleEnds, titleStarts, input.isPlace);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
     i += n - 1;
@@ -93,6 +94,24 @@ function lenientName(toks: readonly Tok[], i: number): number {
   return j - i >= 2 ? j - i : 0;
 }
 
+/** Longest foreign syllable (`Siphandone`); longer runs of letters are not names. */
+const MAX_FOREIGN_SYLLABLE = 14;
+
+/**
+ * A foreign name right after an office abroad (`Tổng thống Mỹ Joe Biden`, `Thủ tướng Lào
+ * Sonexay Siphandone`, `Tổng thống Putin`): 1–4 capitalised words, no surname table.
+ */
+function foreignName(toks: readonly Tok[], i: number): number {
+  let j = i;
+  while (j < i + 4 && j < toks.length && (j === i || joined(toks, j))) {
+    const t = toks[j];
+    if (t.kind !== 'word' || !t.cap || t.upper || t.text.length > MAX_FOREIGN_SYLLABLE || headStartsAt(toks, j)) break;
+    if (j > i && PLACE_TABLE.longest(toks, j)) break;
+    j++;
+  }
+  return j - i;
+}
+
 /** Names in bylines and photo credits (`Minh Hà`, `Ảnh: Thanh Ngà`, `Minh Hà - Đức Thiện`). */
 function fromCredits(input: PeopleInput): TokSpan[] {
   const { toks } = input;
@@ -101,13 +120,14 @@ function fromCredits(input: PeopleInput): TokSpan[] {
     let k = c.s;
     while (k < c.e) {
       const t = toks[k];
-      if (t.kind !== 'word' || !t.cap || isAbbreviation(t) || CREDIT_LABELS.has(t.key) || (t.upper && t.text.length <= 4)) {
+      if (t.kind !== 'word' || !t.cap || isAbbreviation(t) || CREDIT_LABELS.has(t.key)) {
         k++;
         continue;
       }
       let j = k + 1;
       while (j < c.e && j < k + 4 && toks[j].kind === 'word' && toks[j].cap && joined(toks, j) && !isAbbreviation(toks[j])) j++;
-      out.push({ label: 'PER', s: k, e: j });
+      // One short ALL-CAPS word is an agency (`PV`, `TTO`); two or more are a name in capitals (`TIẾN LONG`).
+      if (!(j - k === 1 && t.upper && t.text.length <= 4)) out.push({ label: 'PER', s: k, e: j });
       k = j;
     }
   }

@@ -24,6 +24,8 @@ export interface Tok {
   br: boolean;
 }
 
+import { caseViews } from './caseViews';
+
 type CharClass = 'space' | 'break' | 'digit' | 'letter' | 'other';
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -37,6 +39,8 @@ function classify(cp: number): CharClass {
   if (cp >= 48 && cp <= 57) return 'digit';
   if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return 'letter';
   if (cp < 128) return cp < 32 ? 'space' : 'other';
+  // Latin-1/Extended letters, combining marks, Vietnamese precomposed letters: no map lookup.
+  if ((cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1e00 && cp <= 0x1eff)) return 'letter';
   let c = classCache.get(cp);
   if (c === undefined) {
     const ch = String.fromCodePoint(cp);
@@ -53,6 +57,7 @@ function classify(cp: number): CharClass {
 export function tokenize(text: string, from = 0, to = text.length): Tok[] {
   if (from === 0 && to === text.length && text === lastText) return lastTokens;
   const out: Tok[] = [];
+  const cases = caseViews(text);
   let gap = false;
   let br = true;
   let i = from;
@@ -76,7 +81,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
     }
     const tokText = text.slice(i, j);
     const kind: TokKind = cls === 'digit' ? 'num' : cls === 'letter' ? 'word' : 'punct';
-    out.push({ kind, text: tokText, key: kind === 'word' ? tokText.toLowerCase() : tokText, start: i, end: j, gap, br });
+    const key = kind !== 'word' ? tokText : cases ? cases.lower.slice(i, j) : tokText.toLowerCase();
+    out.push({ kind, text: tokText, key, start: i, end: j, gap, br });
     gap = false;
     br = false;
     i = j;

@@ -6,7 +6,7 @@
  * `bầu Bí thư tại đại hội cấp huyện`).
  */
 import { LEVEL_RANGE_WORD } from './data/organizations';
-import { LEVEL_TABLE, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } from './lexicon';
+import { LEVEL_TABLE, countryAt, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } from './lexicon';
 import type { OrgScanner } from './organizations';
 import { knownPlaceAt, genericPlaceAt } from './places';
 import { joined, type Tok, type TokSpan } from './wordScan';
@@ -16,10 +16,10 @@ export function detectTitles(toks: readonly Tok[], orgs: OrgScanner): TokSpan[] 
   const out: TokSpan[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (!toks[i].cap) continue;
-    const e = titleAt(toks, i, orgs);
-    if (e === undefined || insideOrgHead(toks, i)) continue;
-    out.push({ label: 'TITLE', s: i, e });
-    i = e - 1;
+    const t = titleParse(toks, i, orgs);
+    if (t === undefined || insideOrgHead(toks, i)) continue;
+    out.push(t.foreign ? { label: 'TITLE', s: i, e: t.end, foreign: true } : { label: 'TITLE', s: i, e: t.end });
+    i = t.end - 1;
   }
   return out;
 }
@@ -34,24 +34,47 @@ function insideOrgHead(toks: readonly Tok[], i: number): boolean {
 
 /** End of the title starting at toks[i], if one does. */
 export function titleAt(toks: readonly Tok[], i: number, orgs: OrgScanner): number | undefined {
+  return titleParse(toks, i, orgs)?.end;
+}
+
+/**
+ * The title at toks[i]: its end, and whether it is an office abroad (a foreign-only head, or
+ * a head + a country other than Việt Nam: `Thủ tướng Nhật Bản`), after which a name need
+ * not follow Vietnamese name structure (`Kishida Fumio`).
+ */
+export function titleParse(toks: readonly Tok[], i: number, orgs: OrgScanner): { end: number; foreign: boolean } | undefined {
   const prefix = TITLE_PREFIX_TABLE.longest(toks, i);
   const h0 = prefix && joined(toks, prefix.end) ? prefix.end : i;
   let best: number | undefined;
   let bestBare = false;
+  let foreign = false;
   for (const head of TITLE_HEAD_TABLE.matchAll(toks, h0)) {
     let q = head.end;
     const qual = joined(toks, q) ? TITLE_QUALIFIER_TABLE.longest(toks, q) : undefined;
     if (qual) q = qual.end;
-    const body = bodyAt(toks, q, orgs, !!head.value.level);
-    const end = body ?? (head.value.alone || qual ? q : undefined);
+    let body = bodyAt(toks, q, orgs, !!head.value.level);
+    // `Bộ trưởng Ngoại giao`: a field written without its ministry word.
+    if (body === undefined && head.value.portfolio && joined(toks, q) && toks[q].cap) {
+      const field = orgs.capBody(q);
+      if (field > q) body = field;
+    }
+    let end = body ?? (head.value.alone || qual ? q : undefined);
+    let abroad = !!head.value.foreign;
+    // `Thủ tướng Nhật Bản`, `Bộ trưởng Quốc phòng Mỹ`: the office of a country.
+    const country = end !== undefined && (body === undefined || head.value.portfolio) && joined(toks, end) ? countryAt(toks, end) : undefined;
+    if (end !== undefined && country !== undefined) {
+      abroad = toks[end].key !== 'việt';
+      end = country;
+    }
     if (end === undefined || (best !== undefined && end <= best)) continue;
     best = end;
-    bestBare = body === undefined;
+    bestBare = body === undefined && country === undefined;
+    foreign = abroad;
   }
   if (best === undefined) return undefined;
   if (toks[best]?.key === LEVEL_RANGE_WORD && joined(toks, best)) return undefined;
   if (bestBare && orgs.genericAhead(best)) return undefined;
-  return best;
+  return { end: best, foreign };
 }
 
 function bodyAt(toks: readonly Tok[], q: number, orgs: OrgScanner, level: boolean): number | undefined {

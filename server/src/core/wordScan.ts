@@ -6,6 +6,7 @@
  * normalized key of guide §1) and its casing. Knowledge tables are tries keyed by those
  * syllable keys, so a lookup costs a few Map hits per token — no alternation regexes.
  */
+import { caseViews, type CaseViews } from './caseViews';
 import { unifyTones } from './normalize';
 
 export type TokKind = 'word' | 'num' | 'punct';
@@ -37,6 +38,7 @@ export interface Tok {
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
+  const cases = caseViews(text);
   let prevEnd = 0;
   let i = 0;
   while (i < n) {
@@ -48,15 +50,43 @@ export function tokenize(text: string): Tok[] {
     let j = i + 1;
     if (isWordChar(text, i)) {
       j = wordEnd(text, i);
-      j = abbreviationEnd(text, i, j);
+      j = abbreviationEnd(text, i, j, cases);
     } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
       j++; // keep a surrogate pair (emoji) together
     }
-    out.push(makeTok(text, i, j, prevEnd));
+    out.push(cases ? makeTokFast(text, cases, i, j, prevEnd) : makeTok(text, i, j, prevEnd));
     prevEnd = j;
     i = j;
   }
   return out;
+}
+
+function makeTokFast(text: string, cases: CaseViews, start: number, end: number, prevEnd: number): Tok {
+  const { lower, upper } = cases;
+  // Same flags as makeTok: letters ⇔ key ≠ upper-cased text; upper ⇔ text = its upper case.
+  let letters = false;
+  let allUpper = true;
+  for (let k = start; k < end; k++) {
+    const t = text.charCodeAt(k);
+    if (lower.charCodeAt(k) !== upper.charCodeAt(k)) letters = true;
+    if (t !== upper.charCodeAt(k)) allUpper = false;
+  }
+  let nl = false;
+  for (let k = prevEnd; k < start; k++) {
+    const g = text.charCodeAt(k);
+    if (g === 10 || g === 13) nl = true;
+  }
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    key: lower.slice(start, end),
+    kind: letters ? 'word' : isWordChar(text, start) ? 'num' : 'punct',
+    cap: letters && text.charCodeAt(start) !== lower.charCodeAt(start),
+    upper: letters && end - start > 1 && allUpper,
+    nlBefore: nl,
+    spaceBefore: start > prevEnd,
+  };
 }
 
 function makeTok(text: string, start: number, end: number, prevEnd: number): Tok {
@@ -96,9 +126,13 @@ function isWordChar(s: string, i: number): boolean {
   return WORD_CHAR.test(s[i]);
 }
 
-function isUpperOrDigit(s: string, i: number): boolean {
+function isUpperOrDigit(s: string, i: number, cases: CaseViews | undefined): boolean {
+  if (i >= s.length || !isWordChar(s, i)) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  if (cases) return c === cases.upper.charCodeAt(i) && c !== cases.lower.charCodeAt(i);
   const ch = s[i];
-  return ch !== undefined && isWordChar(s, i) && ch === ch.toUpperCase() && (ch !== ch.toLowerCase() || (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57));
+  return ch === ch.toUpperCase() && ch !== ch.toLowerCase();
 }
 
 function wordEnd(text: string, i: number): number {
@@ -114,14 +148,14 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** Extend an all-uppercase run over `.`/`&` + uppercase runs (`VOV.VN`), unless a lowercase letter follows. */
-function abbreviationEnd(text: string, i: number, j: number): number {
-  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k)) return j;
+function abbreviationEnd(text: string, i: number, j: number, cases: CaseViews | undefined): number {
+  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k, cases)) return j;
   let end = j;
   while (end < text.length) {
     const sep = text.charCodeAt(end);
-    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1)) break;
+    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1, cases)) break;
     let k = end + 1;
-    while (k < text.length && isUpperOrDigit(text, k)) k++;
+    while (k < text.length && isUpperOrDigit(text, k, cases)) k++;
     end = k;
   }
   if (end === j) return j;
@@ -180,7 +214,7 @@ export class PhraseTable<T> {
 
   /** Every match starting at toks[i], longest first. */
   matchAll(toks: readonly Tok[], i: number): Array<PhraseMatch<T>> {
-    if (i >= toks.length || !this.root.next.has(toks[i].key)) return [];
+    if (i >= toks.length || !this.root.next.has(toks[i].key)) return NO_MATCHES;
     const found: Array<PhraseMatch<T>> = [];
     let node: Node<T> | undefined = this.root;
     for (let j = i; j < toks.length && node; j++) {
@@ -192,12 +226,30 @@ export class PhraseTable<T> {
     return found.reverse();
   }
 
-  /** The longest match starting at toks[i], if any. */
+  /** The longest match starting at toks[i], if any (the last fitting entry of the deepest node, as matchAll orders them). */
   longest(toks: readonly Tok[], i: number): PhraseMatch<T> | undefined {
-    if (i >= toks.length || !this.root.next.has(toks[i].key)) return undefined;
-    return this.matchAll(toks, i)[0];
+    if (i >= toks.length) return undefined;
+    let node = this.root.next.get(toks[i].key);
+    let best: { end: number; entry: { forms: string[]; value: T } } | undefined;
+    for (let j = i; node; ) {
+      if (node.entries) {
+        for (const e of node.entries) if (casingFits(toks, i, e.caps)) best = { end: j + 1, entry: e };
+      }
+      j++;
+      if (j >= toks.length || toks[j].nlBefore) break;
+      node = node.next.get(toks[j].key);
+    }
+    return best && { end: best.end, value: best.entry.value, forms: best.entry.forms };
+  }
+
+  /** Whether any phrase starts with the key of toks[i]: a cheap test before a match. */
+  startsWith(t: Tok | undefined): boolean {
+    return !!t && this.root.next.has(t.key);
   }
 }
+
+/** Shared empty result: callers only read it. */
+const NO_MATCHES: never[] = [];
 
 function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): boolean {
   for (let k = 0; k < caps.length; k++) {
@@ -228,4 +280,6 @@ export interface TokSpan {
   s: number;
   e: number;
   value?: string;
+  /** TITLE only: an office abroad (`Tổng thống Mỹ`), so the name after it may be foreign. */
+  foreign?: boolean;
 }

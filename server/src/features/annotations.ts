@@ -114,7 +114,7 @@ export function registerAnnotations(session: Session): void {
     if (changes.length === 0) return { ok: true, applied: 0, conflicts: 0, code: 'nothing-to-do', message: 'nothing to change' };
     const s = stateOf(uri)!;
     const out = files.apply(uri, s.state.text, changes, stamp());
-    if (out.refused) return { ok: false, applied: 0, conflicts: changes.length, code: 'unreadable-sidecar', message: out.refused };
+    if (out.refused) return { ok: false, applied: 0, conflicts: changes.length, code: out.refusedCode ?? 'unreadable-sidecar', message: out.refused };
     if (out.error) return { ok: false, applied: 0, conflicts: changes.length, code: 'write-failed', message: out.error };
     changed([uri]);
     const result: AnnotationResult = { ok: true, applied: out.applied.length, conflicts: out.conflicts.length, written: out.written };
@@ -377,7 +377,7 @@ export function registerAnnotations(session: Session): void {
       else if (session.isArticle(ev.uri)) {
         const doc = session.documents.get(ev.uri);
         // The article was saved: offsets that followed its edits can now be written.
-        if (doc && files.flushIfDirty(ev.uri, doc.getText())) touched.add(ev.uri);
+        if (doc && files.flushIfDirty(ev.uri, session.view(ev.uri)?.text ?? doc.getText())) touched.add(ev.uri);
       }
     }
     if (touched.size) changed([...touched]);
@@ -399,6 +399,7 @@ export function registerAnnotations(session: Session): void {
 
 function articleDiagnostics(files: AnnotationFiles, a: StoredArticle): OverlayDiagnostic[] {
   const out: OverlayDiagnostic[] = [];
+  if (a.unreadable) out.push({ start: 0, end: 0, severity: 1, code: 'ann-unreadable', message: `${a.unreadable}: its labels are not shown, and new ones are not saved until it can be read.` });
   const length = new CodePointIndex(a.text).length;
   for (const p of files.problems(a)) {
     const e = p.entity;

@@ -56,7 +56,7 @@ export function computeCodeActions(view: ArticleView, start: number, end: number
     const diags = diagFor(f);
     if (f.kind === 'boilerplate') boilerplateActions(view, f.block, all, diags).forEach(add);
     else if (f.kind === 'decomposed') decomposedActions(view, f, all, diags).forEach(add);
-    else toneActions(view, f, diags).forEach(add);
+    else if (f.kind === 'toneMarks') toneActions(view, f, diags).forEach(add);
   }
   return actions;
 }
@@ -121,7 +121,7 @@ export function deleteLines(view: ArticleView, blocks: readonly BoilerplateBlock
 
 function decomposedActions(view: ArticleView, f: Extract<Finding, { kind: 'decomposed' }>, all: Finding[], diags: Diagnostic[]): CodeAction[] {
   const edit = (x: { start: number; end: number; nfc: string }): TextEdit => ({ range: view.positions.range(x.start, x.end), newText: x.nfc });
-  const whole: TextEdit = { range: { start: { line: 0, character: 0 }, end: view.positions.position(Number.MAX_SAFE_INTEGER) }, newText: view.text.normalize('NFC') };
+  const whole: TextEdit = { range: { start: { line: 0, character: 0 }, end: view.positions.position(Number.MAX_SAFE_INTEGER) }, newText: view.text.slice(view.positions.hidden).normalize('NFC') };
   const out = [fix(view, 'Chuẩn hóa cả bài sang NFC (normalize the file to NFC)', [whole], diags, true)];
   if (all.filter((x) => x.kind === 'decomposed').length > 1) out.push(fix(view, 'Chuẩn hóa đoạn này sang NFC (normalize this span)', [edit(f)], diags));
   return out;

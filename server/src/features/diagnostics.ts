@@ -5,7 +5,7 @@
  * from the document's settings (rules.ts); `off` hides a rule.
  */
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
 import { findDecomposed, findToneWords, type ToneStyle } from '../core/textStyle';
 import type { BoilerplateBlock } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type CorpusSettings } from '../protocol';
@@ -16,14 +16,12 @@ import { rule, severityOf } from './rules';
 /** At most this many NFD / tone-mark diagnostics per file (each fix still covers the whole file). */
 export const MAX_TEXT_DIAGNOSTICS = 100;
 
-/** Code of the one diagnostic on an article too large to analyse (not a rule: it cannot be switched off). */
-export const NOT_ANALYSED_CODE = 'notAnalysed';
-
 /** What a diagnostic is about, kept in `Diagnostic.data` and recomputed for code actions. */
 export type Finding =
   | { rule: string; kind: 'boilerplate'; start: number; end: number; block: BoilerplateBlock }
   | { rule: 'decomposedText'; kind: 'decomposed'; start: number; end: number; nfc: string }
-  | { rule: 'mixedToneMarks'; kind: 'toneMarks'; start: number; end: number; other: string; majority: ToneStyle; counts: [number, number] };
+  | { rule: 'mixedToneMarks'; kind: 'toneMarks'; start: number; end: number; other: string; majority: ToneStyle; counts: [number, number] }
+  | { rule: 'replacementCharacters'; kind: 'undecodable'; start: number; end: number; total: number };
 
 /** Everything the rules find in a view, before severities (shared with code actions). */
 export function findings(view: ArticleView): Finding[] {
@@ -40,7 +38,26 @@ export function findings(view: ArticleView): Finding[] {
       }
     }
   }
+  out.push(...replacementRuns(view.text));
   return out;
+}
+
+/** Runs of U+FFFD (bytes the client could not decode as UTF-8), in code points; the first MAX_TEXT_DIAGNOSTICS. */
+function replacementRuns(text: string): Finding[] {
+  if (!text.includes('\ufffd')) return [];
+  const runs: Array<{ start: number; end: number }> = [];
+  let total = 0;
+  let cp = 0;
+  for (let i = 0; i < text.length; i++, cp++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      total++;
+      const last = runs[runs.length - 1];
+      if (last && last.end === cp) last.end = cp + 1;
+      else if (runs.length < MAX_TEXT_DIAGNOSTICS) runs.push({ start: cp, end: cp + 1 });
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return runs.map((r) => ({ rule: 'replacementCharacters', kind: 'undecodable', ...r, total }));
 }
 
 const STYLE_EXAMPLE: Record<ToneStyle, string> = { first: 'hòa, ủy', second: 'hoà, uỷ' };
@@ -54,22 +71,14 @@ function message(f: Finding): string {
       return 'Chữ ở dạng tổ hợp NFD (dấu tách rời chữ) — text stored in Unicode NFD';
     case 'toneMarks':
       return `Bỏ dấu thanh không thống nhất: bài dùng chủ yếu kiểu “${STYLE_EXAMPLE[f.majority]}” (${f.counts[f.majority === 'first' ? 0 : 1]} chỗ), chỗ này viết khác — mixed tone-mark placement`;
+    case 'undecodable':
+      return `Ký tự không giải mã được (${f.total} chỗ “\ufffd”): tệp có byte không phải UTF-8, có thể dùng bảng mã khác (Windows-1258, VNI, TCVN3) — invalid UTF-8 in the file; the server never rewrites it`;
   }
 }
 
 /** The diagnostics of one view under one document's settings, plus the overlay's (.ann problems). */
 export function computeDiagnostics(view: ArticleView, settings: CorpusSettings, overlay: AnnotationOverlay = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (view.skipped) {
-    out.push({
-      range: view.positions.range(0, Math.min(1, view.text.length)),
-      severity: DiagnosticSeverity.Information,
-      source: DIAGNOSTIC_SOURCE,
-      code: NOT_ANALYSED_CODE,
-      message: `Bài quá lớn nên không được phân tích: ${view.skipped} — article too large, detection skipped`,
-    });
-    return out;
-  }
   for (const f of findings(view)) {
     const severity = severityOf(f.rule, settings);
     if (severity === null) continue;

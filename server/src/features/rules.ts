@@ -7,7 +7,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { BOILERPLATE_CATEGORIES, type BoilerplateCategory } from '../core/types';
 import type { CorpusSettings, SeveritySetting } from '../protocol';
 
-export type RuleKind = 'boilerplate' | 'decomposed' | 'toneMarks';
+export type RuleKind = 'boilerplate' | 'decomposed' | 'toneMarks' | 'undecodable';
 
 export interface DiagnosticRule {
   id: string;
@@ -40,6 +40,13 @@ export const RULES: readonly DiagnosticRule[] = [
   })),
   { id: 'decomposedText', kind: 'decomposed', defaultSeverity: 'information', vi: 'dấu tổ hợp (NFD)', en: 'Text stored with decomposed diacritics (Unicode NFD).' },
   { id: 'mixedToneMarks', kind: 'toneMarks', defaultSeverity: 'information', vi: 'bỏ dấu thanh không thống nhất', en: 'One article mixes tone-mark placements (hòa/hoà, ủy/uỷ).' },
+  {
+    id: 'replacementCharacters',
+    kind: 'undecodable',
+    defaultSeverity: 'information',
+    vi: 'ký tự không giải mã được',
+    en: 'The text holds U+FFFD replacement characters: bytes of the file that were not valid UTF-8 (another encoding such as Windows-1258, VNI or TCVN3?).',
+  },
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

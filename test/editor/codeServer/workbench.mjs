@@ -19,17 +19,25 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
   }
 
-  /** Open the quick input fresh (closing any left open) and type `prefix` into it. */
+  /**
+   * Open the quick input fresh (closing any left open) and type `prefix` into it. On a busy
+   * machine the widget can be re-rendered between opening and typing, so the whole step is
+   * retried (bounded) until the input holds exactly what was typed.
+   */
   async quickInputOpen(prefix) {
     const widget = this.page.locator(QUICK_INPUT);
-    if (await widget.isVisible()) {
-      await this.page.keyboard.press('Escape');
-      await widget.waitFor({ state: 'hidden', timeout: this.timeout });
-    }
-    await this.page.keyboard.press('F1');
     const input = widget.locator('.quick-input-box input');
-    await input.waitFor({ timeout: this.timeout });
-    await input.fill(prefix, { timeout: this.timeout });
+    const attempt = Math.min(8000, this.timeout);
+    await waitFor(async () => {
+      if (await widget.isVisible()) {
+        await this.page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden', timeout: attempt });
+      }
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ timeout: attempt });
+      await input.fill(prefix, { timeout: attempt });
+      return (await input.inputValue({ timeout: attempt })) === prefix;
+    }, `the quick input holding "${prefix}"`, this.timeout * 2, 250);
     return input;
   }
 

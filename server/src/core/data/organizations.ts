@@ -48,6 +48,7 @@ export const ORG_HEADS: Readonly<Record<string, OrgHead>> = {
   'Ủy ban Thường vụ Quốc hội': { bare: true },
   'Hội đồng Dân tộc': { bare: true },
   'Đoàn đại biểu Quốc hội': { bare: true },
+  'Đoàn ĐBQH': { bare: true },
   'Ủy ban nhân dân': { bare: true },
   'Hội đồng nhân dân': { bare: true },
   'Ủy ban': { body: 'cap' },
@@ -147,9 +148,15 @@ export const BAN_BODIES: ReadonlyArray<{ form: string; alone?: boolean }> = [
  * `Trung ương` is a level here, although standing alone it is not an ORG (guide §2).
  */
 export const LEVEL_WORDS: readonly string[] = [
-  'tỉnh', 'thành phố', 'TP', 'huyện', 'quận', 'thị xã', 'xã', 'phường', 'thị trấn', 'đặc khu',
+  'tỉnh', 'thành phố', 'TP', 'TP.', 'huyện', 'quận', 'thị xã', 'xã', 'phường', 'thị trấn', 'đặc khu',
   'Trung ương', 'TW', 'TƯ', 'Tỉnh', 'Thành phố', 'Huyện', 'Quận', 'Xã', 'Phường',
 ];
+
+/**
+ * Short names of the organization a central body belongs to (`Ban Chấp hành Trung ương
+ * Đảng`, `Ban Bí thư Trung ương Đoàn`), when no longer body name follows.
+ */
+export const CENTRAL_OWNERS: readonly string[] = ['Đảng', 'Đoàn', 'Hội'];
 
 /** `cấp` + one of these is a level range (`cấp huyện`, `cấp ủy`): a generic model, not one body. */
 export const LEVEL_RANGE_WORD = 'cấp';
@@ -172,6 +179,23 @@ export const FUNCTION_WORDS: readonly string[] = [
 export const VERB_STARTS: readonly string[] = [
   'làm', 'người', 'đồng', 'chủ', 'tổ', 'tiếp', 'tham', 'thực', 'triển', 'tổng', 'họp', 'ban',
   'kiểm', 'thăm', 'dự', 'nhân', 'phát', 'trao', 'đánh', 'báo', 'nêu', 'đề', 'yêu', 'chúc', 'nói',
+];
+
+/**
+ * Names of bodies whose words after the first are lowercase and longer than the one
+ * syllable a guessed tail may take (`Hội Cựu chiến binh`, `Hội Liên hiệp Phụ nữ`,
+ * `Học viện Chính trị quốc gia`): matched as a whole after any body head, so the name is
+ * not cut at `Cựu chiến` and no verb after it is swallowed. Lowercase words here may be
+ * written capitalised too.
+ */
+export const BODY_NAMES: readonly string[] = [
+  'Cựu chiến binh', 'Nông dân', 'Liên hiệp Phụ nữ', 'Phụ nữ', 'Chữ thập đỏ', 'Người cao tuổi', 'Khuyến học',
+  'Nhà báo', 'Luật gia', 'Sinh viên', 'Doanh nhân trẻ', 'Doanh nghiệp nhỏ và vừa', 'Cựu thanh niên xung phong',
+  'Nạn nhân chất độc da cam', 'Văn học nghệ thuật', 'Liên hiệp các Hội Văn học nghệ thuật', 'Thanh niên',
+  'Thanh niên Cộng sản Hồ Chí Minh', 'Thanh niên xung phong', 'Lao động', 'Chính trị quốc gia', 'Chính trị khu vực',
+  'Hành chính quốc gia', 'Bách khoa', 'Sư phạm', 'Y dược', 'Quốc gia', 'Khoa học xã hội', 'Khoa học và Công nghệ',
+  'Kinh tế quốc dân', 'Ngoại thương', 'Tổng Tham mưu', 'Chính trị', 'Hậu cần', 'Kỹ thuật',
+  'Cảnh sát biển', 'Biên phòng', 'Phòng cháy chữa cháy', 'Quân sự', 'Thông tấn',
 ];
 
 /** The lowercase tail of a `lower`-bodied head (`Trung tâm phục vụ …`) may be this long at most. */

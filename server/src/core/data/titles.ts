@@ -8,16 +8,37 @@
  * thư`, `Trưởng đoàn`, a bare `Bí thư` meaning the secretary in context). Others need a
  * body (`Ủy viên Ban Thường vụ Tỉnh ủy`, `Giám đốc Sở Y tế`). `level`: may take a bare level
  * word as its body (`Chủ tịch tỉnh`, `Bí thư huyện`).
+ * `portfolio`: may take a capitalised field as its body (`Bộ trưởng Ngoại giao`).
+ * `foreign`: held only abroad (`Tổng thống`), so the name after it need not be Vietnamese.
+ * Any head may also end with a country (`Thủ tướng Nhật Bản`, `Tổng thống Mỹ`): see titles.ts.
+ * A lowercase word in a form matches either casing (`Phó trưởng Đoàn`, `Phó Trưởng Ban`).
  */
-export const TITLE_HEADS: ReadonlyArray<{ form: string; alone?: boolean; level?: boolean }> = [
+export interface TitleHead {
+  form: string;
+  alone?: boolean;
+  level?: boolean;
+  portfolio?: boolean;
+  foreign?: boolean;
+}
+
+export const TITLE_HEADS: ReadonlyArray<TitleHead> = [
   { form: 'Tổng Bí thư', alone: true },
   { form: 'Bí thư', alone: true, level: true },
   { form: 'Chủ tịch', alone: true, level: true },
   { form: 'Chủ tịch nước', alone: true },
   { form: 'Thủ tướng', alone: true },
-  { form: 'Bộ trưởng', alone: true },
-  { form: 'Thứ trưởng', alone: true },
-  { form: 'Trưởng đoàn', alone: true },
+  { form: 'Bộ trưởng', alone: true, portfolio: true },
+  { form: 'Thứ trưởng', alone: true, portfolio: true },
+  { form: 'trưởng đoàn', alone: true },
+  { form: 'Thường trực Ban Bí thư', alone: true },
+  { form: 'Tổng Tham mưu trưởng', alone: true },
+  { form: 'Ngoại trưởng', alone: true, foreign: true },
+  { form: 'Quốc vương', alone: true, foreign: true },
+  { form: 'Nhà vua', alone: true, foreign: true },
+  { form: 'Nữ hoàng', alone: true, foreign: true },
+  { form: 'Thái tử', alone: true, foreign: true },
+  { form: 'Hoàng tử', alone: true, foreign: true },
+  { form: 'Tổng thống', alone: true, foreign: true },
   { form: 'Tỉnh ủy viên', alone: true },
   { form: 'Thành ủy viên', alone: true },
   { form: 'Huyện ủy viên', alone: true },
@@ -33,7 +54,6 @@ export const TITLE_HEADS: ReadonlyArray<{ form: string; alone?: boolean; level?:
   { form: 'Tổng Kiểm toán Nhà nước', alone: true },
   { form: 'Thống đốc', alone: true },
   { form: 'Đại sứ', alone: true },
-  { form: 'Tổng thống', alone: true },
   { form: 'Thủ tướng Chính phủ', alone: true },
   { form: 'Đại tướng', alone: true },
   { form: 'Thượng tướng', alone: true },
@@ -43,8 +63,8 @@ export const TITLE_HEADS: ReadonlyArray<{ form: string; alone?: boolean; level?:
   { form: 'Thượng tá', alone: true },
   { form: 'Trung tá', alone: true },
   { form: 'Thiếu tá', alone: true },
-  { form: 'Trưởng' },
-  { form: 'Trưởng ban' },
+  { form: 'trưởng' },
+  { form: 'trưởng ban' },
   { form: 'Ủy viên' },
   { form: 'Giám đốc' },
   { form: 'Tổng Giám đốc' },
