@@ -71,11 +71,6 @@ function makeTokFast(text: string, cases: CaseViews, start: number, end: number,
     if (lower.charCodeAt(k) !== upper.charCodeAt(k)) letters = true;
     if (t !== upper.charCodeAt(k)) allUpper = false;
   }
-  let nl = false;
-  for (let k = prevEnd; k < start; k++) {
-    const g = text.charCodeAt(k);
-    if (g === 10 || g === 13) nl = true;
-  }
   return {
     start,
     end,
@@ -84,7 +79,7 @@ function makeTokFast(text: string, cases: CaseViews, start: number, end: number,
     kind: letters ? 'word' : isWordChar(text, start) ? 'num' : 'punct',
     cap: letters && text.charCodeAt(start) !== lower.charCodeAt(start),
     upper: letters && end - start > 1 && allUpper,
-    nlBefore: nl,
+    nlBefore: lineBreakBetween(text, prevEnd, start),
     spaceBefore: start > prevEnd,
   };
 }
@@ -94,11 +89,6 @@ function makeTok(text: string, start: number, end: number, prevEnd: number): Tok
   const key = t.toLowerCase();
   const up = t.toUpperCase();
   const letters = key !== up;
-  let nl = false;
-  for (let k = prevEnd; k < start; k++) {
-    const g = text.charCodeAt(k);
-    if (g === 10 || g === 13) nl = true;
-  }
   return {
     start,
     end,
@@ -107,9 +97,18 @@ function makeTok(text: string, start: number, end: number, prevEnd: number): Tok
     kind: letters ? 'word' : isWordChar(t, 0) ? 'num' : 'punct',
     cap: letters && t[0] !== key[0],
     upper: letters && t.length > 1 && t === up,
-    nlBefore: nl,
+    nlBefore: lineBreakBetween(text, prevEnd, start),
     spaceBefore: start > prevEnd,
   };
+}
+
+/** Does the gap between two tokens hold a line break? */
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const g = text.charCodeAt(k);
+    if (g === 10 || g === 13) return true;
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {
