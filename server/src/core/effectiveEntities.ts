@@ -15,6 +15,7 @@
  *    inside another becomes nested; one crossing a primary span is dropped.
  * Accepted detections are simply human spans: accepting writes them to the .ann.
  */
+import { partitionPoint } from './partition';
 import type { AnnEntity } from './bratStandoff';
 import { ENTITY_LABELS, type BoilerplateBlock, type DocValue, type Entity, type EntityLabel } from './types';
 
@@ -159,13 +160,6 @@ class PrimaryLayer {
   }
 
   private firstEndingAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.spans.length, (i) => this.spans[i].end <= offset);
   }
 }

@@ -9,6 +9,7 @@
  *   (`ông Dương`), or a title standing alone (`đồng chí Bí thư Tỉnh ủy`, `Tổng Bí thư lưu ý`)
  *   when exactly one person in the article was seen with it.
  */
+import { partitionPoint } from './partition';
 import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import { HONORIFIC_TABLE, headStartsAt, isNameSyllable } from './lexicon';
@@ -121,26 +122,13 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
 }
 
 function startsRightAfter(text: string, starts: readonly number[], offset: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(starts.length, (i) => starts[i] < offset);
   return lo < starts.length && /^\s+$/u.test(text.slice(offset, starts[lo]));
 }
 
 /** Index of the last title ending at or before offset (titles sorted and disjoint), or -1. */
 function lastEndingBefore(titles: readonly Layered[], offset: number): number {
-  let lo = 0;
-  let hi = titles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (titles[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(titles.length, (i) => titles[i].end <= offset) - 1;
 }
 
 /** A title list standing without a name, held by exactly one person of the article. */
@@ -195,14 +183,7 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
 }
 
 function lastStartingAtOrBefore(spans: readonly Layered[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(spans.length, (i) => spans[i].start <= offset) - 1;
 }
 
 function endsWith(all: readonly string[], tail: readonly string[]): boolean {

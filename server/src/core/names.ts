@@ -3,6 +3,7 @@
  * (places.ts, organizations.ts, titles.ts, people.ts). Every candidate found inside a longer
  * one is kept: layers.ts turns them into the nested layer.
  */
+import { partitionPoint } from './partition';
 import type { Candidate, DetectContext } from './candidates';
 import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
@@ -71,16 +72,7 @@ function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
  * Binary search over token starts: no per-token tables for a few look-ups.
  */
 function tokenRanges(toks: readonly Tok[]) {
-  const firstAtOrAfter = (x: number): number => {
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].start < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtOrAfter = (x: number): number => partitionPoint(toks.length, (i) => toks[i].start < x);
   return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
     const s = firstAtOrAfter(start);
     let e = s;

@@ -5,27 +5,10 @@
 import { MAX_ROMAN_LENGTH, ROMAN_CONTEXTS } from './data/romanContexts';
 import { normalizedKey } from './normalize';
 import { CodePointIndex } from './offsets';
+import { romanToInt } from './roman';
 
-const VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
-
-/** Value of a well-formed Roman numeral (I…MMMCMXCIX), or null. */
-export function parseRoman(s: string): number | null {
-  if (!/^[IVXLCDM]+$/.test(s)) return null;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = VALUES[s[i]];
-    const next = i + 1 < s.length ? VALUES[s[i + 1]] : 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 && toRoman(total) === s ? total : null;
-}
-
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
-  return out;
-}
+/** Value of a well-formed Roman numeral (I…MMMCMXCIX), or null: the DOC/DATE parser's own. */
+export const parseRoman = romanToInt;
 
 export interface RomanHit {
   /** Code-point span of the numeral. */
