@@ -24,7 +24,7 @@ import type { SplitCounts } from './core/export/card';
 import { createWordDictionary, type WordDictionary } from './core/wordSegment';
 import { annPathOf, sidecarPathOf } from './annotationFiles';
 import { writeFileAtomic } from './atomicWrite';
-import { decodeArticle, listArticles, MAX_ARTICLE_BYTES } from './fsCorpus';
+import { decodeArticle, listArticles, readArticleBytes } from './fsCorpus';
 import { ExportWorkerPool, WORKER_THRESHOLD, type ExportJob, type ExportSetup, type PreparedDocument } from './exportWorkerPool';
 
 export interface ExportRequest {
@@ -162,7 +162,7 @@ export function prepareDocument(job: ExportJob, builder: DatasetBuilder): Prepar
 
 /** Article → SourceDocument, or why it is unreadable. Problems of its .ann/sidecar go to `warnings`. */
 function readDocument(file: string, id: string, warnings: string[]): { source: SourceDocument; hash: string } | { failed: string } {
-  const bytes = readBytes(file);
+  const bytes = readArticleBytes(file);
   if (!bytes.ok) return { failed: bytes.reason };
   const article = decodeArticle(bytes.bytes);
   if (!article.ok) return { failed: article.reason };
@@ -190,17 +190,6 @@ function readDocument(file: string, id: string, warnings: string[]): { source: S
   h.update('\0');
   h.update(sidecarText ?? '');
   return { source, hash: h.digest('hex') };
-}
-
-/** The file's bytes (refusing huge ones before reading them), or why not. */
-function readBytes(file: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_ARTICLE_BYTES) return { ok: false, reason: `too large (${size} bytes; limit ${MAX_ARTICLE_BYTES})` };
-    return { ok: true, bytes: fs.readFileSync(file) };
-  } catch (e) {
-    return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
-  }
 }
 
 /** Bytes of an id's path segment: a format appends an extension (≤ 20 bytes) and the whole must stay a safe segment. */

@@ -28,14 +28,20 @@ export function decodeArticle(bytes: Uint8Array): ReadResult {
   return { ok: true, text, replacementChars };
 }
 
-export function readArticle(file: string): ReadResult {
+/** The file's bytes (refusing huge ones before reading them), or why not. */
+export function readArticleBytes(file: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
   try {
-    const stat = fs.statSync(file);
-    if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, reason: `too large (${stat.size} bytes; limit ${MAX_ARTICLE_BYTES})` };
-    return decodeArticle(fs.readFileSync(file));
+    const size = fs.statSync(file).size;
+    if (size > MAX_ARTICLE_BYTES) return { ok: false, reason: `too large (${size} bytes; limit ${MAX_ARTICLE_BYTES})` };
+    return { ok: true, bytes: fs.readFileSync(file) };
   } catch (e) {
     return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
   }
+}
+
+export function readArticle(file: string): ReadResult {
+  const read = readArticleBytes(file);
+  return read.ok ? decodeArticle(read.bytes) : read;
 }
 
 /** Expand files and folders into article paths (sorted, deduplicated, symlink loops skipped). */
