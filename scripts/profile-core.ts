@@ -19,6 +19,7 @@ import { detectNamedEntities } from '../server/src/core/names';
 import { resolveLayers } from '../server/src/core/layers';
 import { linkMentions } from '../server/src/core/linking';
 import { createTextView } from '../server/src/core/normalize';
+import { generateArticle, materialFrom } from './bench/generateCorpus';
 
 const args = process.argv.slice(2);
 const mb = Number(args[0]) > 0 ? Number(args[0]) : 5;
@@ -60,11 +61,13 @@ function time<T>(f: () => T, runs = 1): { ms: number; out: T } {
 }
 
 /** The analyzer's stages one by one, timed (same order and inputs as analyzer.ts). */
-function stages(raw: string): Array<[string, number]> {
-  const rows: Array<[string, number]> = [];
+function stages(raw: string, rows: Array<[string, number]> = []): Array<[string, number]> {
+  let k = 0;
   const step = <T>(name: string, f: () => T): T => {
     const { ms, out } = time(f);
-    rows.push([name, ms]);
+    if (rows[k]) rows[k][1] += ms;
+    else rows.push([name, ms]);
+    k++;
     return out;
   };
   const view = step('normalize', () => createTextView(raw));
@@ -103,3 +106,16 @@ const runs = [1, 2, 3].map((r) => stages(big + ' '.repeat(r)));
 const rows: Array<[string, number]> = runs[0].map(([name], k) => [name, Math.min(...runs.map((r) => r[k][1]))]);
 const total = rows.reduce((s, [, ms]) => s + ms, 0);
 for (const [name, ms] of rows) console.log(`  ${name.padEnd(16)} ${ms.toFixed(1).padStart(8)} ms  ${(size / (ms / 1000)).toFixed(1).padStart(8)} MB/s  ${((100 * ms) / total).toFixed(0).padStart(3)}%`);
+
+// The benchmark's shape: many ~8 KB generated articles, each analysed on its own, so
+// per-article fixed costs (tables built per call, caches missed) show up too.
+const material = materialFrom(articles, 1);
+const gen = Array.from({ length: 1000 }, (_, i) => generateArticle(material, 'profile', i).text);
+const genSize = gen.reduce((s, t) => s + megabytes(t), 0);
+for (const t of gen.slice(0, 200)) analyze(t);
+const genWhole = time(() => gen.forEach((t) => analyze(t)), 3);
+console.log(`\n${gen.length} generated articles, ${genSize.toFixed(2)} MB: analyze() ${genWhole.ms.toFixed(0)} ms  ${(genSize / (genWhole.ms / 1000)).toFixed(2)} MB/s  (${((1000 * genWhole.ms) / gen.length).toFixed(0)} µs per article)`);
+const genRows: Array<[string, number]> = [];
+for (const t of gen) stages(t + ' ', genRows);
+const genTotal = genRows.reduce((s, [, ms]) => s + ms, 0);
+for (const [name, ms] of genRows) console.log(`  ${name.padEnd(16)} ${ms.toFixed(1).padStart(8)} ms  ${(genSize / (ms / 1000)).toFixed(1).padStart(8)} MB/s  ${((100 * ms) / genTotal).toFixed(0).padStart(3)}%`);
