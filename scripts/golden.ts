@@ -33,9 +33,12 @@ function inputs(): Array<[string, string]> {
     ...txtFiles(path.join(ROOT, 'samples/corpus')),
     ...txtFiles(path.join(ROOT, 'test/fixtures/pages')),
     ...txtFiles(path.join(ROOT, 'test/fixtures/corpus')),
-    ...extra,
   ];
-  const own: Array<[string, string]> = files.map((f) => [path.relative(ROOT, path.resolve(f)), fs.readFileSync(f, 'utf8')]);
+  // Extra files are named by base name, so results written in one checkout compare in another.
+  const own: Array<[string, string]> = [
+    ...files.map((f): [string, string] => [path.relative(ROOT, f), fs.readFileSync(f, 'utf8')]),
+    ...extra.map((f): [string, string] => [`extra:${path.basename(f)}`, fs.readFileSync(f, 'utf8')]),
+  ];
   const out: Array<[string, string]> = [...own];
   for (const [name, t] of own) {
     out.push([`${name}#nfd`, t.normalize('NFD')]);
