@@ -77,6 +77,7 @@ interface CueIndex {
   /** Prefix and label cues by their first word, so a line only tries the few that can match. */
   prefixes: Map<string, Array<[string, LineCue]>>;
   labels: Map<string, Array<[string, LineCue]>>;
+  /** `word` phrases with a space on each side, to find whole words in a padded skeleton. */
   words: Array<[string, LineCue]>;
 }
 
@@ -96,7 +97,7 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
       if (cue.match === 'line') idx.lines.set(sk, [...(idx.lines.get(sk) ?? []), cue]);
       else if (cue.match === 'prefix') byFirstWord(idx.prefixes, sk, cue);
       else if (cue.match === 'label') byFirstWord(idx.labels, normalizedKey(phrase), cue);
-      else idx.words.push([sk, cue]);
+      else idx.words.push([` ${sk} `, cue]);
     }
   }
   for (const sk of idx.lines.keys()) idx.lineFirstWords.add(keyHash(sk.split(' ')[0]));
@@ -121,7 +122,7 @@ export function cueFor(s: LineShape): LineCue | undefined {
   }
   if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
     const padded = ` ${s.skeleton} `;
-    for (const [phrase, cue] of CUES.words) if (padded.includes(` ${phrase} `)) return cue;
+    for (const [paddedPhrase, cue] of CUES.words) if (padded.includes(paddedPhrase)) return cue;
   }
   return undefined;
 }

@@ -92,6 +92,9 @@ export class LineShape {
   stampMemo: Span | null | undefined = undefined;
   metaMemo: MetaLine | null | undefined = undefined;
   partsMemo: unknown = undefined;
+  /** FACT_* bits: which boolean facts are computed (known) and which hold (facts); see memoFact. */
+  known = 0;
+  facts = 0;
   /** The key's whitespace is folded only when the text has runs of it or tabs. */
   private readonly unfolded: boolean;
   private keyMemo: string | undefined;
@@ -154,14 +157,33 @@ export class LineShape {
    * on a line's start, so long paragraphs do not pay for a full copy.
    */
   get skeleton(): string {
-    if (this.skeletonMemo === undefined) this.skeletonMemo = scanKey(this.key).skeleton;
+    if (this.skeletonMemo === undefined) {
+      const keep = Math.min(this.letterRuns, this.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
+      this.skeletonMemo = skeletonOfText(this.text, keep);
+    }
     return this.skeletonMemo;
   }
 }
 
-/** Both lines have the same key (fingerprints first: most lines differ there). */
+/** Both lines have the same key (fingerprints first: most lines differ there; equal texts need no key). */
 export function sameKey(a: LineShape, b: LineShape): boolean {
-  return a.fingerprint === b.fingerprint && a.key === b.key;
+  return a.fingerprint === b.fingerprint && (a.text === b.text || a.key === b.key);
+}
+
+/** Boolean facts about a line that several stages ask, each computed once per line. */
+export const FACT_STAMP_LINE = 1;
+export const FACT_HEADLINE_LIKE = 2;
+export const FACT_META_SHAPED = 4;
+export const FACT_CREDITS = 8;
+export const FACT_NAMES_LINE = 16;
+
+/** `compute(s)`, memoized in the line's `bit` (compute must depend on the line alone). */
+export function memoFact(s: LineShape, bit: number, compute: (s: LineShape) => boolean): boolean {
+  if ((s.known & bit) === 0) {
+    s.known |= bit;
+    if (compute(s)) s.facts |= bit;
+  }
+  return (s.facts & bit) !== 0;
 }
 
 /** A set of line keys that compares fingerprints and builds keys only when two meet. */
@@ -171,7 +193,7 @@ export class KeySet {
   has(s: LineShape): boolean {
     const same = this.byPrint.get(s.fingerprint);
     if (same === undefined) return false;
-    for (const t of same) if (t.key === s.key) return true;
+    for (const t of same) if (t.text === s.text || t.key === s.key) return true;
     return false;
   }
 
@@ -355,6 +377,22 @@ function lowerOf(c: number): number {
   return CODE[c] >> KIND_BITS;
 }
 
+/**
+ * The first `keep` letter runs of a text scanText has read (so every code unit is learnt),
+ * lowercased and joined by spaces: its key's skeleton, without building the key.
+ */
+function skeletonOfText(text: string, keep: number): string {
+  let out = '';
+  let runs = 0;
+  for (let i = 0; i < text.length && runs < keep; i++) {
+    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) continue;
+    const from = i;
+    while (i + 1 < text.length && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
+    out += (runs++ ? ' ' : '') + text.slice(from, i + 1).toLowerCase();
+  }
+  return out;
+}
+
 /** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
 const S = { words: 0, stops: 0, runs: 0, digits: false, unfolded: false, folded: 0, first: 0, punct: 0 };
 
@@ -393,6 +431,7 @@ function scanText(text: string): boolean {
         }
         hash = (Math.imul(hash, 31) + (code >> KIND_BITS)) | 0;
       }
+      // An empty slot (most runs) rules the run out without a call.
       if (i - runStart <= MAX_STOP_LENGTH && STOP_SLOTS[hash & STOP_MASK] !== 0 && isStopText(text, runStart, i, hash)) stops++;
       if (runs === 0) first = hash;
       runs++;
@@ -466,14 +505,14 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12;
 }
 
-const CLOSERS = '"”’)]»';
+const CLOSERS = new Set([...'"”’)]»'].map((c) => c.charCodeAt(0)));
 
 /** Ends like a sentence: a final `.`, `!`, `?` or `…`, before at most two closing quotes or brackets. */
 function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
-  for (let k = 0; k < 2 && i >= 0 && CLOSERS.includes(text[i]); k++) i--;
-  const c = text[i];
-  return c === '.' || c === '!' || c === '?' || c === '…';
+  for (let k = 0; k < 2 && i >= 0 && CLOSERS.has(text.charCodeAt(i)); k++) i--;
+  const c = text.charCodeAt(i); // NaN before the start
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 export function shapeLine(line: Line): LineShape {
@@ -489,6 +528,10 @@ export function isGoodParagraph(s: LineShape): boolean {
 
 /** Could be a headline: a few words, no sentence-final period, not a stamp. */
 export function isHeadlineLike(s: LineShape): boolean {
+  return memoFact(s, FACT_HEADLINE_LIKE, headlineLike);
+}
+
+function headlineLike(s: LineShape): boolean {
   if (s.blank || s.words < 3 || s.words > 40 || s.text.length > 250 || s.bullet) return false;
   if (/[.,;:]$/.test(s.text) && !/(?:\.\.\.|…)$/.test(s.text)) return false;
   return !isStampLine(s) && !isSectionName(s.skeleton) && !parseMetaLine(s);
@@ -558,6 +601,10 @@ function isStampCounter(part: string): boolean {
 
 /** A line that is a date-time stamp (with at most a label, font-size controls and counters). */
 export function isStampLine(s: LineShape): boolean {
+  return memoFact(s, FACT_STAMP_LINE, stampLine);
+}
+
+function stampLine(s: LineShape): boolean {
   const st = findStamp(s);
   if (!st) return false;
   const rel = st.start - s.start;
@@ -661,6 +708,15 @@ export function nameParts(text: string): Span[] {
     out.push({ start, end: start + name.length });
   }
   return out;
+}
+
+/** isNamesLine of a line's text, memoized on the line. */
+export function isNamesShape(s: LineShape): boolean {
+  return memoFact(s, FACT_NAMES_LINE, namesShape);
+}
+
+function namesShape(s: LineShape): boolean {
+  return isNamesLine(s.text);
 }
 
 /**
