@@ -674,11 +674,67 @@ function splitParts(text: string): Array<{ text: string; start: number }> {
  * bylines and credits (`NGUYỄN KHÁNH`). Single abbreviations (`PV`, `TTXVN`) are not.
  */
 export function isNameLike(text: string): boolean {
+  // One walk over the code units rules out almost every text without splitting it.
+  let tokens = 0;
+  let len = 0;
+  let firstLen = 0;
+  let title = true; // every part `Xxx`
+  let caps = true; // every part `XXX`
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (isJsSpace(c)) {
+      if (len > 0) {
+        if (len > 7 || ++tokens > 5) return false;
+        if (tokens === 1) firstLen = len;
+        len = 0;
+      }
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return isNameLikeSplit(text); // letters beyond the BMP: the regexes decide
+    const k = caseOf(c);
+    if (len === 0) {
+      if (k !== UPPER) return false;
+    } else {
+      if (k !== LOWER) title = false;
+      if (k !== UPPER) caps = false;
+      if (!title && !caps) return false;
+    }
+    len++;
+  }
+  if (tokens < 2 || firstLen < 2) return false;
+  return !startsWithNonNameHead(text.trim().split(/\s+/));
+}
+
+/** isNameLike by splitting and regexes: the definition, used for text with surrogates. */
+function isNameLikeSplit(text: string): boolean {
   const parts = text.trim().split(/\s+/);
   // One-letter syllables are given names only after the first (`Như Ý`), never initials alone.
   if (parts.length < 2 || parts.length > 5 || parts[0].length < 2 || parts.some((p) => p.length > 7)) return false;
   const shaped = parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
   return shaped && !startsWithNonNameHead(parts);
+}
+
+/** The whitespace of `\s`, String.prototype.trim and split(/\s+/). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const UNCASED = 3;
+/** \p{Lu} / \p{Ll} / neither, per BMP code unit, learnt on first sight (0 = not yet). */
+const CASES = new Uint8Array(0x10000);
+
+function caseOf(c: number): number {
+  let k = CASES[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = /\p{Lu}/u.test(ch) ? UPPER : /\p{Ll}/u.test(ch) ? LOWER : UNCASED;
+    CASES[c] = k;
+  }
+  return k;
 }
 
 /** `Báo Quảng Nam`, `Sở Nội Vụ`: capitalised like a name, but an organisation or a publication. */
