@@ -66,11 +66,11 @@ function marksOf(v: Verdicts): Marks {
 interface CueIndex {
   lines: Map<string, LineCue[]>;
   /**
-   * keyHash of the first word of every `line` phrase, and of every prefix and label map
-   * key: a line whose first word is in neither set matches no such cue, and its skeleton
-   * is never built.
+   * Every `line` phrase by lineCueShape (its first word and its number of words), and the
+   * keyHash of every prefix and label map key: a line found in neither set matches no such
+   * cue, and its skeleton is never built.
    */
-  lineFirstWords: Set<number>;
+  lineShapes: Set<number>;
   prefixFirstWords: Set<number>;
   /** The most words a line may have for some prefix or label cue to fire. */
   maxPrefixWords: number;
@@ -85,7 +85,7 @@ const CUES: CueIndex = indexCues(LINE_CUES);
 
 function indexCues(cues: readonly LineCue[]): CueIndex {
   const idx: CueIndex = {
-    lines: new Map(), lineFirstWords: new Set(), prefixFirstWords: new Set(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
+    lines: new Map(), lineShapes: new Set(), prefixFirstWords: new Set(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
   };
   const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
     const first = phrase.split(/[\s:]/)[0];
@@ -100,7 +100,10 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
       else idx.words.push([` ${sk} `, cue]);
     }
   }
-  for (const sk of idx.lines.keys()) idx.lineFirstWords.add(keyHash(sk.split(' ')[0]));
+  for (const sk of idx.lines.keys()) {
+    const words = sk.split(' ');
+    idx.lineShapes.add(lineCueShape(keyHash(words[0]), sk === '' ? 0 : words.length));
+  }
   for (const map of [idx.prefixes, idx.labels]) {
     for (const [first, entries] of map) {
       idx.prefixFirstWords.add(keyHash(first));
@@ -110,11 +113,16 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
   return idx;
 }
 
+/** A line's first word and number of letter runs, in one number (a whole-line cue needs both equal). */
+function lineCueShape(firstWordHash: number, runs: number): number {
+  return (Math.imul(firstWordHash, 31) + runs) | 0;
+}
+
 /** The cue a line matches, if any; table order decides between cues of one kind. */
 export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
   // Cheap tests on numbers first: most lines (body prose) can match no cue at all.
-  const exact = s.skeletonCut || !CUES.lineFirstWords.has(s.firstWordHash) ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
+  const exact = s.skeletonCut || !CUES.lineShapes.has(lineCueShape(s.firstWordHash, s.letterRuns)) ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
   if (exact) return exact;
   if (s.words <= CUES.maxPrefixWords && CUES.prefixFirstWords.has(s.firstWordHash)) {
     const cue = prefixCueFor(s);
