@@ -7,6 +7,7 @@
  * expression here has nested quantifiers.
  */
 import type { Line } from './candidates';
+import type { LabelledPart } from './pageLayout';
 import { normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
 import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
@@ -91,7 +92,7 @@ export class LineShape {
   /** Memo slots of findStamp, parseMetaLine and pageLayout's labelledParts (undefined: not computed yet). */
   stampMemo: Span | null | undefined = undefined;
   metaMemo: MetaLine | null | undefined = undefined;
-  partsMemo: unknown = undefined;
+  partsMemo: LabelledPart[] | null | undefined = undefined;
   /** FACT_* bits: which boolean facts are computed (known) and which hold (facts); see memoFact. */
   known = 0;
   facts = 0;

@@ -218,7 +218,6 @@ const PART_RE = new RegExp(
   String.raw`(?:^|\s[-–|]\s|[;.]\s)(${[...PART_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\s?:\s?`,
   'giu',
 );
-const PART_MEMO = new WeakMap<LineShape, LabelledPart[] | null>();
 
 /**
  * The parts of a credits line with several labels: `Tác giả: Hoài Thu - Nguồn: Trung tâm
@@ -227,12 +226,8 @@ const PART_MEMO = new WeakMap<LineShape, LabelledPart[] | null>();
  */
 export function labelledParts(s: LineShape): LabelledPart[] | null {
   if (s.words > 30 || !s.text.includes(':')) return null;
-  let parts = PART_MEMO.get(s);
-  if (parts === undefined) {
-    parts = scanLabelledParts(s);
-    PART_MEMO.set(s, parts);
-  }
-  return parts;
+  if (s.partsMemo === undefined) s.partsMemo = scanLabelledParts(s);
+  return s.partsMemo;
 }
 
 function scanLabelledParts(s: LineShape): LabelledPart[] | null {
