@@ -759,7 +759,8 @@ export function nameParts(text: string): Span[] {
   for (const piece of text.split(NAME_SEPARATORS)) {
     const at = text.indexOf(piece, from);
     from = at + piece.length;
-    const name = piece.replace(/\([^()]*\)\s*$/u, '').trim(); // no leading \s*: quadratic on long blank runs; trim() drops it
+    // No leading \s*: quadratic on long blank runs; trim() drops it. Without a `)` there is nothing to drop.
+    const name = (piece.includes(')') ? piece.replace(/\([^()]*\)\s*$/u, '') : piece).trim();
     if (!isNameLike(name)) continue;
     const start = at + piece.indexOf(name);
     out.push({ start, end: start + name.length });
