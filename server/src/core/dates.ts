@@ -14,7 +14,7 @@
  */
 import type { Candidate, DetectContext, Line } from './candidates';
 import { DateGrammar, type DateMatch, type Point } from './dateGrammar';
-import { tokenize, type Tok } from './scanTokens';
+import { tokenize, type Tokens } from './scanTokens';
 import type { YearSource } from './types';
 
 /** How many non-blank, non-boilerplate lines at the top may hold the article's stamp. */
@@ -34,12 +34,16 @@ export interface FoundDate {
 
 /** Every date of a range of the view, with values (view UTF-16 spans). */
 export function scanDates(text: string, publicationDate: string | null, from = 0, to = text.length): FoundDate[] {
-  const toks = tokenize(text, from, to);
+  return datesOf(tokenize(text, from, to), publicationDate);
+}
+
+function datesOf(toks: Tokens, publicationDate: string | null): FoundDate[] {
   const grammar = new DateGrammar(toks);
   const pub = parseIso(publicationDate);
   const out: FoundDate[] = [];
   for (let i = 0; i < toks.length; ) {
-    const matches = safeParse(grammar, i);
+    // Most tokens cannot start a date: test that before parsing.
+    const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
     if (!matches) {
       i++;
       continue;
@@ -87,14 +91,19 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
 
 /** A line that is mostly a full date with a year (a stamp), else null. */
 function stampDate(text: string, line: Line): string | null {
-  const found = scanDates(text, null, line.start, line.end);
+  const toks = tokenize(text, line.start, line.end);
+  const found = datesOf(toks, null);
   const first = found.find((f) => isFullDate(f.match));
   if (!first) return null;
-  const words = tokenize(text, line.start, line.end).filter(
-    (t: Tok) => t.kind === 'word' && !found.some((f) => f.start <= t.start && t.end <= f.end),
-  );
+  let words = 0;
+  for (let i = 0; i < toks.length; i++) {
+    if (!toks.isWord(i)) continue;
+    const s = toks.start[i];
+    const e = toks.end[i];
+    if (!found.some((f) => f.start <= s && e <= f.end)) words++;
+  }
   const sentence = /[.!?…]["”’)]?\s*$/u.test(line.text.trim());
-  return words.length <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
+  return words <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
 }
 
 function isFullDate(m: DateMatch): boolean {
@@ -126,7 +135,7 @@ function parseIso(iso: string | null): Ymd | null {
   return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
 }
 
-function toFound(toks: readonly Tok[], match: DateMatch, pub: Ymd | null): FoundDate {
+function toFound(toks: Tokens, match: DateMatch, pub: Ymd | null): FoundDate {
   const explicit = match.a.y !== undefined && (match.b === undefined || match.b.y !== undefined);
   let a = match.a;
   let b = match.b;
@@ -141,8 +150,8 @@ function toFound(toks: readonly Tok[], match: DateMatch, pub: Ymd | null): Found
   }
   const value = b ? `${format(a)}/${format(b)}` : format(a);
   return {
-    start: toks[match.start].start,
-    end: toks[match.end - 1].end,
+    start: toks.start[match.start],
+    end: toks.end[match.end - 1],
     value,
     yearSource: explicit ? 'explicit' : pub ? 'publication' : 'unknown',
     match,
