@@ -12,7 +12,7 @@ import {
   RELATIVE_WORDS, RELATIVE_YEAR_WORDS, TIME_ZONE_WORDS, WEEKDAYS, YEAR_EDGES,
 } from './data/dateWords';
 import { readNumeral } from './roman';
-import { HashFilter, Key, PhraseTable, WordSet, type Tokens } from './scanTokens';
+import { HashFilter, Key, PhraseFinder, PhraseTable, WordSet, digitAt, markStarts, mergeSorted, type Tokens } from './scanTokens';
 
 /** Calendar fields named by the text; a missing year is inferred later. */
 export interface Point {
@@ -70,7 +70,30 @@ const GIO = new Key('giờ');
 const NUA = new Key('nửa');
 const QUY = new Key('quý');
 const NAY = new Key('nay');
+/** Words after a number that starts a date: an hour unit, `tháng`, a range word. */
+const NUMBER_NEXT = new WordSet([...HOUR_WORDS, 'tháng', ...RANGE_CONNECTORS.map((w) => w.split(' ')[0])]);
 
+
+/**
+ * Where dates can be. Every date has among its tokens a number, `quý` (a quarter) or `nửa`
+ * (a half year), at most DATE_REACH tokens after its first token: the longest lead is a
+ * day part, a weekday, a comma and a day word before the day (`đầu giờ sáng Thứ Hai, ngày
+ * 5/8`), or a written month before the year (`tháng Mười Hai năm 2020`). A scan may then
+ * try only the tokens that close before these hot spots (scanTokens.scanNear).
+ */
+const HOT_WORDS = new PhraseFinder(['quý', 'nửa']);
+
+/** Offsets of the hot spots of dates in [from, to), ascending. */
+export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
+  const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
+  return mergeSorted(numbers, HOT_WORDS.find(text, from, to));
+}
+const words = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
+export const DATE_REACH = Math.max(
+  words(DAY_PARTS) + words(WEEKDAYS.map(([w]) => w)) + 1 + words(DAY_WORDS),
+  1 + words(MONTH_WORDS.map(([w]) => w)) + 1,
+  words(PERIOD_WORDS),
+);
 
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2999;
@@ -84,7 +107,7 @@ export function validDay(d: number, m: number, y?: number): boolean {
 
 /** A phrase of the table ends exactly at token i (the words before i). */
 function endsAt(table: PhraseTable<unknown>, toks: Tokens, i: number): boolean {
-  for (let k = 1; k <= 4 && i - k >= 0; k++) {
+  for (let k = 1; k <= 4 && toks.has(i - k); k++) {
     const m = table.match(toks, i - k);
     if (m && m.end === i) return true;
   }
@@ -92,7 +115,7 @@ function endsAt(table: PhraseTable<unknown>, toks: Tokens, i: number): boolean {
 }
 
 export class DateGrammar {
-  constructor(private readonly toks: Tokens) {}
+  constructor(readonly toks: Tokens) {}
 
   /** Can a date start at token i (a number, or a word dates start with)? The cheap test first. */
   mayStart(i: number): boolean {
@@ -103,12 +126,26 @@ export class DateGrammar {
   /** The best (longest) date starting at token i, with a list partner if any. */
   parseAt(i: number): DateMatch[] | null {
     if (!this.mayStart(i)) return null;
-    const list = this.list(i);
+    const t = this.toks;
+    this.prefixAt = NaN;
+    const num = t.isNum(i);
+    // A number starts a date only before a mark, an hour unit, `tháng` or a range word
+    // (`19/4`, `14:30`, `8h`, `6 tháng`, `2017 - 2019`, `22 đến`): most numbers are counts.
+    if (num && !(t.onLine(i + 1) && (t.isMark(i + 1) || NUMBER_NEXT.has(t, i + 1)))) return null;
+    // Each parser below is called only when the first token can start it (the others return null).
+    const list = num ? null : this.list(i);
     if (list) return list;
     let best: DateMatch | null = null;
-    for (const r of [this.range(i), this.part(i), this.period(i), this.yearRange(i), this.point(i, true), this.month(i, true), this.year(i)]) {
+    const take = (r: DateMatch | null) => {
       if (r && (!best || r.end > best.end)) best = r;
-    }
+    };
+    take(this.range(i));
+    if (num || NUA.at(t, i) || QUY.at(t, i)) take(this.part(i));
+    if (!num) take(this.period(i));
+    if (num) take(this.yearRange(i));
+    take(this.point(i, true));
+    if (THANG.at(t, i)) take(this.month(i, true));
+    if (NAM.at(t, i)) take(this.year(i));
     return best ? [best] : null;
   }
 
@@ -262,8 +299,20 @@ export class DateGrammar {
     return { end: j, tz };
   }
 
+  /** prefix() of the last index asked, within one parseAt. */
+  private prefixAt = NaN;
+  private prefixOf: { end: number; dayWord: boolean } = { end: 0, dayWord: false };
+
   /** Day part, weekday and day word before a date, all inside its span. */
   private prefix(i: number): { end: number; dayWord: boolean } {
+    if (i !== this.prefixAt) {
+      this.prefixOf = this.readPrefix(i);
+      this.prefixAt = i;
+    }
+    return this.prefixOf;
+  }
+
+  private readPrefix(i: number): { end: number; dayWord: boolean } {
     const t = this.toks;
     let j = i;
     const part = DAY_PART.match(t, j);
@@ -308,7 +357,7 @@ export class DateGrammar {
     let core: { end: number; p: Point; weak: boolean } | null = null;
     if (pre.dayWord) {
       const w = this.writtenDay(pre.end);
-      if (w) core = { ...w, weak: false };
+      if (w) core = { end: w.end, p: w.p, weak: false };
     }
     core ??= this.core(pre.end, !strict);
     if (!core) {
@@ -317,15 +366,20 @@ export class DateGrammar {
     const cued = pre.end > i || timeBefore !== undefined;
     if (strict && !cued && core.p.y === undefined && !this.bareDateCue(i, core.end, core.weak)) return null;
     if (core.weak && !cued && !t.isPunct(i - 1, '(')) return null;
-    const p: Point = { ...core.p };
+    const p: Point = { y: core.p.y, m: core.p.m, d: core.p.d };
     let end = core.end;
-    if (timeBefore) Object.assign(p, { h: timeBefore.h, mi: timeBefore.mi, s: timeBefore.s });
-    else {
+    if (timeBefore) {
+      p.h = timeBefore.h;
+      p.mi = timeBefore.mi;
+      p.s = timeBefore.s;
+    } else {
       let k = end;
       if (t.isPunct(k, ',|-') && t.onLine(k)) k++;
       const after = t.onLine(k) ? this.time(k) : null;
       if (after && after.colon) {
-        Object.assign(p, { h: after.h, mi: after.mi, s: after.s });
+        p.h = after.h;
+        p.mi = after.mi;
+        p.s = after.s;
         end = after.end;
       }
     }

@@ -13,8 +13,8 @@
  * publication date the year is `XXXX` and `yearSource` is `unknown`.
  */
 import type { Candidate, DetectContext, Line } from './candidates';
-import { DateGrammar, type DateMatch, type Point } from './dateGrammar';
-import { tokenize, type Tokens } from './scanTokens';
+import { DATE_REACH, DateGrammar, dateHotSpots, type DateMatch, type Point } from './dateGrammar';
+import { scanNear, tokenize, type Tokens } from './scanTokens';
 import type { YearSource } from './types';
 
 /** How many non-blank, non-boilerplate lines at the top may hold the article's stamp. */
@@ -34,23 +34,24 @@ export interface FoundDate {
 
 /** Every date of a range of the view, with values (view UTF-16 spans). */
 export function scanDates(text: string, publicationDate: string | null, from = 0, to = text.length): FoundDate[] {
-  return datesOf(tokenize(text, from, to), publicationDate);
-}
-
-function datesOf(toks: Tokens, publicationDate: string | null): FoundDate[] {
-  const grammar = new DateGrammar(toks);
   const pub = parseIso(publicationDate);
   const out: FoundDate[] = [];
-  for (let i = 0; i < toks.length; ) {
-    // Most tokens cannot start a date: test that before parsing.
-    const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
-    if (!matches) {
-      i++;
-      continue;
-    }
-    for (const m of matches) out.push(toFound(toks, m, pub));
-    i = matches[matches.length - 1].end;
-  }
+  let grammar: DateGrammar | null = null;
+  // Only tokens shortly before a number, `quý` or `nửa` can start a date: try those.
+  scanNear(
+    text,
+    dateHotSpots(text, from, to),
+    DATE_REACH,
+    (toks, i) => {
+      if (grammar?.toks !== toks) grammar = new DateGrammar(toks);
+      const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
+      if (!matches) return -1;
+      for (const m of matches) out.push(toFound(toks, m, pub));
+      return matches[matches.length - 1].end;
+    },
+    from,
+    to,
+  );
   return out;
 }
 
@@ -91,20 +92,25 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
 
 /** A line that is mostly a full date with a year (a stamp), else null. */
 function stampDate(text: string, line: Line): string | null {
-  const toks = tokenize(text, line.start, line.end);
-  const found = datesOf(toks, null);
+  // A full date has digits: most lines near the top (headline, lead) have none.
+  if (!DIGIT.test(line.text)) return null;
+  const found = scanDates(text, null, line.start, line.end);
   const first = found.find((f) => isFullDate(f.match));
   if (!first) return null;
+  const toks = tokenize(text, line.start, line.end);
   let words = 0;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; toks.has(i); i++) {
     if (!toks.isWord(i)) continue;
-    const s = toks.start[i];
-    const e = toks.end[i];
+    const s = toks.startOf(i);
+    const e = toks.endOf(i);
     if (!found.some((f) => f.start <= s && e <= f.end)) words++;
   }
+  toks.release();
   const sentence = /[.!?…]["”’)]?\s*$/u.test(line.text.trim());
   return words <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
 }
+
+const DIGIT = /[0-9]/;
 
 function isFullDate(m: DateMatch): boolean {
   return !m.b && m.a.y !== undefined && m.a.m !== undefined && m.a.d !== undefined;
@@ -150,8 +156,8 @@ function toFound(toks: Tokens, match: DateMatch, pub: Ymd | null): FoundDate {
   }
   const value = b ? `${format(a)}/${format(b)}` : format(a);
   return {
-    start: toks.start[match.start],
-    end: toks.end[match.end - 1],
+    start: toks.startOf(match.start),
+    end: toks.endOf(match.end - 1),
     value,
     yearSource: explicit ? 'explicit' : pub ? 'publication' : 'unknown',
     match,

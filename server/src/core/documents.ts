@@ -23,7 +23,7 @@ import {
   type DocumentKind,
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
-import { HashFilter, Key, PhraseTable, tokenize, type Tokens } from './scanTokens';
+import { HashFilter, Key, PhraseFinder, PhraseTable, digitAt, hashKey, markStarts, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordBefore, type Tokens } from './scanTokens';
 import type { DocValue } from './types';
 
 const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
@@ -49,24 +49,62 @@ const NAM = new Key('năm');
 const MAX_TITLE_TOKENS = 150;
 const MAX_BODY_TOKENS = 10;
 
+/**
+ * Where references can be. Every reference has, at most DOC_REACH tokens after its first
+ * token (the kind word, a descriptor and `số` before the number at the most), one of:
+ * - a number right after `số` or after the kind (`số 18-NQ/TW`, `Đề án 25`, `Trung ương 6`),
+ * - an opening quote right after the kind (a quoted title),
+ * - a kind that needs neither: a plenum, central or congress kind (`Nghị quyết Đại hội
+ *   XIII`, `Đề án Trung ương VI`) or a named one (`Luật Đất đai`, `Hiến pháp năm 2013`).
+ * docHotSpots finds these with native searches and a look at the word before; a scan then
+ * tries only the tokens shortly before them (scanTokens.scanNear).
+ */
+const KIND_ENDS = new Set(DOCUMENT_KINDS.map((k) => hashKey(lastWord(k.name))));
+const NUMBER_AFTER = new Set([...KIND_ENDS, hashKey('số')]);
+const QUOTES_OPEN = TITLE_QUOTES.map(([open]) => open);
+watchMarks(QUOTES_OPEN);
+/**
+ * The kinds that need no number or quote, found by one word of theirs: `quyết` of `Nghị
+ * quyết` (plenum, congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp`
+ * of `Hiến pháp`/`Pháp lệnh` (named). Tied to the kinds' flags in data/documentKinds.ts.
+ */
+const HOT_KINDS = new PhraseFinder(['quyết', 'đề án', 'luật', 'pháp']);
+const NGHI = hashKey('nghị');
+const HIEN = hashKey('hiến');
+const LENH = hashKey('lệnh');
+const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
+const DOC_REACH = phraseWords(DOCUMENT_KINDS.map((k) => k.name)) + phraseWords(KIND_MODIFIERS) + 1;
+
+function lastWord(phrase: string): string {
+  return phrase.toLowerCase().split(' ').pop()!;
+}
+
+function docHotSpots(text: string): number[] {
+  const marks = markStarts(text).filter((at) =>
+    digitAt(text, at) ? NUMBER_AFTER.has(wordBefore(text, at)) : QUOTES_OPEN.includes(text[at]) && KIND_ENDS.has(wordBefore(text, at)),
+  );
+  const kinds = HOT_KINDS.find(text, 0, text.length, (at, phrase) => {
+    if (phrase === 'quyết') return wordBefore(text, at) === NGHI;
+    if (phrase === 'pháp') return wordBefore(text, at) === HIEN || wordAfter(text, at + phrase.length) === LENH;
+    return true;
+  });
+  return mergeSorted(marks, kinds);
+}
+
 interface Designation {
   end: number;
   value: Omit<DocValue, 'kind'>;
 }
 
 export function detectDocuments(ctx: DetectContext): Candidate[] {
-  const toks = tokenize(ctx.text);
   const out: Candidate[] = [];
-  for (let i = 0; i < toks.length; ) {
+  scanNear(ctx.text, docHotSpots(ctx.text), DOC_REACH, (toks, i) => {
     // Only a kind word starts a reference: test the token's hash before parsing.
     const doc = toks.isWord(i) && KIND_FILTER.mayBe(toks, i) ? safeParse(ctx.text, toks, i) : null;
-    if (!doc) {
-      i++;
-      continue;
-    }
-    out.push({ label: 'DOC', start: toks.start[i], end: toks.end[doc.end - 1], value: doc.value });
-    i = doc.end;
-  }
+    if (!doc) return -1;
+    out.push({ label: 'DOC', start: toks.startOf(i), end: toks.endOf(doc.end - 1), value: doc.value });
+    return doc.end;
+  });
   return out;
 }
 
@@ -119,10 +157,10 @@ function symbolNumber(toks: Tokens, i: number, needSymbol: boolean): Designation
     year = toks.str(k + 1) + '/';
     k += 2;
   }
-  if (toks.isPunct(k, '/-') && toks.touching(k) && toks.touching(k + 1) && toks.isWord(k + 1) && isUpper(toks.text[toks.start[k + 1]])) {
+  if (toks.isPunct(k, '/-') && toks.touching(k) && toks.touching(k + 1) && toks.isWord(k + 1) && isUpper(toks.text[toks.startOf(k + 1)])) {
     const end = symbolEnd(toks, k + 1);
     // Tokens from k + 1 to end touch each other: the symbol is one slice of the text.
-    const symbol = year + toks.text.slice(toks.start[k + 1], toks.end[end - 1]);
+    const symbol = year + toks.text.slice(toks.startOf(k + 1), toks.endOf(end - 1));
     return { end, value: { number, symbol } };
   }
   if (needSymbol || (toks.touching(k) && !toks.isPunct(k, ',.;:)”"'))) return null;
@@ -247,7 +285,7 @@ function quotedTitle(text: string, toks: Tokens, j: number): { end: number; titl
   if (close === undefined) return null;
   for (let k = j + 1; k < j + MAX_TITLE_TOKENS && toks.onLine(k); k++) {
     if (toks.isPunct(k, close)) {
-      const title = text.slice(toks.end[j], toks.start[k]).replace(/\s+/g, ' ').trim();
+      const title = text.slice(toks.endOf(j), toks.startOf(k)).replace(/\s+/g, ' ').trim();
       return title ? { end: k + 1, title } : null;
     }
   }
@@ -255,7 +293,7 @@ function quotedTitle(text: string, toks: Tokens, j: number): { end: number; titl
 }
 
 function spanText(text: string, toks: Tokens, from: number, to: number): string {
-  return text.slice(toks.start[from], toks.end[to - 1]).replace(/\s+/g, ' ');
+  return text.slice(toks.startOf(from), toks.endOf(to - 1)).replace(/\s+/g, ' ');
 }
 
 /** A letter, digit or `/ -` glued on after a designation (`Trung ương 6a`, `19/2021`). */
@@ -326,6 +364,7 @@ function meetingAfter(text: string, from: number, known: DocValue): Partial<DocV
   while (to < text.length && to < from + MEETING_WINDOW && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
   const toks = tokenize(text, from, to);
   const d = central(toks, 0, 'plenum') ?? congress(toks, 0);
+  toks.release();
   if (!d) return {};
   const out: Partial<DocValue> = {};
   for (const key of ['plenum', 'term', 'congress'] as const) {

@@ -57,6 +57,7 @@ export function readNumeral(toks: Tokens, i: number): { value: number; end: numb
 /** romanToInt of word token i, without building its string unless it is all Roman letters. */
 function romanAt(toks: Tokens, i: number): number | null {
   const { text } = toks;
-  for (let k = toks.start[i]; k < toks.end[i]; k++) if (!ROMAN_LETTER[text.charCodeAt(k)]) return null;
+  const end = toks.endOf(i);
+  for (let k = toks.startOf(i); k < end; k++) if (!ROMAN_LETTER[text.charCodeAt(k)]) return null;
   return romanToInt(toks.str(i));
 }
