@@ -135,17 +135,13 @@ export class DateGrammar {
     // Each parser below is called only when the first token can start it (the others return null).
     const list = num ? null : this.list(i);
     if (list) return list;
-    let best: DateMatch | null = null;
-    const take = (r: DateMatch | null) => {
-      if (r && (!best || r.end > best.end)) best = r;
-    };
-    take(this.range(i));
-    if (num || NUA.at(t, i) || QUY.at(t, i)) take(this.part(i));
-    if (!num) take(this.period(i));
-    if (num) take(this.yearRange(i));
-    take(this.point(i, true));
-    if (THANG.at(t, i)) take(this.month(i, true));
-    if (NAM.at(t, i)) take(this.year(i));
+    let best = this.range(i);
+    if (num || NUA.at(t, i) || QUY.at(t, i)) best = longer(best, this.part(i));
+    if (!num) best = longer(best, this.period(i));
+    if (num) best = longer(best, this.yearRange(i));
+    best = longer(best, this.point(i, true));
+    if (THANG.at(t, i)) best = longer(best, this.month(i, true));
+    if (NAM.at(t, i)) best = longer(best, this.year(i));
     return best ? [best] : null;
   }
 
@@ -613,6 +609,11 @@ export class DateGrammar {
     if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
     return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
   }
+}
+
+/** The longer match, the first one on a tie. */
+function longer(best: DateMatch | null, r: DateMatch | null): DateMatch | null {
+  return r && (!best || r.end > best.end) ? r : best;
 }
 
 /** a lies strictly before b (fields missing on either side are not compared). */

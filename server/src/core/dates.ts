@@ -79,7 +79,7 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
     }
     let seen = 0;
     for (const line of ctx.lines) {
-      if (line.text.trim() === '' || ctx.boilerplate.some((b) => b.start <= line.start && line.end <= b.end)) continue;
+      if (line.text.trim() === '' || inside(ctx.boilerplate, line.start, line.end)) continue;
       if (++seen > TOP_LINES) break;
       const date = stampDate(ctx.text, line);
       if (date) return date;
@@ -103,7 +103,7 @@ function stampDate(text: string, line: Line): string | null {
     if (!toks.isWord(i)) continue;
     const s = toks.startOf(i);
     const e = toks.endOf(i);
-    if (!found.some((f) => f.start <= s && e <= f.end)) words++;
+    if (!inside(found, s, e)) words++;
   }
   toks.release();
   const sentence = /[.!?…]["”’)]?\s*$/u.test(line.text.trim());
@@ -111,6 +111,12 @@ function stampDate(text: string, line: Line): string | null {
 }
 
 const DIGIT = /[0-9]/;
+
+/** Some span of the list covers [start, end). */
+function inside(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  for (const s of spans) if (s.start <= start && end <= s.end) return true;
+  return false;
+}
 
 function isFullDate(m: DateMatch): boolean {
   return !m.b && m.a.y !== undefined && m.a.m !== undefined && m.a.d !== undefined;
@@ -166,12 +172,18 @@ function toFound(toks: Tokens, match: DateMatch, pub: Ymd | null): FoundDate {
 
 /** Publication year, or its neighbour when that is much closer (see the module comment). */
 export function inferYear(pub: Ymd, m: number, d?: number): number {
-  const at = (y: number) => Date.UTC(y, m - 1, d ?? 15);
   const base = Date.UTC(pub.y, pub.m - 1, pub.d);
-  const dist = (y: number) => Math.abs(at(y) - base) / 86_400_000;
   let best = pub.y;
-  for (const y of [pub.y - 1, pub.y + 1]) if (dist(y) <= NEAR_DAYS && dist(y) < dist(best)) best = y;
+  for (const y of [pub.y - 1, pub.y + 1]) {
+    const dy = daysFrom(base, y, m, d);
+    if (dy <= NEAR_DAYS && dy < daysFrom(base, best, m, d)) best = y;
+  }
   return best;
+}
+
+/** Days between `base` (a UTC time) and day d (mid-month without one) of month m of year y. */
+function daysFrom(base: number, y: number, m: number, d: number | undefined): number {
+  return Math.abs(Date.UTC(y, m - 1, d ?? 15) - base) / 86_400_000;
 }
 
 function later(a: Point, b: Point): boolean {

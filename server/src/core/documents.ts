@@ -23,7 +23,7 @@ import {
   type DocumentKind,
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
-import { HashFilter, Key, PhraseFinder, PhraseTable, digitAt, hashKey, markStarts, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordBefore, type Tokens } from './scanTokens';
+import { HashFilter, Key, PhraseFinder, PhraseTable, digitAt, hashKey, markStarts, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt, wordBefore, type Tokens } from './scanTokens';
 import type { DocValue } from './types';
 
 const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
@@ -70,6 +70,8 @@ watchMarks(QUOTES_OPEN);
  */
 const HOT_KINDS = new PhraseFinder(['quyết', 'đề án', 'luật', 'pháp']);
 const NGHI = hashKey('nghị');
+const QUYET = hashKey('quyết');
+const PHAP = hashKey('pháp');
 const HIEN = hashKey('hiến');
 const LENH = hashKey('lệnh');
 const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
@@ -83,9 +85,10 @@ function docHotSpots(text: string): number[] {
   const marks = markStarts(text).filter((at) =>
     digitAt(text, at) ? NUMBER_AFTER.has(wordBefore(text, at)) : QUOTES_OPEN.includes(text[at]) && KIND_ENDS.has(wordBefore(text, at)),
   );
-  const kinds = HOT_KINDS.find(text, 0, text.length, (at, phrase) => {
-    if (phrase === 'quyết') return wordBefore(text, at) === NGHI;
-    if (phrase === 'pháp') return wordBefore(text, at) === HIEN || wordAfter(text, at + phrase.length) === LENH;
+  const kinds = HOT_KINDS.find(text, 0, text.length, (at) => {
+    const word = wordAt(text, at);
+    if (word === QUYET) return wordBefore(text, at) === NGHI;
+    if (word === PHAP) return wordBefore(text, at) === HIEN || wordAfter(text, at + 4) === LENH;
     return true;
   });
   return mergeSorted(marks, kinds);

@@ -121,7 +121,8 @@ export class Tokens {
   private fwdFlag: number;
   /** Last unit of the token before lo (below `from`: none). */
   private backAt: number;
-  private keys: Map<number, string> | undefined;
+  /** Keys built so far, by slot. */
+  private keys: Array<string | undefined> = [];
 
   private constructor(
     readonly text: string,
@@ -160,7 +161,7 @@ export class Tokens {
     this.lo = 0;
     this.hi = 0;
     this.atEnd = false;
-    this.keys = undefined;
+    if (this.keys.length > 0) this.keys = [];
     this.open(tokenStart(this.text, at, this.from));
   }
 
@@ -225,12 +226,13 @@ export class Tokens {
 
   /** Lower-cased token i (numbers and punctuation as written): what the word tables compare. */
   key(i: number): string {
-    this.keys ??= new Map();
-    let key = this.keys.get(i);
+    if (!this.has(i)) return '';
+    const slot = i + this.base;
+    let key = this.keys[slot];
     if (key === undefined) {
       key = this.str(i);
       if (this.isWord(i)) key = key.toLowerCase();
-      this.keys.set(i, key);
+      this.keys[slot] = key;
     }
     return key;
   }
@@ -422,6 +424,7 @@ export class Tokens {
     giveStorage(this.d);
     this.d = d;
     this.base += front;
+    if (front > 0 && this.keys.length > 0) this.keys = new Array<string | undefined>(front).concat(this.keys);
   }
 }
 
@@ -596,8 +599,8 @@ export class PhraseFinder {
     this.re = new RegExp(groups.join('|'), 'g');
   }
 
-  /** `accept(at, phrase)` may refuse a match (`phrase`: the phrase as listed). */
-  find(text: string, from = 0, to = text.length, accept?: (at: number, phrase: string) => boolean): number[] {
+  /** `accept(at)` may refuse a match at `at`. */
+  find(text: string, from = 0, to = text.length, accept?: (at: number) => boolean): number[] {
     const whole = from === 0 && to === text.length;
     const s = whole ? text : text.slice(from, to);
     const out: number[] = [];
@@ -606,7 +609,7 @@ export class PhraseFinder {
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const at = m.index + from;
       if (letterAt(text, at - 1) || letterAt(text, at + m[0].length)) continue;
-      if (accept && !accept(at, m[0].toLowerCase().split(SPACES).join(' '))) continue;
+      if (accept && !accept(at)) continue;
       out.push(at);
     }
     return out;
@@ -615,7 +618,6 @@ export class PhraseFinder {
 
 /** What separates two words of a phrase: the tokenizer's spaces (whitespace but line breaks, control characters). */
 const SEP = '(?:[^\\S\\n\\r\\u2028\\u2029]|[\\x00-\\x08\\x0e-\\x1f])+';
-const SPACES = new RegExp(SEP);
 
 /**
  * Hash (hashKey) of the word token just before char offset `at`, when only spaces (no
