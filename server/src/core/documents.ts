@@ -318,27 +318,23 @@ function isUpper(c: string | undefined): boolean {
  * (`của Trung ương`, `của Đảng` are not issuers). Returns new entities; inputs untouched.
  */
 export function attachDocumentDetails<T extends Candidate & { nested?: boolean }>(text: string, entities: readonly T[]): T[] {
-  const startsAt = new Map<number, T[]>();
-  for (const e of entities) {
-    if (e.nested) continue;
-    const list = startsAt.get(e.start) ?? [];
-    list.push(e);
-    startsAt.set(e.start, list);
-  }
-  return entities.map((e) => {
-    if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') return e;
+  const out = entities.slice();
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k];
+    if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') continue;
     try {
-      return { ...e, value: details(text, e, e.value, startsAt) };
+      out[k] = { ...e, value: details(text, e, e.value, entities) };
     } catch {
-      return e;
+      // Keep the reference as detected.
     }
-  });
+  }
+  return out;
 }
 
-function details(text: string, doc: Candidate, value: DocValue, startsAt: Map<number, Candidate[]>): DocValue {
+function details(text: string, doc: Candidate, value: DocValue, entities: ReadonlyArray<Candidate & { nested?: boolean }>): DocValue {
   const out: DocValue = { ...value };
   let k = skipSeparator(text, doc.end);
-  const date = startsAt.get(k)?.find((c) => c.label === 'DATE');
+  const date = startingAt(entities, k, 'DATE');
   if (date && /^ngày\s/iu.test(text.slice(date.start, date.end))) {
     const iso = typeof date.value === 'string' ? /^\d{4}(?:-\d{2}){0,2}(?=$|T)/.exec(date.value) : null;
     if (iso && out.date === undefined) out.date = iso[0];
@@ -346,12 +342,24 @@ function details(text: string, doc: Candidate, value: DocValue, startsAt: Map<nu
   }
   const by = /^(?:của|do)[ \t]+/iu.exec(text.slice(k, k + 12));
   if (by) {
-    const body = startsAt.get(k + by[0].length)?.find((c) => c.label === 'ORG' || c.label === 'TITLE');
+    const body = startingAt(entities, k + by[0].length, 'ORG', 'TITLE');
     const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
-    if (name && !NON_ISSUERS.some((n) => n.toLowerCase() === name.toLowerCase()) && out.issuer === undefined) out.issuer = name;
+    if (name && !isNonIssuer(name) && out.issuer === undefined) out.issuer = name;
     if (!body) Object.assign(out, meetingAfter(text, k + by[0].length, out));
   }
   return out;
+}
+
+/** The first primary-layer entity starting at `start` with one of the labels (a few DOCs per article: a scan is enough). */
+function startingAt(entities: ReadonlyArray<Candidate & { nested?: boolean }>, start: number, label: string, other?: string): Candidate | undefined {
+  for (const e of entities) if (e.start === start && !e.nested && (e.label === label || e.label === other)) return e;
+  return undefined;
+}
+
+function isNonIssuer(name: string): boolean {
+  const key = name.toLowerCase();
+  for (const n of NON_ISSUERS) if (n.toLowerCase() === key) return true;
+  return false;
 }
 
 /** How far after `của` a plenum or congress may be read, in UTF-16 units (one clause). */
