@@ -319,11 +319,15 @@ function isUpper(c: string | undefined): boolean {
  */
 export function attachDocumentDetails<T extends Candidate & { nested?: boolean }>(text: string, entities: readonly T[]): T[] {
   const out = entities.slice();
+  let docs = 0;
+  for (const e of entities) if (e.label === 'DOC') docs++;
+  if (docs === 0) return out;
+  const spans = new SpansAt(entities, docs);
   for (let k = 0; k < out.length; k++) {
     const e = out[k];
     if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') continue;
     try {
-      out[k] = { ...e, value: details(text, e, e.value, entities) };
+      out[k] = { ...e, value: details(text, e, e.value, spans) };
     } catch {
       // Keep the reference as detected.
     }
@@ -331,10 +335,40 @@ export function attachDocumentDetails<T extends Candidate & { nested?: boolean }
   return out;
 }
 
-function details(text: string, doc: Candidate, value: DocValue, entities: ReadonlyArray<Candidate & { nested?: boolean }>): DocValue {
+/**
+ * The first primary-layer entity starting at an offset with one of the labels. A few DOCs
+ * among a few dozen entities: a scan each; many (a long text): an index by start.
+ */
+class SpansAt {
+  private readonly byStart: Map<number, Candidate[]> | null = null;
+
+  constructor(
+    private readonly entities: ReadonlyArray<Candidate & { nested?: boolean }>,
+    docs: number,
+  ) {
+    if (docs * entities.length <= 4096) return;
+    this.byStart = new Map();
+    for (const e of entities) {
+      if (e.nested) continue;
+      const list = this.byStart.get(e.start);
+      if (list) list.push(e);
+      else this.byStart.set(e.start, [e]);
+    }
+  }
+
+  find(start: number, label: string, other?: string): Candidate | undefined {
+    const list = this.byStart ? this.byStart.get(start) ?? [] : this.entities;
+    for (const e of list as ReadonlyArray<Candidate & { nested?: boolean }>) {
+      if (e.start === start && !e.nested && (e.label === label || e.label === other)) return e;
+    }
+    return undefined;
+  }
+}
+
+function details(text: string, doc: Candidate, value: DocValue, spans: SpansAt): DocValue {
   const out: DocValue = { ...value };
   let k = skipSeparator(text, doc.end);
-  const date = startingAt(entities, k, 'DATE');
+  const date = spans.find(k, 'DATE');
   if (date && /^ngày\s/iu.test(text.slice(date.start, date.end))) {
     const iso = typeof date.value === 'string' ? /^\d{4}(?:-\d{2}){0,2}(?=$|T)/.exec(date.value) : null;
     if (iso && out.date === undefined) out.date = iso[0];
@@ -342,18 +376,12 @@ function details(text: string, doc: Candidate, value: DocValue, entities: Readon
   }
   const by = /^(?:của|do)[ \t]+/iu.exec(text.slice(k, k + 12));
   if (by) {
-    const body = startingAt(entities, k + by[0].length, 'ORG', 'TITLE');
+    const body = spans.find(k + by[0].length, 'ORG', 'TITLE');
     const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
     if (name && !isNonIssuer(name) && out.issuer === undefined) out.issuer = name;
     if (!body) Object.assign(out, meetingAfter(text, k + by[0].length, out));
   }
   return out;
-}
-
-/** The first primary-layer entity starting at `start` with one of the labels (a few DOCs per article: a scan is enough). */
-function startingAt(entities: ReadonlyArray<Candidate & { nested?: boolean }>, start: number, label: string, other?: string): Candidate | undefined {
-  for (const e of entities) if (e.start === start && !e.nested && (e.label === label || e.label === other)) return e;
-  return undefined;
 }
 
 function isNonIssuer(name: string): boolean {
