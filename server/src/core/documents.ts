@@ -101,7 +101,10 @@ interface Designation {
 
 export function detectDocuments(ctx: DetectContext): Candidate[] {
   const out: Candidate[] = [];
-  scanNear(ctx.text, docHotSpots(ctx.text), DOC_REACH, (toks, i) => {
+  const { text } = ctx;
+  // A hot kind word is at most one word into its kind (`Nghị quyết`, `Bộ luật`, `Hiến pháp`).
+  const reach = (hot: number) => (digitAt(text, hot) || QUOTES_OPEN.includes(text[hot]) ? DOC_REACH : 1);
+  scanNear(text, docHotSpots(text), reach, (toks, i) => {
     // Only a kind word starts a reference: test the token's hash before parsing.
     const doc = toks.isWord(i) && KIND_FILTER.mayBe(toks, i) ? safeParse(ctx.text, toks, i) : null;
     if (!doc) return -1;

@@ -689,7 +689,8 @@ export function anyCase(word: string): string {
 
 /**
  * Visit, in text order and at most once each, every token of [from, to) that starts at
- * most `reach` tokens before a hot spot (the token holding the hot spot included).
+ * most `reach` tokens before a hot spot (the token holding the hot spot included; `reach`
+ * may depend on the hot spot).
  * `visit(toks, i)` returns the index just past a match starting at token i, whose tokens
  * are then not visited, or -1. A grammar whose every match has a hot spot within `reach`
  * tokens of its start, and whose matches are tried left to right skipping past each one,
@@ -698,7 +699,7 @@ export function anyCase(word: string): string {
 export function scanNear(
   text: string,
   hots: readonly number[],
-  reach: number,
+  reach: number | ((hot: number) => number),
   visit: (toks: Tokens, i: number) => number,
   from = 0,
   to = text.length,
@@ -717,7 +718,7 @@ export function scanNear(
         toks.reopen(hot);
         x = 0;
       }
-      for (let i = x - reach; i <= x; i++) {
+      for (let i = x - (typeof reach === 'number' ? reach : reach(hot)); i <= x; i++) {
         if (!toks.has(i) || toks.startOf(i) < done) continue;
         const end = visit(toks, i);
         if (end < 0) done = toks.startOf(i) + 1;
