@@ -10,17 +10,18 @@
  * Speed: an article has thousands of tokens and only a few dozen places where a date or a
  * designation can start, all near a digit or one of a few words. So a grammar does not
  * tokenize the whole text: it finds those hot spots with native regular-expression
- * searches (hotSpots), opens the token stream there (Tokens.around) and reads it outward
- * on demand (scanNear). The stream is typed arrays (no object or string per token); each
- * token carries a hash of its lower-cased text, and its strings (`key`, `str`) are built
- * only where a grammar looks closer. Tokens read this way are exactly the tokens of the
- * whole range, with the same flags, so the grammars give the same answers.
+ * searches (markStarts, PhraseFinder), opens the token stream there (Tokens.around) and
+ * reads it outward on demand (scanNear). The stream is one typed array (no object or
+ * string per token); each token carries a hash of its lower-cased text, and its strings
+ * (`key`, `str`) are built only where a grammar looks closer. Tokens read this way are
+ * exactly the tokens of the whole range, with the same flags, so the grammars give the
+ * same answers.
  */
 
 /** Token kinds. */
-export const NUM = 1;
-export const WORD = 2;
-export const PUNCT = 3;
+const NUM = 1;
+const WORD = 2;
+const PUNCT = 3;
 
 /** flags: whitespace separates the token from the previous one. */
 const GAP = 1;
@@ -442,8 +443,11 @@ function takeStorage(size: number): Int32Array {
 }
 
 function giveStorage(d: Int32Array): void {
-  if (d.length > 0 && (spare === null || spare.length < d.length)) spare = d;
+  // Keep a stream-sized array, not the storage of a whole long text.
+  if (d.length > 0 && d.length <= MAX_SPARE && (spare === null || spare.length < d.length)) spare = d;
 }
+
+const MAX_SPARE = 1 << 16;
 
 function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
@@ -557,7 +561,7 @@ export function digitAt(text: string, at: number): boolean {
 }
 
 /** Start offsets in [from, to) of the matches of a global regular expression, ascending. */
-export function matchStarts(re: RegExp, text: string, from = 0, to = text.length): number[] {
+function matchStarts(re: RegExp, text: string, from = 0, to = text.length): number[] {
   const whole = from === 0 && to === text.length;
   const s = whole ? text : text.slice(from, to);
   const out: number[] = [];
@@ -665,7 +669,7 @@ export function wordAfter(text: string, at: number, to = text.length): number {
 }
 
 /** Char offset `at` holds a letter (of the BMP). */
-export function letterAt(text: string, at: number): boolean {
+function letterAt(text: string, at: number): boolean {
   return at >= 0 && at < text.length && isLetterUnit(text.charCodeAt(at));
 }
 
@@ -678,7 +682,7 @@ function isLow(c: number): boolean {
 }
 
 /** A regular-expression source matching a lower-case word in any letter case (see PhraseFinder). */
-export function anyCase(word: string): string {
+function anyCase(word: string): string {
   let src = '';
   for (const c of word) {
     const up = c.toUpperCase();
