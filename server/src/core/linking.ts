@@ -12,8 +12,12 @@
 import { partitionPoint } from './partition';
 import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
-import { HONORIFIC_TABLE, headStartsAt, isNameSyllable } from './lexicon';
+import * as lexicon from './lexicon';
 import { normalizedKey as computeKey } from './normalize';
+
+// Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
+// is a getter call, which costs more than the lookups of these hot loops.
+const { HONORIFIC_TABLE, headStartsAt, isNameSyllable } = lexicon;
 
 /**
  * normalizedKey, remembered: an article repeats the same names and titles many times, and
@@ -25,7 +29,7 @@ function normalizedKey(s: string): string {
   if (k === undefined) keyMemo.set(s, (k = computeKey(s)));
   return k;
 }
-import { titleCase, tokensOf, type Tok } from './wordScan';
+import { titleCase, tokensOf } from './wordScan';
 
 export interface LinkResult {
   links: Link[];
@@ -160,22 +164,23 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
   const toks = tokensOf(text);
   const spans = [...pers].sort((a, b) => a.start - b.start);
-  const covered = (t: Tok) => {
-    const k = lastStartingAtOrBefore(spans, t.start);
-    return k >= 0 && t.end <= spans[k].end;
+  const covered = (k: number) => {
+    const j = lastStartingAtOrBefore(spans, toks.start[k]);
+    return j >= 0 && toks.end[k] <= spans[j].end;
   };
   const out: Link[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const h = HONORIFIC_TABLE.longest(toks, i);
-    if (!h) continue;
-    const s = h.end;
+  for (let i = 0; i < toks.n; i++) {
+    if (!HONORIFIC_TABLE.startsAt(toks, i)) continue;
+    const s = HONORIFIC_TABLE.longestEnd(toks, i);
+    if (s < 0) continue;
     let e = s;
-    while (e < s + 3 && isNameSyllable(toks, e, toks[s] ?? toks[i]) && !covered(toks[e]) && !headStartsAt(toks, e)) e++;
+    while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(e) && !headStartsAt(toks, e)) e++;
     if (e === s || e - s > 2) continue;
-    const tail = toks.slice(s, e).map((t) => t.key);
+    const tail: string[] = [];
+    for (let k = s; k < e; k++) tail.push(toks.keyText(k));
     const who = [...people.values()].filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
     if (who.length === 1) {
-      out.push({ start: toks[s].start, end: toks[e - 1].end, target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
+      out.push({ start: toks.start[s], end: toks.end[e - 1], target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
     }
     i = e - 1;
   }

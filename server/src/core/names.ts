@@ -9,7 +9,7 @@ import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
 import { detectPlaces } from './places';
 import { detectTitles } from './titles';
-import { joined, tokensOf, type Tok, type TokSpan } from './wordScan';
+import { syllableId, tokensOf, type Toks, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
   try {
@@ -38,7 +38,7 @@ function detect(ctx: DetectContext): Candidate[] {
   const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
   const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
-  const inPerson = marks(toks.length, people);
+  const inPerson = marks(toks.n, people);
   const locs = places.filter((l) => !anyMarked(inPerson, l));
   return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
 }
@@ -60,8 +60,8 @@ function anyMarked(m: Uint8Array, x: TokSpan): boolean {
   return false;
 }
 
-function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
-  const c: Candidate = { label: t.label, start: toks[t.s].start, end: toks[t.e - 1].end };
+function toCandidate(toks: Toks, t: TokSpan): Candidate {
+  const c: Candidate = { label: t.label, start: toks.start[t.s], end: toks.end[t.e - 1] };
   if (t.value !== undefined) c.value = t.value;
   return c;
 }
@@ -71,29 +71,36 @@ function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
  * token lying inside it, for metadata items that include punctuation around a name.
  * Binary search over token starts: no per-token tables for a few look-ups.
  */
-function tokenRanges(toks: readonly Tok[]) {
-  const firstAtOrAfter = (x: number): number => partitionPoint(toks.length, (i) => toks[i].start < x);
+function tokenRanges(toks: Toks) {
+  const firstAtOrAfter = (x: number): number => partitionPoint(toks.n, (i) => toks.start[i] < x);
   return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
     const s = firstAtOrAfter(start);
     let e = s;
-    while (e < toks.length && toks[e].end <= end) e++;
+    while (e < toks.n && toks.end[e] <= end) e++;
     if (s >= e) return undefined;
-    if (!loose && (toks[s].start !== start || toks[e - 1].end !== end)) return undefined;
+    if (!loose && (toks.start[s] !== start || toks.end[e - 1] !== end)) return undefined;
     return { s, e };
   };
 }
+
+const PHOTO = syllableId('ảnh');
+const COLON = syllableId(':');
+const CLOSE_PAREN = syllableId(')');
+const CLOSE_BRACKET = syllableId(']');
+const THEO = syllableId('theo');
+const NGUON = syllableId('nguồn');
 
 /**
  * `Ảnh: Nhật Bắc`, `(Ảnh: Hoàng Hà)` wherever they stand, also when the page layout did not
  * make the line a credit item: the words after the label up to the end of the line or the
  * closing bracket (people.ts keeps only capitalised names from them).
  */
-function photoCredits(toks: readonly Tok[]): Array<{ s: number; e: number }> {
+function photoCredits(toks: Toks): Array<{ s: number; e: number }> {
   const out: Array<{ s: number; e: number }> = [];
-  for (let i = 0; i + 1 < toks.length; i++) {
-    if (toks[i].key !== 'ảnh' || toks[i + 1].key !== ':' || !joined(toks, i + 1)) continue;
+  for (let i = 0; i + 1 < toks.n; i++) {
+    if (toks.id[i] !== PHOTO || toks.id[i + 1] !== COLON || !toks.joined(i + 1)) continue;
     let e = i + 2;
-    while (e < toks.length && joined(toks, e) && toks[e].key !== ')' && toks[e].key !== ']') e++;
+    while (e < toks.n && toks.joined(e) && toks.id[e] !== CLOSE_PAREN && toks.id[e] !== CLOSE_BRACKET) e++;
     if (e > i + 2) out.push({ s: i + 2, e });
     i = e - 1;
   }
@@ -101,7 +108,7 @@ function photoCredits(toks: readonly Tok[]): Array<{ s: number; e: number }> {
 }
 
 /** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG. */
-function fromSources(ctx: DetectContext, toks: readonly Tok[], range: ReturnType<typeof tokenRanges>): TokSpan[] {
+function fromSources(ctx: DetectContext, toks: Toks, range: ReturnType<typeof tokenRanges>): TokSpan[] {
   const out: TokSpan[] = [];
   for (const m of ctx.metadata) {
     if (m.kind !== 'source') continue;
@@ -109,8 +116,8 @@ function fromSources(ctx: DetectContext, toks: readonly Tok[], range: ReturnType
     if (!r) continue;
     let s = r.s;
     let e = r.e;
-    while (s < e && (toks[s].kind === 'punct' || toks[s].key === 'theo' || toks[s].key === 'nguồn')) s++;
-    while (e > s && toks[e - 1].kind === 'punct') e--;
+    while (s < e && (toks.isPunct(s) || toks.id[s] === THEO || toks.id[s] === NGUON)) s++;
+    while (e > s && toks.isPunct(e - 1)) e--;
     if (s < e) out.push({ label: 'ORG', s, e });
   }
   return out;

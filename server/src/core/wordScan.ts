@@ -1,105 +1,360 @@
 /**
  * Syllable tokens for the name detectors, and phrase tables that match them.
  *
- * Detectors of PER/TITLE/ORG/LOC compare syllables, not strings: each token carries its
- * lowercase key (the view is already NFC with unified tones, so lowercasing gives the
- * normalized key of guide §1) and its casing. Knowledge tables are tries keyed by those
- * syllable keys, so a lookup costs a few Map hits per token — no alternation regexes.
+ * Detectors of PER/TITLE/ORG/LOC compare syllables, not strings. The tokens of an article
+ * are a struct of arrays (`Toks`: offsets, flags, syllable id), built in one pass over
+ * char codes with no string per token: a token's lowercase key (the view is already NFC
+ * with unified tones, so lowercasing gives the normalized key of guide §1) is hashed and
+ * looked up among the syllables the knowledge tables know, giving a small integer id
+ * (UNKNOWN for any other syllable). Tables are tries keyed by those ids, and each syllable
+ * carries a bit per table that has a phrase starting with it, so a token no table starts is
+ * skipped with one array read.
  */
-import { caseViews, type CaseViews } from './caseViews';
+import { caseViews } from './caseViews';
 import { unifyTones } from './normalize';
 
-export type TokKind = 'word' | 'num' | 'punct';
+// ---------------------------------------------------------------------------------------
+// Characters: one class byte per UTF-16 unit, filled on first sight (Latin and Vietnamese
+// ranges at load). Case flags follow String.prototype.toLowerCase/toUpperCase of the unit.
 
-export interface Tok {
+const C_DONE = 1;
+const C_WORD = 2; // letter, combining mark or digit
+const C_SPACE = 4;
+/** Lowercase and uppercase differ (a cased letter). */
+const C_CASED = 8;
+/** Its uppercase is itself. */
+const C_SELF_UPPER = 16;
+/** Upper and not lower (`ch === ch.toUpperCase() && ch !== ch.toLowerCase()`). */
+const C_UPPER_LETTER = 32;
+/** Lowercase or uppercase is not one unit (`İ`, `ß`): such a token takes the exact slow path. */
+const C_MULTI = 64;
+
+const CLASS = new Uint8Array(0x10000);
+/** First unit of the lowercase of each unit. */
+const LOWER = new Uint16Array(0x10000);
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const lo = ch.toLowerCase();
+  const up = ch.toUpperCase();
+  let k = C_DONE;
+  if (isWordUnit(c, ch)) k |= C_WORD;
+  if (isSpace(c)) k |= C_SPACE;
+  if (lo !== up) k |= C_CASED;
+  if (up === ch) k |= C_SELF_UPPER;
+  if (up === ch && lo !== ch) k |= C_UPPER_LETTER;
+  if (lo.length !== 1 || up.length !== 1) k |= C_MULTI;
+  LOWER[c] = lo.charCodeAt(0);
+  CLASS[c] = k;
+  return k;
+}
+
+for (let c = 0; c < 0x250; c++) classify(c);
+for (let c = 0x300; c < 0x370; c++) classify(c);
+for (let c = 0x1e00; c < 0x1f00; c++) classify(c);
+
+function cls(c: number): number {
+  const k = CLASS[c];
+  return k !== 0 ? k : classify(c);
+}
+
+/** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
+function isWordUnit(c: number, ch: string): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x300 && c <= 0x36f)) return true;
+  return WORD_CHAR.test(ch);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i < text.length && (cls(text.charCodeAt(i)) & C_WORD) !== 0;
+}
+
+function isUpperOrDigit(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  const k = cls(c);
+  return (k & C_WORD) !== 0 && (k & C_UPPER_LETTER) !== 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Syllables: the keys the tables know, interned to small ids in an open-addressing table
+// hashed over char codes, so a token finds its id without a string.
+
+/** Id of every syllable no table or detector knows. */
+export const UNKNOWN = 0;
+/** Syllable ids are below this (a typed array per set of syllables stays small). */
+export const MAX_SYLLABLES = 8192;
+const SLOTS = 16384;
+const slotIds = new Int32Array(SLOTS);
+const syllableKeys: string[] = [''];
+
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** The id of a lowercase syllable key, added if new (tables and detectors at load time). */
+export function syllableId(key: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
+  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
+    const id = slotIds[s];
+    if (id === 0) {
+      if (syllableKeys.length >= MAX_SYLLABLES) throw new Error('wordScan: too many syllables');
+      slotIds[s] = syllableKeys.length;
+      syllableKeys.push(key);
+      return syllableKeys.length - 1;
+    }
+    if (syllableKeys[id] === key) return id;
+  }
+}
+
+/** Id of the lowercased text[start, end) with hash h, or UNKNOWN. */
+function findSyllable(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
+    const id = slotIds[s];
+    if (id === 0) return UNKNOWN;
+    const key = syllableKeys[id];
+    if (key.length !== len) continue;
+    let k = 0;
+    while (k < len && key.charCodeAt(k) === LOWER[text.charCodeAt(start + k)]) k++;
+    if (k === len) return id;
+  }
+}
+
+/** A set of syllable keys, asked by id. */
+export class SyllableSet {
+  private readonly has_ = new Uint8Array(MAX_SYLLABLES);
+
+  constructor(keys: Iterable<string>) {
+    for (const k of keys) this.has_[syllableId(k)] = 1;
+  }
+
+  has(id: number): boolean {
+    return this.has_[id] === 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens.
+
+const F_WORD = 1;
+const F_NUM = 2;
+const F_CAP = 4;
+const F_UPPER = 8;
+const F_NL = 16;
+const F_SPACE = 32;
+/** The token holds a unit whose key needs the exact (slow) lowercasing. */
+const F_ODD = 64;
+
+/**
+ * The tokens of one text: words and numbers (letters, combining marks, digits), uppercase
+ * abbreviations joined by `.`/`&` (`VOV.VN`, `TN&MT`, `TP.HCM` — but `TP.Hạ` is `TP` `.`
+ * `Hạ`), an apostrophe between letters (`H'Mông`), and every other non-space character
+ * alone. Index i of each array is token i; reads past either end see no token.
+ */
+export class Toks {
+  n = 0;
   /** View UTF-16 offsets. */
-  start: number;
-  end: number;
-  text: string;
-  /** Lowercase text: the normalized key of the syllable. */
-  key: string;
-  kind: TokKind;
+  start: Int32Array;
+  end: Int32Array;
+  /** Syllable id of the lowercase key (UNKNOWN when no table knows it). */
+  id: Int32Array;
+  private flags: Uint8Array;
+  /** Per-article memos of lexicon.ts predicates, allocated on first use. */
+  readonly memo: { [name: string]: Int8Array | unknown[] | undefined } = {};
+
+  constructor(readonly text: string, capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.id = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  private f(i: number): number {
+    return i >= 0 && i < this.n ? this.flags[i] : 0;
+  }
+
+  /** Syllable id of token i; UNKNOWN outside the text. */
+  key(i: number): number {
+    return i >= 0 && i < this.n ? this.id[i] : UNKNOWN;
+  }
+
+  has(i: number): boolean {
+    return i >= 0 && i < this.n;
+  }
+
+  isWord(i: number): boolean {
+    return (this.f(i) & F_WORD) !== 0;
+  }
+
+  isNum(i: number): boolean {
+    return (this.f(i) & F_NUM) !== 0;
+  }
+
+  isPunct(i: number): boolean {
+    return i >= 0 && i < this.n && (this.flags[i] & (F_WORD | F_NUM)) === 0;
+  }
+
   /** Starts with an uppercase letter (also true for ALL-CAPS words). */
-  cap: boolean;
+  cap(i: number): boolean {
+    return (this.f(i) & F_CAP) !== 0;
+  }
+
+  /** A capitalised word (the start of any name). */
+  capWord(i: number): boolean {
+    return (this.f(i) & (F_WORD | F_CAP)) === (F_WORD | F_CAP);
+  }
+
   /** Two or more letters, all uppercase (`UBND`, a headline in capitals). */
-  upper: boolean;
+  upper(i: number): boolean {
+    return (this.f(i) & F_UPPER) !== 0;
+  }
+
   /** A line break lies between the previous token and this one. */
-  nlBefore: boolean;
+  nlBefore(i: number): boolean {
+    return (this.f(i) & F_NL) !== 0;
+  }
+
   /** Whitespace lies between the previous token and this one. */
-  spaceBefore: boolean;
+  spaceBefore(i: number): boolean {
+    return (this.f(i) & F_SPACE) !== 0;
+  }
+
+  /** True when token i continues the phrase of token i-1 on the same line. */
+  joined(i: number): boolean {
+    return i > 0 && i < this.n && (this.flags[i] & F_NL) === 0;
+  }
+
+  /** Length of token i in UTF-16 units. */
+  size(i: number): number {
+    return this.end[i] - this.start[i];
+  }
+
+  textOf(i: number): string {
+    return this.text.slice(this.start[i], this.end[i]);
+  }
+
+  /** Whether token i is written exactly s. */
+  is(i: number, s: string): boolean {
+    return this.has(i) && this.end[i] - this.start[i] === s.length && this.text.startsWith(s, this.start[i]);
+  }
+
+  /**
+   * The lowercase key of token i as a string (the few places that compare arbitrary
+   * syllables): the same string the whole view lowercased would give.
+   */
+  keyText(i: number): string {
+    const s = this.start[i];
+    const e = this.end[i];
+    const t = this.text.slice(s, e);
+    // Only a Greek capital sigma lowercases by context (final ς), across token edges.
+    if (t.indexOf('\u03a3') < 0) return t.toLowerCase();
+    const views = caseViews(this.text);
+    return views ? views.lower.slice(s, e) : t.toLowerCase();
+  }
+
+  push(start: number, end: number, id: number, flags: number): void {
+    if (this.n === this.start.length) this.grow();
+    const k = this.n++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.id[k] = id;
+    this.flags[k] = flags;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2 + 16;
+    const more = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+    this.start = more(this.start, new Int32Array(size));
+    this.end = more(this.end, new Int32Array(size));
+    this.id = more(this.id, new Int32Array(size));
+    this.flags = more(this.flags, new Uint8Array(size));
+  }
 }
 
 /**
- * Split the view into tokens: words and numbers (letters, combining marks, digits),
- * uppercase abbreviations joined by `.`/`&` (`VOV.VN`, `TN&MT`, `TP.HCM` — but `TP.Hạ` is
- * `TP` `.` `Hạ`), an apostrophe between letters (`H'Mông`), and every other non-space
- * character alone. A hand-written scanner: one pass over char codes, no regex per token.
+ * Split the view into tokens. A hand-written scanner: one pass over char codes, no regex
+ * and no string per token.
  */
-export function tokenize(text: string): Tok[] {
-  const out: Tok[] = [];
+export function tokenize(text: string): Toks {
   const n = text.length;
-  const cases = caseViews(text);
+  const toks = new Toks(text, (n >> 2) + 16);
   let prevEnd = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    const k = cls(c);
+    if ((k & C_SPACE) !== 0) {
       i++;
       continue;
     }
     let j = i + 1;
-    if (isWordChar(text, i)) {
+    if ((k & C_WORD) !== 0) {
       j = wordEnd(text, i);
-      j = abbreviationEnd(text, i, j, cases);
+      j = abbreviationEnd(text, i, j);
     } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
       j++; // keep a surrogate pair (emoji) together
     }
-    out.push(cases ? makeTokFast(text, cases, i, j, prevEnd) : makeTok(text, i, j, prevEnd));
+    addToken(toks, text, i, j, prevEnd);
     prevEnd = j;
     i = j;
   }
-  return out;
+  return toks;
 }
 
-function makeTokFast(text: string, cases: CaseViews, start: number, end: number, prevEnd: number): Tok {
-  const { lower, upper } = cases;
-  // Same flags as makeTok: letters ⇔ key ≠ upper-cased text; upper ⇔ text = its upper case.
-  let letters = false;
+/** Flags and syllable id of text[start, end), as the lowercased and uppercased token compare. */
+function addToken(toks: Toks, text: string, start: number, end: number, prevEnd: number): void {
+  let cased = false;
   let allUpper = true;
+  let odd = false;
+  let h = 0x811c9dc5;
   for (let k = start; k < end; k++) {
-    const t = text.charCodeAt(k);
-    if (lower.charCodeAt(k) !== upper.charCodeAt(k)) letters = true;
-    if (t !== upper.charCodeAt(k)) allUpper = false;
+    const c = text.charCodeAt(k);
+    const ck = cls(c);
+    if ((ck & C_CASED) !== 0) cased = true;
+    if ((ck & C_SELF_UPPER) === 0) allUpper = false;
+    if ((ck & C_MULTI) !== 0 || (c >= 0xd800 && c <= 0xdfff)) odd = true;
+    h = hashStep(h, LOWER[c]);
   }
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    key: lower.slice(start, end),
-    kind: letters ? 'word' : isWordChar(text, start) ? 'num' : 'punct',
-    cap: letters && text.charCodeAt(start) !== lower.charCodeAt(start),
-    upper: letters && end - start > 1 && allUpper,
-    nlBefore: lineBreakBetween(text, prevEnd, start),
-    spaceBefore: start > prevEnd,
-  };
+  let flags: number;
+  let id = UNKNOWN;
+  if (odd) {
+    flags = oddFlags(text.slice(start, end)) | F_ODD;
+  } else {
+    flags = cased ? F_WORD : (cls(text.charCodeAt(start)) & C_WORD) !== 0 ? F_NUM : 0;
+    if (cased && text.charCodeAt(start) !== LOWER[text.charCodeAt(start)]) flags |= F_CAP;
+    if (cased && end - start > 1 && allUpper) flags |= F_UPPER;
+    id = findSyllable(text, start, end, h);
+  }
+  if (lineBreakBetween(text, prevEnd, start)) flags |= F_NL;
+  if (start > prevEnd) flags |= F_SPACE;
+  toks.push(start, end, id, flags);
 }
 
-function makeTok(text: string, start: number, end: number, prevEnd: number): Tok {
-  const t = text.slice(start, end);
+/**
+ * Flags of a token with a surrogate pair or a unit that changes length with its case,
+ * from the whole-token case conversions (no table knows such a key: its id is UNKNOWN).
+ */
+function oddFlags(t: string): number {
   const key = t.toLowerCase();
   const up = t.toUpperCase();
   const letters = key !== up;
-  return {
-    start,
-    end,
-    text: t,
-    key,
-    kind: letters ? 'word' : isWordChar(t, 0) ? 'num' : 'punct',
-    cap: letters && t[0] !== key[0],
-    upper: letters && t.length > 1 && t === up,
-    nlBefore: lineBreakBetween(text, prevEnd, start),
-    spaceBefore: start > prevEnd,
-  };
+  let flags = letters ? F_WORD : (cls(t.charCodeAt(0)) & C_WORD) !== 0 ? F_NUM : 0;
+  if (letters && t[0] !== key[0]) flags |= F_CAP;
+  if (letters && t.length > 1 && t === up) flags |= F_UPPER;
+  return flags;
 }
 
 /** Does the gap between two tokens hold a line break? */
@@ -109,29 +364,6 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
     if (g === 10 || g === 13) return true;
   }
   return false;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
-}
-
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-/** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
-function isWordChar(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x300 && c <= 0x36f)) return true;
-  return WORD_CHAR.test(s[i]);
-}
-
-function isUpperOrDigit(s: string, i: number, cases: CaseViews | undefined): boolean {
-  if (i >= s.length || !isWordChar(s, i)) return false;
-  const c = s.charCodeAt(i);
-  if (c >= 48 && c <= 57) return true;
-  if (cases) return c === cases.upper.charCodeAt(i) && c !== cases.lower.charCodeAt(i);
-  const ch = s[i];
-  return ch === ch.toUpperCase() && ch !== ch.toLowerCase();
 }
 
 function wordEnd(text: string, i: number): number {
@@ -147,14 +379,14 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** Extend an all-uppercase run over `.`/`&` + uppercase runs (`VOV.VN`), unless a lowercase letter follows. */
-function abbreviationEnd(text: string, i: number, j: number, cases: CaseViews | undefined): number {
-  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k, cases)) return j;
+function abbreviationEnd(text: string, i: number, j: number): number {
+  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k)) return j;
   let end = j;
   while (end < text.length) {
     const sep = text.charCodeAt(end);
-    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1, cases)) break;
+    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1)) break;
     let k = end + 1;
-    while (k < text.length && isUpperOrDigit(text, k, cases)) k++;
+    while (k < text.length && isUpperOrDigit(text, k)) k++;
     end = k;
   }
   if (end === j) return j;
@@ -162,20 +394,31 @@ function abbreviationEnd(text: string, i: number, j: number, cases: CaseViews | 
   return end < text.length && isWordChar(text, end) ? j : end;
 }
 
-/** True when toks[i] continues the phrase of toks[i-1] on the same line. */
-export function joined(toks: readonly Tok[], i: number): boolean {
-  return i > 0 && i < toks.length && !toks[i].nlBefore;
-}
-
 /** Tokenize a table entry into syllable keys and surface forms. */
 export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } {
   const toks = tokenize(unifyTones(phrase.normalize('NFC')));
-  return { keys: toks.map((t) => t.key), forms: toks.map((t) => t.text) };
+  const keys: string[] = [];
+  const forms: string[] = [];
+  for (let i = 0; i < toks.n; i++) {
+    keys.push(toks.keyText(i));
+    forms.push(toks.textOf(i));
+  }
+  return { keys, forms };
+}
+
+// ---------------------------------------------------------------------------------------
+// Phrase tables.
+
+interface Entry<T> {
+  forms: string[];
+  /** Token offsets whose syllable must be capitalised in the text. */
+  caps: number[];
+  value: T;
 }
 
 interface Node<T> {
-  next: Map<string, Node<T>>;
-  entries?: Array<{ forms: string[]; caps: boolean[]; value: T }>;
+  next: Map<number, Node<T>> | undefined;
+  entries: Array<Entry<T>> | undefined;
 }
 
 const UPPER_START = /^\p{Lu}/u;
@@ -187,72 +430,111 @@ export interface PhraseMatch<T> {
   forms: string[];
 }
 
+/** Bit per table, per syllable: some phrase of that table starts with that syllable. */
+const STARTS = new Uint32Array(MAX_SYLLABLES);
+let tables = 0;
+
 /**
- * A trie of phrases keyed by syllable keys. Casing is checked against each entry's surface
+ * A trie of phrases keyed by syllable ids. Casing is checked against each entry's surface
  * form: a capitalised syllable in the table must be capitalised in the text (so `quảng ninh`
  * is not a place), a lowercase one may be written either way (`Trưởng ban`/`Trưởng Ban`).
  */
 export class PhraseTable<T> {
-  private readonly root: Node<T> = { next: new Map() };
+  private readonly root = new Map<number, Node<T>>();
+  private readonly bit: number;
 
   constructor(entries: Iterable<readonly [string, T]> = []) {
+    if (tables >= 32) throw new Error('wordScan: too many phrase tables');
+    this.bit = 1 << tables++;
     for (const [phrase, value] of entries) this.add(phrase, value);
   }
 
   add(phrase: string, value: T): void {
     const { keys, forms } = phraseKeys(phrase);
     if (keys.length === 0) return;
-    let node = this.root;
+    let next = this.root;
+    let node: Node<T> | undefined;
     for (const k of keys) {
-      let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = { next: new Map() }));
-      node = child;
+      const id = syllableId(k);
+      node = next.get(id);
+      if (!node) next.set(id, (node = { next: undefined, entries: undefined }));
+      next = node.next ??= new Map();
     }
-    (node.entries ??= []).push({ forms, caps: forms.map((f) => UPPER_START.test(f)), value });
+    const caps: number[] = [];
+    forms.forEach((f, k) => UPPER_START.test(f) && caps.push(k));
+    (node!.entries ??= []).push({ forms, caps, value });
+    STARTS[syllableId(keys[0])] |= this.bit;
+  }
+
+  /** Whether any phrase starts with the syllable of toks[i]: one array read. */
+  startsAt(toks: Toks, i: number): boolean {
+    return (STARTS[toks.key(i)] & this.bit) !== 0;
   }
 
   /** Every match starting at toks[i], longest first. */
-  matchAll(toks: readonly Tok[], i: number): Array<PhraseMatch<T>> {
-    if (i >= toks.length || !this.root.next.has(toks[i].key)) return NO_MATCHES;
+  matchAll(toks: Toks, i: number): Array<PhraseMatch<T>> {
+    if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
     const found: Array<PhraseMatch<T>> = [];
-    let node: Node<T> | undefined = this.root;
-    for (let j = i; j < toks.length && node; j++) {
-      if (j > i && toks[j].nlBefore) break;
-      node = node.next.get(toks[j].key);
-      if (!node?.entries) continue;
+    let next: Map<number, Node<T>> | undefined = this.root;
+    for (let j = i; j < toks.n && next; j++) {
+      if (j > i && toks.nlBefore(j)) break;
+      const node: Node<T> | undefined = next.get(toks.id[j]);
+      if (!node) break;
+      next = node.next;
+      if (!node.entries) continue;
       for (const e of node.entries) if (casingFits(toks, i, e.caps)) found.push({ end: j + 1, value: e.value, forms: e.forms });
     }
     return found.reverse();
   }
 
-  /** The longest match starting at toks[i], if any (the last fitting entry of the deepest node, as matchAll orders them). */
-  longest(toks: readonly Tok[], i: number): PhraseMatch<T> | undefined {
-    if (i >= toks.length) return undefined;
-    let node = this.root.next.get(toks[i].key);
-    let best: { end: number; entry: { forms: string[]; value: T } } | undefined;
-    for (let j = i; node; ) {
-      if (node.entries) {
-        for (const e of node.entries) if (casingFits(toks, i, e.caps)) best = { end: j + 1, entry: e };
-      }
-      j++;
-      if (j >= toks.length || toks[j].nlBefore) break;
-      node = node.next.get(toks[j].key);
-    }
-    return best && { end: best.end, value: best.entry.value, forms: best.entry.forms };
+  /** End of the longest match starting at toks[i] (the last fitting entry of the deepest node), or -1. */
+  longestEnd(toks: Toks, i: number): number {
+    const e = this.longestEntry(toks, i);
+    return e === undefined ? -1 : lastEnd;
   }
 
-  /** Whether any phrase starts with the key of toks[i]: a cheap test before a match. */
-  startsWith(t: Tok | undefined): boolean {
-    return !!t && this.root.next.has(t.key);
+  /** The longest match starting at toks[i], if any. */
+  longest(toks: Toks, i: number): PhraseMatch<T> | undefined {
+    const e = this.longestEntry(toks, i);
+    return e && { end: lastEnd, value: e.value, forms: e.forms };
+  }
+
+  /** Value of the longest match at toks[i], if any. */
+  longestValue(toks: Toks, i: number): T | undefined {
+    return this.longestEntry(toks, i)?.value;
+  }
+
+  /** The entry of the longest match; its end goes to lastEnd (no object per call). */
+  private longestEntry(toks: Toks, i: number): Entry<T> | undefined {
+    if ((STARTS[toks.key(i)] & this.bit) === 0) return undefined;
+    let node = this.root.get(toks.id[i]);
+    let best: Entry<T> | undefined;
+    for (let j = i; node; ) {
+      if (node.entries) {
+        for (const e of node.entries) {
+          if (casingFits(toks, i, e.caps)) {
+            best = e;
+            lastEnd = j + 1;
+          }
+        }
+      }
+      j++;
+      if (j >= toks.n || toks.nlBefore(j) || !node.next) break;
+      node = node.next.get(toks.id[j]);
+    }
+    return best;
   }
 }
+
+/** End of the match longestEntry returned last (read right after the call). */
+let lastEnd = -1;
 
 /** Shared empty result: callers only read it. */
 const NO_MATCHES: never[] = [];
 
-function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): boolean {
+function casingFits(toks: Toks, i: number, caps: readonly number[]): boolean {
   for (let k = 0; k < caps.length; k++) {
-    if (caps[k] && !toks[i + k].cap) return false;
+    if (!toks.cap(i + caps[k])) return false;
   }
   return true;
 }
@@ -261,11 +543,11 @@ function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): 
  * Tokens of the last text tokenized, so names.ts and linking.ts share one pass over an
  * article (the analyzer calls them one after the other on the same view).
  */
-let cache: { text: string; toks: Tok[] } | undefined;
+let cache: Toks | undefined;
 
-export function tokensOf(text: string): Tok[] {
-  if (cache?.text !== text) cache = { text, toks: tokenize(text) };
-  return cache.toks;
+export function tokensOf(text: string): Toks {
+  if (cache?.text !== text) cache = tokenize(text);
+  return cache;
 }
 
 /** Title-case one syllable (`NGUYỄN` → `Nguyễn`). */
