@@ -28,6 +28,8 @@ const C_SELF_UPPER = 16;
 const C_UPPER_LETTER = 32;
 /** Lowercase or uppercase is not one unit (`İ`, `ß`): such a token takes the exact slow path. */
 const C_MULTI = 64;
+/** An ASCII digit, or a letter that is upper and not lower: what abbreviations are made of. */
+const C_UPPER_OR_DIGIT = 128;
 
 const CLASS = new Uint8Array(0x10000);
 /** First unit of the lowercase of each unit. */
@@ -46,6 +48,7 @@ function classify(c: number): number {
   if (up === ch) k |= C_SELF_UPPER;
   if (up === ch && lo !== ch) k |= C_UPPER_LETTER;
   if (lo.length !== 1 || up.length !== 1) k |= C_MULTI;
+  if ((c >= 48 && c <= 57) || ((k & C_WORD) !== 0 && (k & C_UPPER_LETTER) !== 0)) k |= C_UPPER_OR_DIGIT;
   LOWER[c] = lo.charCodeAt(0);
   CLASS[c] = k;
   return k;
@@ -76,11 +79,7 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 function isUpperOrDigit(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c >= 48 && c <= 57) return true;
-  const k = cls(c);
-  return (k & C_WORD) !== 0 && (k & C_UPPER_LETTER) !== 0;
+  return i < text.length && (cls(text.charCodeAt(i)) & C_UPPER_OR_DIGIT) !== 0;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -95,13 +94,15 @@ const SLOTS = 16384;
 const slotIds = new Int32Array(SLOTS);
 const syllableKeys: string[] = [''];
 
+const HASH_SEED = 0x811c9dc5;
+
 function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
 
 /** The id of a lowercase syllable key, added if new (tables and detectors at load time). */
 export function syllableId(key: string): number {
-  let h = 0x811c9dc5;
+  let h = HASH_SEED;
   for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
   for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
     const id = slotIds[s];
@@ -151,8 +152,6 @@ const F_CAP = 4;
 const F_UPPER = 8;
 const F_NL = 16;
 const F_SPACE = 32;
-/** The token holds a unit whose key needs the exact (slow) lowercasing. */
-const F_ODD = 64;
 
 /**
  * The tokens of one text: words and numbers (letters, combining marks, digits), uppercase
@@ -161,22 +160,20 @@ const F_ODD = 64;
  * alone. Index i of each array is token i; reads past either end see no token.
  */
 export class Toks {
-  n = 0;
-  /** View UTF-16 offsets. */
-  start: Int32Array;
-  end: Int32Array;
-  /** Syllable id of the lowercase key (UNKNOWN when no table knows it). */
-  id: Int32Array;
-  private flags: Uint8Array;
   /** Per-article memos of lexicon.ts predicates, allocated on first use. */
   readonly memo: { [name: string]: Int8Array | unknown[] | undefined } = {};
 
-  constructor(readonly text: string, capacity: number) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.id = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-  }
+  constructor(
+    readonly text: string,
+    /** Number of tokens (the arrays may be longer). */
+    readonly n: number,
+    /** View UTF-16 offsets. */
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    /** Syllable id of the lowercase key (UNKNOWN when no table knows it). */
+    readonly id: Int32Array,
+    private readonly flags: Uint8Array,
+  ) {}
 
   get length(): number {
     return this.n;
@@ -264,83 +261,112 @@ export class Toks {
     const views = caseViews(this.text);
     return views ? views.lower.slice(s, e) : t.toLowerCase();
   }
-
-  push(start: number, end: number, id: number, flags: number): void {
-    if (this.n === this.start.length) this.grow();
-    const k = this.n++;
-    this.start[k] = start;
-    this.end[k] = end;
-    this.id[k] = id;
-    this.flags[k] = flags;
-  }
-
-  private grow(): void {
-    const size = this.start.length * 2 + 16;
-    const more = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
-    this.start = more(this.start, new Int32Array(size));
-    this.end = more(this.end, new Int32Array(size));
-    this.id = more(this.id, new Int32Array(size));
-    this.flags = more(this.flags, new Uint8Array(size));
-  }
 }
 
 /**
- * Split the view into tokens. A hand-written scanner: one pass over char codes, no regex
- * and no string per token.
+ * Split the view into tokens. A hand-written scanner: one pass over char codes that finds
+ * a word's end, its casing and the hash of its key at once; no regex and no string per token.
  */
 export function tokenize(text: string): Toks {
   const n = text.length;
-  const toks = new Toks(text, (n >> 2) + 16);
-  let prevEnd = 0;
+  let size = (n >> 2) + 16;
+  let starts = new Int32Array(size);
+  let ends = new Int32Array(size);
+  let ids = new Int32Array(size);
+  let flags = new Uint8Array(size);
+  let t = 0;
+  let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const k = cls(c);
     if ((k & C_SPACE) !== 0) {
+      gap |= c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE;
       i++;
       continue;
     }
-    let j = i + 1;
-    if ((k & C_WORD) !== 0) {
-      j = wordEnd(text, i);
-      j = abbreviationEnd(text, i, j);
-    } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
-      j++; // keep a surrogate pair (emoji) together
+    if (t === size) {
+      size *= 2;
+      starts = grown(starts, new Int32Array(size));
+      ends = grown(ends, new Int32Array(size));
+      ids = grown(ids, new Int32Array(size));
+      flags = grown(flags, new Uint8Array(size));
     }
-    addToken(toks, text, i, j, prevEnd);
-    prevEnd = j;
+    let j = i + 1;
+    let f: number;
+    let id = UNKNOWN;
+    if ((k & C_WORD) !== 0) {
+      // Letters, combining marks and digits: the OR and AND of their classes and the key's hash.
+      let any = 0;
+      let all = 0xff;
+      let h = HASH_SEED;
+      let apostrophe = false;
+      for (j = i; ; ) {
+        const d = text.charCodeAt(j);
+        const kd = cls(d);
+        any |= kd;
+        all &= kd;
+        h = hashStep(h, LOWER[d]);
+        j++;
+        if (j < n && (cls(text.charCodeAt(j)) & C_WORD) !== 0) continue;
+        // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
+        if (apostrophe || j + 1 >= n) break;
+        const a = text.charCodeAt(j);
+        if ((a !== 39 && a !== 0x2019) || (cls(text.charCodeAt(j + 1)) & C_WORD) === 0) break;
+        apostrophe = true;
+        any |= CLASS[a];
+        all &= CLASS[a];
+        h = hashStep(h, LOWER[a]);
+        j++;
+      }
+      // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
+      if ((all & C_UPPER_OR_DIGIT) !== 0) {
+        const e = abbreviationEnd(text, j);
+        if (e !== j) {
+          for (let m = j; m < e; m++) {
+            const d = text.charCodeAt(m);
+            any |= CLASS[d];
+            all &= CLASS[d];
+            h = hashStep(h, LOWER[d]);
+          }
+          j = e;
+        }
+      }
+      if ((any & C_MULTI) !== 0) {
+        f = oddFlags(text.slice(i, j));
+      } else {
+        // As comparing the token with its lowercase and uppercase forms tells.
+        const cased = (any & C_CASED) !== 0;
+        f = cased ? F_WORD : F_NUM;
+        if (cased && c !== LOWER[c]) f |= F_CAP;
+        if (cased && j - i > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
+        id = findSyllable(text, i, j, h);
+      }
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair (emoji) stays together.
+      if (c <= 0xdbff && j < n) j++;
+      f = oddFlags(text.slice(i, j));
+    } else if ((k & C_MULTI) !== 0) {
+      f = oddFlags(text.slice(i, j));
+    } else {
+      // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
+      f = (k & C_CASED) !== 0 ? (c !== LOWER[c] ? F_WORD | F_CAP : F_WORD) : 0;
+      id = findSyllable(text, i, j, hashStep(HASH_SEED, LOWER[c]));
+    }
+    starts[t] = i;
+    ends[t] = j;
+    ids[t] = id;
+    flags[t] = f | gap;
+    t++;
+    gap = 0;
     i = j;
   }
-  return toks;
+  return new Toks(text, t, starts, ends, ids, flags);
 }
 
-/** Flags and syllable id of text[start, end), as the lowercased and uppercased token compare. */
-function addToken(toks: Toks, text: string, start: number, end: number, prevEnd: number): void {
-  let cased = false;
-  let allUpper = true;
-  let odd = false;
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    const ck = cls(c);
-    if ((ck & C_CASED) !== 0) cased = true;
-    if ((ck & C_SELF_UPPER) === 0) allUpper = false;
-    if ((ck & C_MULTI) !== 0 || (c >= 0xd800 && c <= 0xdfff)) odd = true;
-    h = hashStep(h, LOWER[c]);
-  }
-  let flags: number;
-  let id = UNKNOWN;
-  if (odd) {
-    flags = oddFlags(text.slice(start, end)) | F_ODD;
-  } else {
-    flags = cased ? F_WORD : (cls(text.charCodeAt(start)) & C_WORD) !== 0 ? F_NUM : 0;
-    if (cased && text.charCodeAt(start) !== LOWER[text.charCodeAt(start)]) flags |= F_CAP;
-    if (cased && end - start > 1 && allUpper) flags |= F_UPPER;
-    id = findSyllable(text, start, end, h);
-  }
-  if (lineBreakBetween(text, prevEnd, start)) flags |= F_NL;
-  if (start > prevEnd) flags |= F_SPACE;
-  toks.push(start, end, id, flags);
+function grown<A extends Int32Array | Uint8Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -357,30 +383,12 @@ function oddFlags(t: string): number {
   return flags;
 }
 
-/** Does the gap between two tokens hold a line break? */
-function lineBreakBetween(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const g = text.charCodeAt(k);
-    if (g === 10 || g === 13) return true;
-  }
-  return false;
-}
-
-function wordEnd(text: string, i: number): number {
-  let j = i + 1;
-  while (j < text.length && isWordChar(text, j)) j++;
-  // `H'Mông`, `Y’Jút`: an apostrophe between letters joins them.
-  const a = text.charCodeAt(j);
-  if ((a === 39 || a === 0x2019) && j + 1 < text.length && isWordChar(text, j + 1) && j > i) {
-    j += 2;
-    while (j < text.length && isWordChar(text, j)) j++;
-  }
-  return j;
-}
-
-/** Extend an all-uppercase run over `.`/`&` + uppercase runs (`VOV.VN`), unless a lowercase letter follows. */
-function abbreviationEnd(text: string, i: number, j: number): number {
-  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k)) return j;
+/**
+ * End of an all-uppercase word ending at j extended over `.`/`&` + uppercase runs
+ * (`VOV.VN`), unless a lowercase letter follows (`TP.Hạ Long` is a sentence, not an
+ * abbreviation); j when there is none.
+ */
+function abbreviationEnd(text: string, j: number): number {
   let end = j;
   while (end < text.length) {
     const sep = text.charCodeAt(end);
@@ -390,7 +398,6 @@ function abbreviationEnd(text: string, i: number, j: number): number {
     end = k;
   }
   if (end === j) return j;
-  // `TP.Hạ Long`: the joined part runs into a lowercase letter, so it was a sentence, not an abbreviation.
   return end < text.length && isWordChar(text, end) ? j : end;
 }
 
