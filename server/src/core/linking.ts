@@ -46,9 +46,39 @@ interface Person {
   syllables: string[];
 }
 
-/** Separators allowed between a name and its titles, and between titles of one list. */
-const AFTER_NAME = /^\s*(?:[,–—-]|\()?\s*$/u;
-const BETWEEN_TITLES = /^\s*(?:,|và|kiêm)?\s*$/u;
+/**
+ * Separators allowed between a name and its titles, and between titles of one list, each
+ * with any whitespace around it: the tests below read char codes, no slice and no regex.
+ */
+const AFTER_NAME = [',', '–', '—', '-', '('];
+const BETWEEN_TITLES = [',', 'và', 'kiêm'];
+
+/** A JavaScript `\s` character. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** text[from, to) is one or more whitespace characters (empty when from ≥ to, as slice gives). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) if (!isJsSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** text[from, to) is whitespace with at most one of the separators inside it. */
+function separatedBy(text: string, from: number, to: number, separators: readonly string[]): boolean {
+  let k = from;
+  while (k < to && isJsSpace(text.charCodeAt(k))) k++;
+  if (k >= to) return true;
+  for (const sep of separators) {
+    if (k + sep.length > to || !text.startsWith(sep, k)) continue;
+    let m = k + sep.length;
+    while (m < to && isJsSpace(text.charCodeAt(m))) m++;
+    if (m >= to) return true;
+  }
+  return false;
+}
 
 export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
   const empty: LinkResult = { links: [], values: new Map(), titles: new Map() };
@@ -63,15 +93,21 @@ export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResul
 
 function link(ctx: DetectContext, entities: Layered[]): LinkResult {
   const text = ctx.text;
-  const pers = entities.filter((e) => e.label === 'PER');
-  const titles = entities.filter((e) => e.label === 'TITLE' && !e.nested).sort((a, b) => a.start - b.start);
+  const pers: Layered[] = [];
+  const titles: Layered[] = [];
+  for (const e of entities) {
+    if (e.label === 'PER') pers.push(e);
+    else if (e.label === 'TITLE' && !e.nested) titles.push(e);
+  }
+  titles.sort((a, b) => a.start - b.start);
   const people = new Map<string, Person>();
-  for (const p of pers) personOf(people, text.slice(p.start, p.end));
+  // Every spelling is seen before any is used, so the canonical name is settled here.
+  const personOfPer = pers.map((p) => personOf(people, text.slice(p.start, p.end)));
   const usedTitles = new Set<Layered>();
   const perStarts = pers.map((p) => p.start).sort((a, b) => a - b);
-  for (const p of pers) {
-    const person = personOf(people, text.slice(p.start, p.end));
-    for (const t of titlesBeside(text, titles, p, perStarts)) {
+  for (let k = 0; k < pers.length; k++) {
+    const person = personOfPer[k];
+    for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
       usedTitles.add(t);
       const shown = text.slice(t.start, t.end).replace(/\s+/gu, ' ');
       if (!person.titles.some((x) => normalizedKey(x) === normalizedKey(shown))) person.titles.push(shown);
@@ -79,10 +115,10 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
   }
   const values = new Map<Layered, string>();
   const titleMap = new Map<Layered, string[]>();
-  for (const p of pers) {
-    const person = personOf(people, text.slice(p.start, p.end));
-    values.set(p, person.canonical);
-    if (person.titles.length) titleMap.set(p, person.titles);
+  for (let k = 0; k < pers.length; k++) {
+    const person = personOfPer[k];
+    values.set(pers[k], person.canonical);
+    if (person.titles.length) titleMap.set(pers[k], person.titles);
   }
   const links = [...titleLinks(text, titles, usedTitles, people), ...shortNameLinks(text, pers, people)];
   return { links: links.sort((a, b) => a.start - b.start), values, titles: titleMap };
@@ -103,8 +139,8 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
   const out: Layered[] = [];
   let i = lastEndingBefore(titles, per.start);
   let edge = per.start;
-  let sep = /^\s+$/u; // a title right before a name is separated by a space only
-  while (i >= 0 && sep.test(text.slice(titles[i].end, edge))) {
+  let sep: readonly string[] | undefined; // a title right before a name is separated by whitespace only
+  while (i >= 0 && (sep ? separatedBy(text, titles[i].end, edge, sep) : onlySpaces(text, titles[i].end, edge))) {
     out.push(titles[i]);
     edge = titles[i].start;
     sep = BETWEEN_TITLES;
@@ -114,7 +150,7 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
   let j = lastEndingBefore(titles, per.end) + 1;
   edge = per.end;
   sep = AFTER_NAME;
-  while (j < titles.length && titles[j].start >= edge && sep.test(text.slice(edge, titles[j].start))) {
+  while (j < titles.length && titles[j].start >= edge && separatedBy(text, edge, titles[j].start, sep)) {
     // `…, Chủ tịch nước Nguyễn Xuân Phúc`: a title right before the next name is that person's.
     if (j > 0 && startsRightAfter(text, perStarts, titles[j].end)) break;
     out.push(titles[j]);
@@ -127,7 +163,7 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
 
 function startsRightAfter(text: string, starts: readonly number[], offset: number): boolean {
   const lo = partitionPoint(starts.length, (i) => starts[i] < offset);
-  return lo < starts.length && /^\s+$/u.test(text.slice(offset, starts[lo]));
+  return lo < starts.length && onlySpaces(text, offset, starts[lo]);
 }
 
 /** Index of the last title ending at or before offset (titles sorted and disjoint), or -1. */
@@ -150,7 +186,7 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
   for (let i = 0; i < titles.length; i++) {
     if (used.has(titles[i])) continue;
     let j = i;
-    while (j + 1 < titles.length && !used.has(titles[j + 1]) && BETWEEN_TITLES.test(text.slice(titles[j].end, titles[j + 1].start))) j++;
+    while (j + 1 < titles.length && !used.has(titles[j + 1]) && separatedBy(text, titles[j].end, titles[j + 1].start, BETWEEN_TITLES)) j++;
     const who = holders.get(normalizedKey(text.slice(titles[i].start, titles[i].end)));
     if (who?.length === 1) {
       out.push({ start: titles[i].start, end: titles[j].end, target: who[0].key, canonical: who[0].canonical, kind: 'title' });
@@ -168,6 +204,7 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     const j = lastStartingAtOrBefore(spans, toks.start[k]);
     return j >= 0 && toks.end[k] <= spans[j].end;
   };
+  const everyone = [...people.values()];
   const out: Link[] = [];
   for (let i = 0; i < toks.n; i++) {
     if (!HONORIFIC_TABLE.startsAt(toks, i)) continue;
@@ -178,7 +215,7 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     if (e === s || e - s > 2) continue;
     const tail: string[] = [];
     for (let k = s; k < e; k++) tail.push(toks.keyText(k));
-    const who = [...people.values()].filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
+    const who = everyone.filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
     if (who.length === 1) {
       out.push({ start: toks.start[s], end: toks.end[e - 1], target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
     }
