@@ -20,14 +20,28 @@ import { normalizedKey as computeKey } from './normalize';
 const { HONORIFIC_TABLE, headStartsAt, isNameSyllable } = lexicon;
 
 /**
- * normalizedKey, remembered: an article repeats the same names and titles many times, and
- * the key costs an NFC pass. Cleared per article (linkMentions), so it never grows.
+ * normalizedKey, remembered: articles repeat the same names and titles many times, and the
+ * key costs an NFC pass. A pure function of its argument, so the memo may outlive one
+ * article; it is emptied when it reaches MAX_KEYS entries, so it never grows past that.
  */
 const keyMemo = new Map<string, string>();
+const MAX_KEYS = 4096;
 function normalizedKey(s: string): string {
   let k = keyMemo.get(s);
-  if (k === undefined) keyMemo.set(s, (k = computeKey(s)));
+  if (k === undefined) {
+    if (keyMemo.size >= MAX_KEYS) keyMemo.clear();
+    keyMemo.set(s, (k = computeKey(s)));
+  }
   return k;
+}
+
+/** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
+function collapseSpaces(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (isJsSpace(c) && (c !== 32 || (k + 1 < s.length && isJsSpace(s.charCodeAt(k + 1))))) return s.replace(/\s+/gu, ' ');
+  }
+  return s;
 }
 import { titleCase, tokensOf } from './wordScan';
 
@@ -86,8 +100,6 @@ export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResul
     return link(ctx, entities);
   } catch {
     return empty; // bad input never throws out of the core
-  } finally {
-    keyMemo.clear();
   }
 }
 
@@ -109,7 +121,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     const person = personOfPer[k];
     for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
       usedTitles.add(t);
-      const shown = text.slice(t.start, t.end).replace(/\s+/gu, ' ');
+      const shown = collapseSpaces(text.slice(t.start, t.end));
       if (!person.titles.some((x) => normalizedKey(x) === normalizedKey(shown))) person.titles.push(shown);
     }
   }
@@ -127,7 +139,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
 function personOf(people: Map<string, Person>, surface: string): Person {
   const key = normalizedKey(surface);
   let p = people.get(key);
-  const shown = surface.replace(/\s+/gu, ' ').trim();
+  const shown = collapseSpaces(surface).trim();
   const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
   if (!p) people.set(key, (p = { key, canonical: display, titles: [], syllables: key.split(' ') }));
   else if (p.canonical === p.canonical.toUpperCase() && display !== display.toUpperCase()) p.canonical = display;
@@ -198,6 +210,7 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
 
 /** `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name. */
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
+  if (people.size === 0) return []; // no name to point to
   const toks = tokensOf(text);
   const spans = [...pers].sort((a, b) => a.start - b.start);
   const covered = (k: number) => {
@@ -206,8 +219,7 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
   };
   const everyone = [...people.values()];
   const out: Link[] = [];
-  for (let i = 0; i < toks.n; i++) {
-    if (!HONORIFIC_TABLE.startsAt(toks, i)) continue;
+  for (let i = HONORIFIC_TABLE.nextStart(toks, 0); i < toks.n; i = HONORIFIC_TABLE.nextStart(toks, i + 1)) {
     const s = HONORIFIC_TABLE.longestEnd(toks, i);
     if (s < 0) continue;
     let e = s;

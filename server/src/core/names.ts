@@ -35,8 +35,8 @@ function detect(ctx: DetectContext): Candidate[] {
     ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r),
     ...photoCredits(toks),
   ];
-  const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
-  const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
+  const placeKeys = new Set(places.map((p) => p.s * (toks.n + 1) + p.e));
+  const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(s * (toks.n + 1) + e) });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
   const inPerson = marks(toks.n, people);
   const locs = places.filter((l) => !anyMarked(inPerson, l));

@@ -67,7 +67,15 @@ export function detectPlaces(toks: Toks): TokSpan[] {
     (known.needsContext ? ambiguous : out).push({ label: 'LOC', s: i, e: known.end });
     i = known.end - 1;
   }
-  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, out))].sort((a, b) => a.s - b.s);
+  if (ambiguous.length === 0) return out;
+  // Token marks where a LOC ends (exclusive) or starts, for the list test.
+  const ends = new Uint8Array(toks.n + 2);
+  const starts = new Uint8Array(toks.n + 2);
+  for (const l of out) {
+    ends[l.e] = 1;
+    starts[l.s] = 1;
+  }
+  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, ends, starts))].sort((a, b) => a.s - b.s);
 }
 
 function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {
@@ -83,9 +91,9 @@ function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boo
  * A name that is both a person and a place (`Hồ Chí Minh`) is a place in a list of places:
  * a LOC right before or after it, separated by a comma, `và` or a dash.
  */
-function inListOfPlaces(toks: Toks, a: TokSpan, locs: readonly TokSpan[]): boolean {
+function inListOfPlaces(toks: Toks, a: TokSpan, ends: Uint8Array, starts: Uint8Array): boolean {
   const sep = (k: number) => LIST_SEPARATORS.has(toks.key(k));
-  return locs.some((l) => (l.e === a.s - 1 && sep(a.s - 1)) || (l.s === a.e + 1 && sep(a.e)));
+  return (a.s >= 1 && ends[a.s - 1] === 1 && sep(a.s - 1)) || (starts[a.e + 1] === 1 && sep(a.e));
 }
 
 const LIST_SEPARATORS = new SyllableSet([',', 'và', '-', '–', ';']);

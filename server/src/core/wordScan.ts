@@ -478,6 +478,16 @@ export class PhraseTable<T> {
     return (STARTS[toks.key(i)] & this.bit) !== 0;
   }
 
+  /** The first index ≥ from where a phrase may start (by its first syllable), or toks.n: a tight scan. */
+  nextStart(toks: Toks, from: number): number {
+    return nextStartOf(toks, from, this.bit);
+  }
+
+  /** Bit of this table in the start masks (for nextStartOf with several tables). */
+  get mask(): number {
+    return this.bit;
+  }
+
   /** Every match starting at toks[i], longest first. */
   matchAll(toks: Toks, i: number): Array<PhraseMatch<T>> {
     if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
@@ -531,6 +541,15 @@ export class PhraseTable<T> {
     }
     return best;
   }
+}
+
+/** The first index ≥ from whose syllable starts a phrase of any table in mask, or toks.n. */
+export function nextStartOf(toks: Toks, from: number, mask: number): number {
+  const ids = toks.id;
+  const n = toks.n;
+  let i = from < 0 ? 0 : from;
+  while (i < n && (STARTS[ids[i]] & mask) === 0) i++;
+  return i;
 }
 
 /** End of the match longestEntry returned last (read right after the call). */
