@@ -89,9 +89,10 @@ function isUpperOrDigit(text: string, i: number): boolean {
 /** Id of every syllable no table or detector knows. */
 export const UNKNOWN = 0;
 /** Syllable ids are below this (a typed array per set of syllables stays small). */
-export const MAX_SYLLABLES = 8192;
-const SLOTS = 16384;
-const slotIds = new Int32Array(SLOTS);
+export const MAX_SYLLABLES = 4096;
+/** Twice the most syllables, so probes stay short; 16 KB, so the table stays in cache. */
+const SLOTS = 8192;
+const slotIds = new Int16Array(SLOTS);
 const syllableKeys: string[] = [''];
 
 const HASH_SEED = 0x811c9dc5;
@@ -301,23 +302,28 @@ export function tokenize(text: string): Toks {
       let all = 0xff;
       let h = HASH_SEED;
       let apostrophe = false;
+      let d = c;
+      let kd = k;
       for (j = i; ; ) {
-        const d = text.charCodeAt(j);
-        const kd = cls(d);
+        any |= kd;
+        all &= kd;
+        h = hashStep(h, LOWER[d]);
+        if (++j >= n) break;
+        d = text.charCodeAt(j);
+        kd = cls(d);
+        if ((kd & C_WORD) !== 0) continue;
+        // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
+        if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
+        const e = text.charCodeAt(j + 1);
+        const ke = cls(e);
+        if ((ke & C_WORD) === 0) break;
+        apostrophe = true;
         any |= kd;
         all &= kd;
         h = hashStep(h, LOWER[d]);
         j++;
-        if (j < n && (cls(text.charCodeAt(j)) & C_WORD) !== 0) continue;
-        // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
-        if (apostrophe || j + 1 >= n) break;
-        const a = text.charCodeAt(j);
-        if ((a !== 39 && a !== 0x2019) || (cls(text.charCodeAt(j + 1)) & C_WORD) === 0) break;
-        apostrophe = true;
-        any |= CLASS[a];
-        all &= CLASS[a];
-        h = hashStep(h, LOWER[a]);
-        j++;
+        d = e;
+        kd = ke;
       }
       // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
       if ((all & C_UPPER_OR_DIGIT) !== 0) {
