@@ -74,13 +74,24 @@ export function isNameSyllable(toks: Toks, i: number, first: number): boolean {
   return !(toks.upper(i) && !toks.upper(first));
 }
 
+/** Rows of the per-article memo (one Int8Array, one allocation): row * toks.n + i. */
+const HEAD_MEMO = 0;
+const NAME_MEMO = 1;
+const INNER_NAME_MEMO = 2;
+const MEMO_ROWS = 3;
+
+function memoOf(toks: Toks): Int8Array {
+  return (toks.memo ??= new Int8Array(MEMO_ROWS * toks.n));
+}
+
 /** A title head, title prefix, or organization head or abbreviation starts at toks[i] (memoized per article). */
 export function headStartsAt(toks: Toks, i: number): boolean {
   if (!toks.has(i)) return false;
   if (!TITLE_HEAD_TABLE.startsAt(toks, i) && !TITLE_PREFIX_TABLE.startsAt(toks, i) && !ORG_HEAD_TABLE.startsAt(toks, i)) return isAbbreviation(toks, i);
-  const memo = (toks.memo.head ??= new Int8Array(toks.n)) as Int8Array;
-  if (memo[i] === 0) memo[i] = headStarts(toks, i) ? 2 : 1;
-  return memo[i] === 2;
+  const memo = memoOf(toks);
+  const k = HEAD_MEMO * toks.n + i;
+  if (memo[k] === 0) memo[k] = headStarts(toks, i) ? 2 : 1;
+  return memo[k] === 2;
 }
 
 function headStarts(toks: Toks, i: number): boolean {
@@ -97,7 +108,7 @@ const GIVEN_NAME_HEADS = new SyllableSet(['trường', 'hội']);
 /** An ORG head starts at i and is not a place or a famous person's name (`Trường Sa`, `Trường Chinh`); memoized per article. */
 export function orgHeadStrict(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
   if (!ORG_HEAD_TABLE.startsAt(toks, i)) return NO_HEADS;
-  const memo = (toks.memo.orgHeads ??= new Array(toks.n)) as Array<ReadonlyArray<PhraseMatch<OrgHead>> | undefined>;
+  const memo = (toks.orgHeads ??= new Array(toks.n)) as Array<ReadonlyArray<PhraseMatch<OrgHead>> | undefined>;
   return (memo[i] ??= orgHeadsAt(toks, i));
 }
 
@@ -116,9 +127,10 @@ function orgHeadsAt(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> 
  */
 export function nameLength(toks: Toks, i: number, inner = false): number {
   if (!toks.capWord(i)) return 0;
-  const memo = (inner ? (toks.memo.innerName ??= new Int8Array(toks.n)) : (toks.memo.name ??= new Int8Array(toks.n))) as Int8Array;
-  if (memo[i] === 0) memo[i] = nameLengthAt(toks, i, inner) + 1;
-  return memo[i] - 1;
+  const memo = memoOf(toks);
+  const k = (inner ? INNER_NAME_MEMO : NAME_MEMO) * toks.n + i;
+  if (memo[k] === 0) memo[k] = nameLengthAt(toks, i, inner) + 1;
+  return memo[k] - 1;
 }
 
 function nameLengthAt(toks: Toks, i: number, inner: boolean): number {

@@ -38,12 +38,13 @@ function detect(ctx: DetectContext): Candidate[] {
   const placeKeys = new Set(places.map((p) => p.s * (toks.n + 1) + p.e));
   const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(s * (toks.n + 1) + e) });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
-  const inPerson = marks(toks.n, people);
-  const locs = places.filter((l) => !anyMarked(inPerson, l));
+  const inPerson = people.length > 0 && places.length > 0 ? marks(toks.n, people) : undefined;
+  const locs = inPerson ? places.filter((l) => !anyMarked(inPerson, l)) : places;
   return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
 }
 
 function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
+  if (b.length === 0) return [...a];
   const taken = marks(Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
   return [...a, ...b.filter((l) => !anyMarked(taken, l))];
 }

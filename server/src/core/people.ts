@@ -38,13 +38,13 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const titleEnds = new Set(titles.map((t) => t.e));
   const foreignEnds = new Set(titles.filter((t) => t.foreign).map((t) => t.e));
   const titleStarts = new Set(titles.map((t) => t.s));
-  const inTitle = new Uint8Array(toks.n);
-  for (const t of titles) inTitle.fill(1, t.s, t.e);
   const out: TokSpan[] = [...fromCredits(input)];
-  const taken = new Uint8Array(toks.n);
-  for (const c of out) taken.fill(1, c.s, c.e);
+  // Tokens inside a title or a credit name start no other name.
+  const blocked = new Uint8Array(toks.n);
+  for (const t of titles) blocked.fill(1, t.s, t.e);
+  for (const c of out) blocked.fill(1, c.s, c.e);
   for (let i = 0; i < toks.n; i++) {
-    if (inTitle[i] || taken[i] || !toks.capWord(i)) continue;
+    if (blocked[i] || !toks.capWord(i)) continue;
     const n = foreignEnds.has(i) && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, input.isPlace) : personAt(toks, i, titleEnds, titleStarts, input.isPlace);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });

@@ -68,14 +68,13 @@ export function detectPlaces(toks: Toks): TokSpan[] {
     i = known.end - 1;
   }
   if (ambiguous.length === 0) return out;
-  // Token marks where a LOC ends (exclusive) or starts, for the list test.
-  const ends = new Uint8Array(toks.n + 2);
-  const starts = new Uint8Array(toks.n + 2);
+  // Token marks where a LOC ends (exclusive: LOC_END) or starts (LOC_START), for the list test.
+  const edges = new Uint8Array(toks.n + 2);
   for (const l of out) {
-    ends[l.e] = 1;
-    starts[l.s] = 1;
+    edges[l.e] |= LOC_END;
+    edges[l.s] |= LOC_START;
   }
-  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, ends, starts))].sort((a, b) => a.s - b.s);
+  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, edges))].sort((a, b) => a.s - b.s);
 }
 
 function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {
@@ -91,9 +90,12 @@ function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boo
  * A name that is both a person and a place (`Hồ Chí Minh`) is a place in a list of places:
  * a LOC right before or after it, separated by a comma, `và` or a dash.
  */
-function inListOfPlaces(toks: Toks, a: TokSpan, ends: Uint8Array, starts: Uint8Array): boolean {
+function inListOfPlaces(toks: Toks, a: TokSpan, edges: Uint8Array): boolean {
   const sep = (k: number) => LIST_SEPARATORS.has(toks.key(k));
-  return (a.s >= 1 && ends[a.s - 1] === 1 && sep(a.s - 1)) || (starts[a.e + 1] === 1 && sep(a.e));
+  return (a.s >= 1 && (edges[a.s - 1] & LOC_END) !== 0 && sep(a.s - 1)) || ((edges[a.e + 1] & LOC_START) !== 0 && sep(a.e));
 }
+
+const LOC_END = 1;
+const LOC_START = 2;
 
 const LIST_SEPARATORS = new SyllableSet([',', 'và', '-', '–', ';']);

@@ -161,8 +161,10 @@ const F_SPACE = 32;
  * alone. Index i of each array is token i; reads past either end see no token.
  */
 export class Toks {
-  /** Per-article memos of lexicon.ts predicates, allocated on first use. */
-  readonly memo: { [name: string]: Int8Array | unknown[] | undefined } = {};
+  /** Per-article memos of lexicon.ts predicates (small numbers per token, 0 = not asked yet), allocated on first use. */
+  memo: Int8Array | undefined = undefined;
+  /** Per-article memo of lexicon.ts's organization heads per token. */
+  orgHeads: unknown[] | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -270,11 +272,13 @@ export class Toks {
  */
 export function tokenize(text: string): Toks {
   const n = text.length;
-  let size = (n >> 2) + 16;
-  let starts = new Int32Array(size);
-  let ends = new Int32Array(size);
-  let ids = new Int32Array(size);
-  let flags = new Uint8Array(size);
+  // News prose has about four characters per token: a third of the length rarely needs to grow.
+  let size = ((n / 3) | 0) + 16;
+  let buffer = new ArrayBuffer(size * 13);
+  let starts = new Int32Array(buffer, 0, size);
+  let ends = new Int32Array(buffer, size * 4, size);
+  let ids = new Int32Array(buffer, size * 8, size);
+  let flags = new Uint8Array(buffer, size * 12, size);
   let t = 0;
   let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
   let i = 0;
@@ -287,11 +291,13 @@ export function tokenize(text: string): Toks {
       continue;
     }
     if (t === size) {
+      // One buffer for the four arrays: one allocation per article.
       size *= 2;
-      starts = grown(starts, new Int32Array(size));
-      ends = grown(ends, new Int32Array(size));
-      ids = grown(ids, new Int32Array(size));
-      flags = grown(flags, new Uint8Array(size));
+      buffer = new ArrayBuffer(size * 13);
+      starts = grown(starts, new Int32Array(buffer, 0, size));
+      ends = grown(ends, new Int32Array(buffer, size * 4, size));
+      ids = grown(ids, new Int32Array(buffer, size * 8, size));
+      flags = grown(flags, new Uint8Array(buffer, size * 12, size));
     }
     let j = i + 1;
     let f: number;
