@@ -71,7 +71,7 @@ export class OrgScanner {
   detect(): TokSpan[] {
     const out: TokSpan[] = [];
     let insideUntil = -1;
-    for (let i = 0; i < this.toks.n; i++) {
+    for (let i = this.toks.nextCapWord(0); i < this.toks.n; i = this.toks.nextCapWord(i + 1)) {
       if (!this.startsBody(i)) continue;
       const r = this.parseAt(i, i < insideUntil);
       if (!r?.standalone) continue;

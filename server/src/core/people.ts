@@ -43,8 +43,8 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const blocked = new Uint8Array(toks.n);
   for (const t of titles) blocked.fill(1, t.s, t.e);
   for (const c of out) blocked.fill(1, c.s, c.e);
-  for (let i = 0; i < toks.n; i++) {
-    if (blocked[i] || !toks.capWord(i)) continue;
+  for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {
+    if (blocked[i]) continue;
     const n = foreignEnds.has(i) && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, input.isPlace) : personAt(toks, i, titleEnds, titleStarts, input.isPlace);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });

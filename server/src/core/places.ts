@@ -4,7 +4,7 @@
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
 import * as lexicon from './lexicon';
-import { SyllableSet, type Toks, type TokSpan } from './wordScan';
+import { SyllableSet, nextStartOf, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -50,9 +50,9 @@ export function unitBefore(toks: Toks, i: number): boolean {
 export function detectPlaces(toks: Toks): TokSpan[] {
   const out: TokSpan[] = [];
   const ambiguous: TokSpan[] = [];
-  for (let i = 0; i < toks.n; i++) {
-    // Most tokens start neither a unit word nor a known place.
-    if (!UNIT_TABLE.startsAt(toks, i) && !PLACE_TABLE.startsAt(toks, i)) continue;
+  // Only tokens that start a unit word or a known place.
+  const starts = UNIT_TABLE.mask | PLACE_TABLE.mask;
+  for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
     const unit = UNIT_TABLE.longest(toks, i);
     if (unit && toks.joined(unit.end)) {
       const end = placeAfterUnit(toks, unit.end, !!unit.value.numbered, !!unit.value.tableOnly);

@@ -9,7 +9,7 @@ import { LEVEL_RANGE_WORD } from './data/organizations';
 import * as lexicon from './lexicon';
 import type { OrgScanner } from './organizations';
 import * as places from './places';
-import { syllableId, type Toks, type TokSpan } from './wordScan';
+import { nextStartOf, syllableId, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -22,9 +22,10 @@ const VIET = syllableId('việt');
 /** All TITLE spans, left to right, never overlapping. */
 export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
   const out: TokSpan[] = [];
-  for (let i = 0; i < toks.n; i++) {
-    // A title starts with its prefix or its head.
-    if (!toks.cap(i) || (!TITLE_PREFIX_TABLE.startsAt(toks, i) && !TITLE_HEAD_TABLE.startsAt(toks, i))) continue;
+  // A title starts with its prefix or its head, capitalised.
+  const starts = TITLE_PREFIX_TABLE.mask | TITLE_HEAD_TABLE.mask;
+  for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
+    if (!toks.cap(i)) continue;
     const t = titleParse(toks, i, orgs);
     if (t === undefined || insideOrgHead(toks, i)) continue;
     out.push(t.foreign ? { label: 'TITLE', s: i, e: t.end, foreign: true } : { label: 'TITLE', s: i, e: t.end });

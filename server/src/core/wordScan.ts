@@ -232,6 +232,15 @@ export class Toks {
     return (this.f(i) & F_SPACE) !== 0;
   }
 
+  /** The first index ≥ from of a capitalised word, or n: a tight scan for the name detectors. */
+  nextCapWord(from: number): number {
+    const flags = this.flags;
+    const n = this.n;
+    let i = from < 0 ? 0 : from;
+    while (i < n && (flags[i] & (F_WORD | F_CAP)) !== (F_WORD | F_CAP)) i++;
+    return i;
+  }
+
   /** True when token i continues the phrase of token i-1 on the same line. */
   joined(i: number): boolean {
     return i > 0 && i < this.n && (this.flags[i] & F_NL) === 0;
