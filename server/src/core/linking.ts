@@ -213,17 +213,13 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
   if (people.size === 0) return []; // no name to point to
   const toks = tokensOf(text);
   const spans = [...pers].sort((a, b) => a.start - b.start);
-  const covered = (k: number) => {
-    const j = lastStartingAtOrBefore(spans, toks.start[k]);
-    return j >= 0 && toks.end[k] <= spans[j].end;
-  };
   const everyone = [...people.values()];
   const out: Link[] = [];
   for (let i = HONORIFIC_TABLE.nextStart(toks, 0); i < toks.n; i = HONORIFIC_TABLE.nextStart(toks, i + 1)) {
     const s = HONORIFIC_TABLE.longestEnd(toks, i);
     if (s < 0) continue;
     let e = s;
-    while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(e) && !headStartsAt(toks, e)) e++;
+    while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(spans, toks.start[e], toks.end[e]) && !headStartsAt(toks, e)) e++;
     if (e === s || e - s > 2) continue;
     const tail: string[] = [];
     for (let k = s; k < e; k++) tail.push(toks.keyText(k));
@@ -234,6 +230,12 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     i = e - 1;
   }
   return out;
+}
+
+/** A token [start, end) lies inside one of the spans (sorted by start). */
+function covered(spans: readonly Layered[], start: number, end: number): boolean {
+  const j = lastStartingAtOrBefore(spans, start);
+  return j >= 0 && end <= spans[j].end;
 }
 
 function lastStartingAtOrBefore(spans: readonly Layered[], offset: number): number {

@@ -3,7 +3,6 @@
  * (places.ts, organizations.ts, titles.ts, people.ts). Every candidate found inside a longer
  * one is kept: layers.ts turns them into the nested layer.
  */
-import { partitionPoint } from './partition';
 import type { Candidate, DetectContext } from './candidates';
 import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
@@ -21,22 +20,20 @@ export function detectNamedEntities(ctx: DetectContext): Candidate[] {
 
 function detect(ctx: DetectContext): Candidate[] {
   const toks = tokensOf(ctx.text);
-  const range = tokenRanges(toks);
   const docEnds = new Map<number, number>();
   for (const c of ctx.found) {
-    const r = c.label === 'DOC' ? range(c.start, c.end) : undefined;
+    const r = c.label === 'DOC' ? tokenRange(toks, c.start, c.end) : undefined;
     if (r) docEnds.set(r.s, r.e);
   }
   const orgScanner = new OrgScanner(toks, docEnds);
-  const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks, range)];
+  const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks)];
   const titles = detectTitles(toks, orgScanner);
   const places = mergePlaces(detectPlaces(toks), orgScanner.places);
   const credits = [
-    ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r),
+    ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => tokenRange(toks, m.start, m.end, true)).filter((r) => !!r),
     ...photoCredits(toks),
   ];
-  const placeKeys = new Set(places.map((p) => p.s * (toks.n + 1) + p.e));
-  const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(s * (toks.n + 1) + e) });
+  const people = detectPeople({ toks, titles, credits, places });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
   const inPerson = people.length > 0 && places.length > 0 ? marks(toks.n, people) : undefined;
   const locs = inPerson ? places.filter((l) => !anyMarked(inPerson, l)) : places;
@@ -68,20 +65,29 @@ function toCandidate(toks: Toks, t: TokSpan): Candidate {
 }
 
 /**
- * Maps a view span to the tokens it covers: exact boundaries by default, or (loose) every
- * token lying inside it, for metadata items that include punctuation around a name.
- * Binary search over token starts: no per-token tables for a few look-ups.
+ * The tokens a view span covers: exact boundaries by default, or (loose) every token lying
+ * inside it, for metadata items that include punctuation around a name. Binary search over
+ * token starts: no per-token tables for a few look-ups.
  */
-function tokenRanges(toks: Toks) {
-  const firstAtOrAfter = (x: number): number => partitionPoint(toks.n, (i) => toks.start[i] < x);
-  return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
-    const s = firstAtOrAfter(start);
-    let e = s;
-    while (e < toks.n && toks.end[e] <= end) e++;
-    if (s >= e) return undefined;
-    if (!loose && (toks.start[s] !== start || toks.end[e - 1] !== end)) return undefined;
-    return { s, e };
-  };
+function tokenRange(toks: Toks, start: number, end: number, loose = false): { s: number; e: number } | undefined {
+  const s = firstStartAtOrAfter(toks, start);
+  let e = s;
+  while (e < toks.n && toks.end[e] <= end) e++;
+  if (s >= e) return undefined;
+  if (!loose && (toks.start[s] !== start || toks.end[e - 1] !== end)) return undefined;
+  return { s, e };
+}
+
+/** Index of the first token starting at or after x (as partitionPoint over token starts). */
+function firstStartAtOrAfter(toks: Toks, x: number): number {
+  let lo = 0;
+  let hi = toks.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks.start[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const PHOTO = syllableId('ảnh');
@@ -109,11 +115,11 @@ function photoCredits(toks: Toks): Array<{ s: number; e: number }> {
 }
 
 /** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG. */
-function fromSources(ctx: DetectContext, toks: Toks, range: ReturnType<typeof tokenRanges>): TokSpan[] {
+function fromSources(ctx: DetectContext, toks: Toks): TokSpan[] {
   const out: TokSpan[] = [];
   for (const m of ctx.metadata) {
     if (m.kind !== 'source') continue;
-    const r = range(m.start, m.end, true);
+    const r = tokenRange(toks, m.start, m.end, true);
     if (!r) continue;
     let s = r.s;
     let e = r.e;

@@ -29,8 +29,8 @@ export interface PeopleInput {
   titles: readonly TokSpan[];
   /** Token ranges [s, e) of byline and credit metadata items. */
   credits: ReadonlyArray<{ s: number; e: number }>;
-  /** Whether toks[i] starts a LOC the place detector kept (PER/LOC ambiguity). */
-  isPlace: (s: number, e: number) => boolean;
+  /** The LOCs the place detector kept (PER/LOC ambiguity). */
+  places: readonly TokSpan[];
 }
 
 export function detectPeople(input: PeopleInput): TokSpan[] {
@@ -38,6 +38,7 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const titleEnds = new Set(titles.map((t) => t.e));
   const foreignEnds = new Set(titles.filter((t) => t.foreign).map((t) => t.e));
   const titleStarts = new Set(titles.map((t) => t.s));
+  const places = new Set(input.places.map((p) => placeKey(toks, p.s, p.e)));
   const out: TokSpan[] = [...fromCredits(input)];
   // Tokens inside a title or a credit name start no other name.
   const blocked = new Uint8Array(toks.n);
@@ -45,7 +46,7 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   for (const c of out) blocked.fill(1, c.s, c.e);
   for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {
     if (blocked[i]) continue;
-    const n = foreignEnds.has(i) && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, input.isPlace) : personAt(toks, i, titleEnds, titleStarts, input.isPlace);
+    const n = foreignEnds.has(i) && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, places) : personAt(toks, i, titleEnds, titleStarts, places);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
     i += n - 1;
@@ -54,14 +55,19 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
 }
 
 /** Length of the person's name at toks[i], or 0. */
-function personAt(toks: Toks, i: number, titleEnds: Set<number>, titleStarts: Set<number>, isPlace: PeopleInput['isPlace']): number {
+/** One number per token span [s, e), for a set of spans. */
+function placeKey(toks: Toks, s: number, e: number): number {
+  return s * (toks.n + 1) + e;
+}
+
+function personAt(toks: Toks, i: number, titleEnds: Set<number>, titleStarts: Set<number>, places: Set<number>): number {
   if (i > 0 && toks.joined(i) && STREET_WORDS.has(toks.id[i - 1])) return 0;
   // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
   if (HONORIFIC_TABLE.longestValue(toks, i)?.lenient && FAMOUS_TABLE.longestEnd(toks, i) < 0) return 0;
   const honor = honorificBefore(toks, i);
   const famous = FAMOUS_TABLE.longest(toks, i);
   if (famous) {
-    if (famous.value.place && (unitBefore(toks, i) || isPlace(i, famous.end))) return 0;
+    if (famous.value.place && (unitBefore(toks, i) || places.has(placeKey(toks, i, famous.end)))) return 0;
     return famous.end - i;
   }
   const n = nameLength(toks, i);

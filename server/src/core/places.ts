@@ -91,8 +91,8 @@ function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boo
  * a LOC right before or after it, separated by a comma, `và` or a dash.
  */
 function inListOfPlaces(toks: Toks, a: TokSpan, edges: Uint8Array): boolean {
-  const sep = (k: number) => LIST_SEPARATORS.has(toks.key(k));
-  return (a.s >= 1 && (edges[a.s - 1] & LOC_END) !== 0 && sep(a.s - 1)) || ((edges[a.e + 1] & LOC_START) !== 0 && sep(a.e));
+  return (a.s >= 1 && (edges[a.s - 1] & LOC_END) !== 0 && LIST_SEPARATORS.has(toks.key(a.s - 1)))
+    || ((edges[a.e + 1] & LOC_START) !== 0 && LIST_SEPARATORS.has(toks.key(a.e)));
 }
 
 const LOC_END = 1;
