@@ -94,6 +94,9 @@ export const MAX_SYLLABLES = 4096;
 const SLOTS = 8192;
 const slotIds = new Int16Array(SLOTS);
 const syllableKeys: string[] = [''];
+/** The keys' char codes end to end (key id: keyChars[keyStart[id], keyStart[id + 1])), compared without a string. */
+let keyChars = new Uint16Array(4096);
+const keyStart = new Int32Array(MAX_SYLLABLES + 1);
 
 const HASH_SEED = 0x811c9dc5;
 
@@ -107,14 +110,21 @@ export function syllableId(key: string): number {
   for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
   for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
     const id = slotIds[s];
-    if (id === 0) {
-      if (syllableKeys.length >= MAX_SYLLABLES) throw new Error('wordScan: too many syllables');
-      slotIds[s] = syllableKeys.length;
-      syllableKeys.push(key);
-      return syllableKeys.length - 1;
-    }
+    if (id === 0) return addSyllable(key, s);
     if (syllableKeys[id] === key) return id;
   }
+}
+
+function addSyllable(key: string, slot: number): number {
+  const id = syllableKeys.length;
+  if (id >= MAX_SYLLABLES) throw new Error('wordScan: too many syllables');
+  const from = keyStart[id];
+  if (from + key.length > keyChars.length) keyChars = grown(keyChars, new Uint16Array(keyChars.length * 2 + key.length));
+  for (let k = 0; k < key.length; k++) keyChars[from + k] = key.charCodeAt(k);
+  keyStart[id + 1] = from + key.length;
+  slotIds[slot] = id;
+  syllableKeys.push(key);
+  return id;
 }
 
 /** Id of the lowercased text[start, end) with hash h, or UNKNOWN. */
@@ -123,10 +133,10 @@ function findSyllable(text: string, start: number, end: number, h: number): numb
   for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
     const id = slotIds[s];
     if (id === 0) return UNKNOWN;
-    const key = syllableKeys[id];
-    if (key.length !== len) continue;
+    const from = keyStart[id];
+    if (keyStart[id + 1] - from !== len) continue;
     let k = 0;
-    while (k < len && key.charCodeAt(k) === LOWER[text.charCodeAt(start + k)]) k++;
+    while (k < len && keyChars[from + k] === LOWER[text.charCodeAt(start + k)]) k++;
     if (k === len) return id;
   }
 }
@@ -385,7 +395,7 @@ export function tokenize(text: string): Toks {
   return new Toks(text, t, starts, ends, ids, flags);
 }
 
-function grown<A extends Int32Array | Uint8Array>(from: A, to: A): A {
+function grown<A extends Int32Array | Uint8Array | Uint16Array>(from: A, to: A): A {
   to.set(from);
   return to;
 }
