@@ -31,9 +31,11 @@ const C_MULTI = 64;
 /** An ASCII digit, or a letter that is upper and not lower: what abbreviations are made of. */
 const C_UPPER_OR_DIGIT = 128;
 
-const CLASS = new Uint8Array(0x10000);
-/** First unit of the lowercase of each unit. */
-const LOWER = new Uint16Array(0x10000);
+/**
+ * Per unit: its class bits (C_*) in the low byte and the first unit of its lowercase above
+ * (`info >>> 8`), so the scanner reads one table entry per character. 0 = not classified yet.
+ */
+const INFO = new Int32Array(0x10000);
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
@@ -49,18 +51,22 @@ function classify(c: number): number {
   if (up === ch && lo !== ch) k |= C_UPPER_LETTER;
   if (lo.length !== 1 || up.length !== 1) k |= C_MULTI;
   if ((c >= 48 && c <= 57) || ((k & C_WORD) !== 0 && (k & C_UPPER_LETTER) !== 0)) k |= C_UPPER_OR_DIGIT;
-  LOWER[c] = lo.charCodeAt(0);
-  CLASS[c] = k;
-  return k;
+  return (INFO[c] = (lo.charCodeAt(0) << 8) | k);
 }
 
 for (let c = 0; c < 0x250; c++) classify(c);
 for (let c = 0x300; c < 0x370; c++) classify(c);
 for (let c = 0x1e00; c < 0x1f00; c++) classify(c);
 
-function cls(c: number): number {
-  const k = CLASS[c];
+/** Class bits and lowercase of unit c (see INFO). */
+function info(c: number): number {
+  const k = INFO[c];
   return k !== 0 ? k : classify(c);
+}
+
+/** The first unit of the lowercase of a classified unit. */
+function lowerOf(c: number): number {
+  return INFO[c] >>> 8;
 }
 
 /** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
@@ -75,11 +81,11 @@ function isSpace(c: number): boolean {
 }
 
 function isWordChar(text: string, i: number): boolean {
-  return i < text.length && (cls(text.charCodeAt(i)) & C_WORD) !== 0;
+  return i < text.length && (info(text.charCodeAt(i)) & C_WORD) !== 0;
 }
 
 function isUpperOrDigit(text: string, i: number): boolean {
-  return i < text.length && (cls(text.charCodeAt(i)) & C_UPPER_OR_DIGIT) !== 0;
+  return i < text.length && (info(text.charCodeAt(i)) & C_UPPER_OR_DIGIT) !== 0;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -136,7 +142,7 @@ function findSyllable(text: string, start: number, end: number, h: number): numb
     const from = keyStart[id];
     if (keyStart[id + 1] - from !== len) continue;
     let k = 0;
-    while (k < len && keyChars[from + k] === LOWER[text.charCodeAt(start + k)]) k++;
+    while (k < len && keyChars[from + k] === lowerOf(text.charCodeAt(start + k))) k++;
     if (k === len) return id;
   }
 }
@@ -303,7 +309,7 @@ export function tokenize(text: string): Toks {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = cls(c);
+    const k = info(c);
     if ((k & C_SPACE) !== 0) {
       gap |= c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE;
       i++;
@@ -332,20 +338,20 @@ export function tokenize(text: string): Toks {
       for (j = i; ; ) {
         any |= kd;
         all &= kd;
-        h = hashStep(h, LOWER[d]);
+        h = hashStep(h, kd >>> 8);
         if (++j >= n) break;
         d = text.charCodeAt(j);
-        kd = cls(d);
+        kd = info(d);
         if ((kd & C_WORD) !== 0) continue;
         // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
         if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
         const e = text.charCodeAt(j + 1);
-        const ke = cls(e);
+        const ke = info(e);
         if ((ke & C_WORD) === 0) break;
         apostrophe = true;
         any |= kd;
         all &= kd;
-        h = hashStep(h, LOWER[d]);
+        h = hashStep(h, kd >>> 8);
         j++;
         d = e;
         kd = ke;
@@ -356,9 +362,10 @@ export function tokenize(text: string): Toks {
         if (e !== j) {
           for (let m = j; m < e; m++) {
             const d = text.charCodeAt(m);
-            any |= CLASS[d];
-            all &= CLASS[d];
-            h = hashStep(h, LOWER[d]);
+            const kd = INFO[d];
+            any |= kd;
+            all &= kd;
+            h = hashStep(h, kd >>> 8);
           }
           j = e;
         }
@@ -369,7 +376,7 @@ export function tokenize(text: string): Toks {
         // As comparing the token with its lowercase and uppercase forms tells.
         const cased = (any & C_CASED) !== 0;
         f = cased ? F_WORD : F_NUM;
-        if (cased && c !== LOWER[c]) f |= F_CAP;
+        if (cased && c !== k >>> 8) f |= F_CAP;
         if (cased && j - i > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
         id = findSyllable(text, i, j, h);
       }
@@ -381,8 +388,8 @@ export function tokenize(text: string): Toks {
       f = oddFlags(text.slice(i, j));
     } else {
       // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
-      f = (k & C_CASED) !== 0 ? (c !== LOWER[c] ? F_WORD | F_CAP : F_WORD) : 0;
-      id = findSyllable(text, i, j, hashStep(HASH_SEED, LOWER[c]));
+      f = (k & C_CASED) !== 0 ? (c !== k >>> 8 ? F_WORD | F_CAP : F_WORD) : 0;
+      id = findSyllable(text, i, j, hashStep(HASH_SEED, k >>> 8));
     }
     starts[t] = i;
     ends[t] = j;
@@ -408,7 +415,7 @@ function oddFlags(t: string): number {
   const key = t.toLowerCase();
   const up = t.toUpperCase();
   const letters = key !== up;
-  let flags = letters ? F_WORD : (cls(t.charCodeAt(0)) & C_WORD) !== 0 ? F_NUM : 0;
+  let flags = letters ? F_WORD : (info(t.charCodeAt(0)) & C_WORD) !== 0 ? F_NUM : 0;
   if (letters && t[0] !== key[0]) flags |= F_CAP;
   if (letters && t.length > 1 && t === up) flags |= F_UPPER;
   return flags;
