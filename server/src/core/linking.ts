@@ -14,6 +14,7 @@ import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import * as lexicon from './lexicon';
 import { normalizedKey as computeKey } from './normalize';
+import { titleCase, tokensOf } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -43,7 +44,6 @@ function collapseSpaces(s: string): string {
   }
   return s;
 }
-import { titleCase, tokensOf } from './wordScan';
 
 export interface LinkResult {
   links: Link[];

@@ -14,8 +14,8 @@ import { caseViews } from './caseViews';
 import { unifyTones } from './normalize';
 
 // ---------------------------------------------------------------------------------------
-// Characters: one class byte per UTF-16 unit, filled on first sight (Latin and Vietnamese
-// ranges at load). Case flags follow String.prototype.toLowerCase/toUpperCase of the unit.
+// Characters: class bits and lowercase per UTF-16 unit, filled on first sight (Latin and
+// Vietnamese ranges at load). Case flags follow String.prototype.toLowerCase/toUpperCase.
 
 const C_DONE = 1;
 const C_WORD = 2; // letter, combining mark or digit
@@ -193,10 +193,6 @@ export class Toks {
     readonly id: Int32Array,
     private readonly flags: Uint8Array,
   ) {}
-
-  get length(): number {
-    return this.n;
-  }
 
   private f(i: number): number {
     return i >= 0 && i < this.n ? this.flags[i] : 0;
