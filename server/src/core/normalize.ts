@@ -109,17 +109,17 @@ function toneMoveAt(s: string, i: number): string | undefined {
 
 /** Move old-style tone marks in place; length-preserving (each move swaps two precomposed letters). */
 export function unifyTones(s: string): string {
-  let out = '';
-  let copied = 0; // s[0, copied) is in out
+  let parts: string[] | undefined;
+  let copied = 0; // s[0, copied) is in parts
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xc0 || unitKind(c) !== TONED) continue;
     const moved = toneMoveAt(s, i);
     if (moved === undefined) continue;
-    out += s.slice(copied, i - 1) + moved;
+    (parts ??= []).push(s.slice(copied, i - 1), moved);
     copied = i + 1;
   }
-  return copied === 0 ? s : out + s.slice(copied);
+  return parts === undefined ? s : joined(parts, s.slice(copied));
 }
 
 export interface TextView {
@@ -185,16 +185,25 @@ const HIGH_SURROGATE = /[\ud800-\udbff]/;
  * char-code loop, and they stop only where there is something to do.
  */
 function plainViewText(raw: string): string | undefined {
-  let out = '';
-  let copied = 0; // raw[0, copied) is in out
+  let parts: string[] | undefined;
+  let copied = 0; // raw[0, copied) is in parts
   NOT_PLAIN.lastIndex = 0;
   while (NOT_PLAIN.test(raw)) {
     const i = NOT_PLAIN.lastIndex - 1;
     if (unitKind(raw.charCodeAt(i)) !== SPACE) return undefined;
-    out += raw.slice(copied, i) + ' ';
+    (parts ??= []).push(raw.slice(copied, i), ' ');
     copied = i + 1;
   }
-  return moveOldTones(copied === 0 ? raw : out + raw.slice(copied));
+  return moveOldTones(parts === undefined ? raw : joined(parts, raw.slice(copied)));
+}
+
+/**
+ * The parts joined into one flat string. Not `a + b`: that builds a rope, and every
+ * charCodeAt the detectors make on a rope goes through a slow path.
+ */
+function joined(parts: string[], last: string): string {
+  parts.push(last);
+  return parts.join('');
 }
 
 /** Units other than PLAIN ones: spaces to replace, or units that need the general path. */
@@ -209,17 +218,17 @@ const OLD_TONE = /(?:[oO]|(?<![qQ])[uU])[àáảãạèéẻẽẹỳýỷỹỵ
 
 /** unifyTones for a text without surrogate pairs. */
 function moveOldTones(s: string): string {
-  let out = '';
-  let copied = 0; // s[0, copied) is in out
+  let parts: string[] | undefined;
+  let copied = 0; // s[0, copied) is in parts
   OLD_TONE.lastIndex = 0;
   while (OLD_TONE.test(s)) {
     const i = OLD_TONE.lastIndex - 2;
     const moved = TONE_MOVES.get(s.slice(i, i + 2));
     if (moved === undefined) continue;
-    out += s.slice(copied, i) + moved;
+    (parts ??= []).push(s.slice(copied, i), moved);
     copied = i + 2;
   }
-  return copied === 0 ? s : out + s.slice(copied);
+  return parts === undefined ? s : joined(parts, s.slice(copied));
 }
 
 /** A text composed cluster by cluster, and the maps between its units and the stored ones. */
