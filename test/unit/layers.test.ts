@@ -75,10 +75,10 @@ test('random candidate sets give the reference layers, in the same order', () =>
       const start = next(room);
       const c: Candidate = { label: labels[next(next(4) === 0 ? 8 : 6)] as EntityLabel, start, end: start + next(16) - 1 };
       if (next(3) === 0) c.value = `v${next(3)}`;
-      if (next(4) === 0) c.priority = next(4) - 1;
+      if (round % 2 === 0 && next(4) === 0) c.priority = next(4) - 1; // half the sets have no priorities (the common case)
       if (next(5) === 0) c.yearSource = 'explicit';
       // Repeat a span now and then, so deduplication has work to do.
-      cands.push(c, ...(next(4) === 0 ? [{ ...c, value: next(2) ? undefined : 'again', priority: next(3) - 1 }] : []));
+      cands.push(c, ...(next(4) === 0 ? [{ ...c, value: next(2) ? undefined : 'again', priority: round % 2 === 0 ? next(3) - 1 : c.priority }] : []));
     }
     assert.deepEqual(resolveLayers(cands).map(fields), referenceLayers(cands).map(fields), JSON.stringify(cands));
   }

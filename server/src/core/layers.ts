@@ -16,7 +16,7 @@ export interface Layered extends Candidate {
  * đạo` in `Ban Chỉ đạo Đề án Trung ương 6`; guide §2).
  */
 export function resolveLayers(cands: readonly Candidate[]): Layered[] {
-  const byStrength = stableSort(dedupe(cands), strongerFirst);
+  const byStrength = strongestFirst(cands) ?? stableSort(dedupe(cands), strongerFirst);
   // Which primary span covers each view offset (-1: none). Spans are short, so marking and
   // testing them is linear in their total length: no inserts into a sorted array.
   let limit = 0;
@@ -52,8 +52,22 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
     c.nested = true;
     nested.push(c);
   }
+  const byStart = primaryByStart(primary, owner);
   releaseOwnerTable(owner, primary);
-  return mergeLayers(stableSort(primary, byStart), stableSort(nested, byStartLongestFirst));
+  return mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
+}
+
+/**
+ * The primary spans ordered by start: their starts sorted as plain numbers (a native
+ * sort), each mapped back through the owner table (disjoint spans have distinct starts).
+ */
+function primaryByStart(primary: readonly Layered[], owner: Int32Array): Layered[] {
+  const starts = sortScratch(primary.length);
+  for (let k = 0; k < primary.length; k++) starts[k] = primary[k].start;
+  const sorted = starts.subarray(0, primary.length).sort();
+  const out: Layered[] = [];
+  for (let k = 0; k < sorted.length; k++) out.push(primary[owner[sorted[k]]]);
+  return out;
 }
 
 /**
@@ -74,10 +88,6 @@ function mergeLayers(primary: readonly Layered[], nested: readonly Layered[]): L
 
 function strongerFirst(a: Layered, b: Layered): number {
   return b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start;
-}
-
-function byStart(a: Layered, b: Layered): number {
-  return a.start - b.start;
 }
 
 function byStartLongestFirst(a: Layered, b: Layered): number {
@@ -127,6 +137,64 @@ function labelIndex(label: string): number {
 }
 
 /**
+ * The deduplicated candidates strongest first, as `stableSort(dedupe(cands), strongerFirst)`
+ * gives them, by one native sort of numeric keys (longer first, then by start, then by
+ * position in cands) instead of comparator calls and a Map. Copies of one span are then
+ * neighbours, and the first of them sits where dedupe keeps it. Undefined when a candidate
+ * has a priority, an offset that is not a small integer, or the keys would not be exact.
+ */
+function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
+  const n = cands.length;
+  let maxLen = 0;
+  let maxStart = 0;
+  for (const c of cands) {
+    const start = c.start;
+    const len = c.end - start;
+    if ((c.priority ?? 0) !== 0 || (start | 0) !== start || (c.end | 0) !== c.end || start < 0) return undefined;
+    if (len > maxLen) maxLen = len;
+    if (start > maxStart) maxStart = start;
+  }
+  if ((maxLen + 1) * (maxStart + 1) * n >= 2 ** 53) return undefined;
+  const keys = sortScratch(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cands[i];
+    const len = c.end - c.start;
+    if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + c.start) * n + i;
+  }
+  const sorted = keys.subarray(0, m).sort();
+  const out: Layered[] = [];
+  let runFrom = 0; // out[runFrom..] are the copies of the current (start, end)
+  for (let r = 0; r < m; r++) {
+    const key = sorted[r];
+    const c = cands[key % n];
+    const start = c.start;
+    const end = c.end;
+    if (runFrom < out.length && (out[runFrom].start !== start || out[runFrom].end !== end)) runFrom = out.length;
+    let k = runFrom;
+    while (k < out.length && !sameSpan(out[k], start, end, c.label)) k++;
+    if (k === out.length) {
+      out.push({ label: c.label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false });
+    } else if (out[k].value === undefined && c.value !== undefined) {
+      const prev = out[k];
+      prev.label = c.label;
+      prev.value = c.value;
+      prev.yearSource = c.yearSource;
+      prev.priority = c.priority;
+    }
+  }
+  return out;
+}
+
+/** A shared number buffer of at least n entries, filled afresh by each caller (no per-call allocation). */
+function sortScratch(n: number): Float64Array {
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
+  return sortKeys;
+}
+
+let sortKeys = new Float64Array(256);
+
+/**
  * One layered copy per (label, start, end), of the candidate that wins it: the first,
  * unless a later one has a higher priority or brings a value the winner lacks. Detectors
  * build candidates of many shapes; the copies share one, so everything after this reads
@@ -170,8 +238,8 @@ function dedupe(cands: readonly Candidate[]): Layered[] {
  * rule was first written with, which compared the label itself.
  */
 function sameSpan(x: Layered, start: number, end: number, label: string): boolean {
-  if (x.end !== end) return false;
-  return end - start < 2 ** 22 && start < 2 ** 28 ? true : x.label === label;
+  if (x.end !== end || x.start !== start) return false;
+  return end - start < 2 ** 22 && start < 2 ** 28 ? labelIndex(x.label) === labelIndex(label) : x.label === label;
 }
 
 /**
