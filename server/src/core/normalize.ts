@@ -181,20 +181,35 @@ const HIGH_SURROGATE = /[\ud800-\udbff]/;
 /**
  * The view text of a text made only of NFC-stable units (see NFC_STABLE_RANGES), with
  * spaces replaced and tones moved as createTextView's general path does; or undefined when
- * some unit needs that path. Regex scans: V8 runs them several times faster than a
- * char-code loop, and they stop only where there is something to do.
+ * some unit needs that path. Regex scans (V8 runs them several times faster than a
+ * char-code loop, and they stop only where there is something to do) find the edits, and
+ * one join applies both kinds: no space sits on either side of a tone move, so the stored
+ * text shows the same moves as the spaced one.
  */
 function plainViewText(raw: string): string | undefined {
-  let parts: string[] | undefined;
-  let copied = 0; // raw[0, copied) is in parts
+  const spaces: number[] = [];
   NOT_PLAIN.lastIndex = 0;
   while (NOT_PLAIN.test(raw)) {
     const i = NOT_PLAIN.lastIndex - 1;
     if (unitKind(raw.charCodeAt(i)) !== SPACE) return undefined;
-    (parts ??= []).push(raw.slice(copied, i), ' ');
-    copied = i + 1;
+    spaces.push(i);
   }
-  return moveOldTones(parts === undefined ? raw : joined(parts, raw.slice(copied)));
+  const { at, to } = oldToneMoves(raw) ?? NO_MOVES;
+  if (spaces.length === 0 && at.length === 0) return raw;
+  const parts: string[] = [];
+  let copied = 0; // raw[0, copied) is in parts
+  let a = 0;
+  let b = 0;
+  while (a < spaces.length || b < at.length) {
+    if (b === at.length || (a < spaces.length && spaces[a] < at[b])) {
+      parts.push(raw.slice(copied, spaces[a]), ' ');
+      copied = spaces[a++] + 1;
+    } else {
+      parts.push(raw.slice(copied, at[b]), to[b]);
+      copied = at[b++] + 2;
+    }
+  }
+  return joined(parts, raw.slice(copied));
 }
 
 /**
@@ -216,19 +231,34 @@ const NOT_PLAIN = /[^\u0000-\u009f\u00a1-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-
  */
 const OLD_TONE = /(?:[oO]|(?<![qQ])[uU])[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\p{L})/gu;
 
-/** unifyTones for a text without surrogate pairs. */
-function moveOldTones(s: string): string {
-  let parts: string[] | undefined;
-  let copied = 0; // s[0, copied) is in parts
+const NO_MOVES: { at: readonly number[]; to: readonly string[] } = { at: [], to: [] };
+
+/** Where unifyTones would move a tone in a text without surrogate pairs (pair starts, ascending), and to what. */
+function oldToneMoves(s: string): { at: number[]; to: string[] } | undefined {
+  let moves: { at: number[]; to: string[] } | undefined;
   OLD_TONE.lastIndex = 0;
   while (OLD_TONE.test(s)) {
     const i = OLD_TONE.lastIndex - 2;
     const moved = TONE_MOVES.get(s.slice(i, i + 2));
     if (moved === undefined) continue;
-    (parts ??= []).push(s.slice(copied, i), moved);
-    copied = i + 2;
+    moves ??= { at: [], to: [] };
+    moves.at.push(i);
+    moves.to.push(moved);
   }
-  return parts === undefined ? s : joined(parts, s.slice(copied));
+  return moves;
+}
+
+/** unifyTones for a text without surrogate pairs. */
+function moveOldTones(s: string): string {
+  const moves = oldToneMoves(s);
+  if (moves === undefined) return s;
+  const parts: string[] = [];
+  let copied = 0; // s[0, copied) is in parts
+  for (let k = 0; k < moves.at.length; k++) {
+    parts.push(s.slice(copied, moves.at[k]), moves.to[k]);
+    copied = moves.at[k] + 2;
+  }
+  return joined(parts, s.slice(copied));
 }
 
 /** A text composed cluster by cluster, and the maps between its units and the stored ones. */
