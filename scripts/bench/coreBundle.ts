@@ -18,7 +18,7 @@ export async function loadShippedCore(): Promise<AnalyzeFn> {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node18',
+    target: 'es2022', // as scripts/build.mjs
     format: 'cjs',
     sourcemap: 'linked',
     logLevel: 'warning',
