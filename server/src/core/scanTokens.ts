@@ -785,6 +785,8 @@ interface Phrase<T> {
 /** A phrase table keyed by the hash of the first word, so matching at a token is a map lookup. */
 export class PhraseTable<T> {
   private readonly byFirst = new Map<number, Array<Phrase<T>>>();
+  /** Bit h & 4095 set when some first word hashes to h: most tokens are refused before the map lookup. */
+  private readonly firstBits = new Uint8Array(4096);
   /** The first words, for anchor filters. */
   readonly firstWords = new Set<string>();
 
@@ -793,6 +795,7 @@ export class PhraseTable<T> {
       const keys = phrase.toLowerCase().split(/\s+/).filter(Boolean);
       if (keys.length === 0) continue;
       const h = hashKey(keys[0]);
+      this.firstBits[h & 4095] = 1;
       const list = this.byFirst.get(h) ?? [];
       list.push({ keys, hashes: keys.map(hashKey), value });
       // Longest phrase first, so `thông tư liên tịch` beats `thông tư` (a stable sort keeps
@@ -808,8 +811,9 @@ export class PhraseTable<T> {
    * on one line. Returns the index just past it and its value.
    */
   match(t: Tokens, i: number): { end: number; value: T } | null {
-    if (!t.has(i)) return null;
-    const list = this.byFirst.get(t.hashOf(i));
+    const h = t.hashOf(i); // 0 when there is no token i
+    if (this.firstBits[h & 4095] === 0 || !t.has(i)) return null;
+    const list = this.byFirst.get(h);
     if (!list) return null;
     const first = t.key(i);
     for (const { keys, hashes, value } of list) {
