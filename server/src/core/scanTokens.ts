@@ -90,6 +90,20 @@ function mix(h: number, unit: number): number {
   return (Math.imul(h, 31) + unit) | 0;
 }
 
+/**
+ * A key isKey may compare unit by unit: each unit is its own lower case, no surrogate, no
+ * sigma. A token then lower-cases to the key (toLowerCase) exactly when each of its units
+ * does: a letter lowering into two units (`İ`) is not its own lower case, so it is in no
+ * plain key, and the final-sigma rule is the only context toLowerCase reads.
+ */
+export function plainKey(key: string): boolean {
+  for (let k = 0; k < key.length; k++) {
+    const c = key.charCodeAt(k);
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3c2 || c === 0x3c3 || String.fromCharCode(c).toLowerCase() !== key[k]) return false;
+  }
+  return true;
+}
+
 /** Hash of a table key (already lower case), as tokenize computes it for a token. */
 export function hashKey(key: string): number {
   let h = 0;
@@ -236,6 +250,25 @@ export class Tokens {
       this.keys[slot] = key;
     }
     return key;
+  }
+
+  /**
+   * key(i) === key for a plain key (plainKey), without building the key: a word compares
+   * unit by unit, each lower-cased as the hash does.
+   */
+  isKey(i: number, key: string): boolean {
+    if (!this.has(i)) return false;
+    const o = (i + this.base) << 2;
+    const d = this.d;
+    const s = d[o];
+    if (d[o + 1] - s !== key.length) return false;
+    const text = this.text;
+    if ((d[o + 3] & 15) !== WORD) return text.startsWith(key, s);
+    for (let k = 0; k < key.length; k++) {
+      // Every unit of a token is classified (its info is set) before the token is stored.
+      if (UNIT_INFO[text.charCodeAt(s + k)] >>> 3 !== key.charCodeAt(k)) return false;
+    }
+    return true;
   }
 
   /** Length of token i in UTF-16 units (its digit count for a number). */
@@ -761,24 +794,43 @@ export class HashFilter {
 
 /** A set of single-word keys, tested on a token by hash first. */
 export class WordSet {
-  private readonly hashes = new Set<number>();
+  /** The words by hash; bit h & 4095 set when some word hashes to h (most tokens stop there). */
+  private readonly byHash = new Map<number, string[]>();
+  private readonly bits = new Uint8Array(4096);
+  /** Every word is plain (plainKey): compared without building the token's key. */
+  private readonly plain: boolean;
   readonly words: ReadonlySet<string>;
 
   constructor(words: Iterable<string>) {
     const set = new Set(words);
-    for (const w of set) this.hashes.add(hashKey(w));
+    for (const w of set) {
+      const h = hashKey(w);
+      this.bits[h & 4095] = 1;
+      const list = this.byHash.get(h);
+      if (list) list.push(w);
+      else this.byHash.set(h, [w]);
+    }
     this.words = set;
+    this.plain = [...set].every(plainKey);
   }
 
   /** Token i exists and its key is in the set. */
   has(t: Tokens, i: number): boolean {
-    return t.has(i) && this.hashes.has(t.hashOf(i)) && this.words.has(t.key(i));
+    const h = t.hashOf(i); // 0 when there is no token i
+    if (this.bits[h & 4095] === 0 || !t.has(i)) return false;
+    const list = this.byHash.get(h);
+    if (list === undefined) return false;
+    if (!this.plain) return this.words.has(t.key(i));
+    for (const w of list) if (t.isKey(i, w)) return true;
+    return false;
   }
 }
 
 interface Phrase<T> {
   keys: string[];
   hashes: number[];
+  /** Every key is plain (plainKey): compared without building the token's key. */
+  plain: boolean;
   value: T;
 }
 
@@ -797,7 +849,7 @@ export class PhraseTable<T> {
       const h = hashKey(keys[0]);
       this.firstBits[h & 4095] = 1;
       const list = this.byFirst.get(h) ?? [];
-      list.push({ keys, hashes: keys.map(hashKey), value });
+      list.push({ keys, hashes: keys.map(hashKey), plain: keys.every(plainKey), value });
       // Longest phrase first, so `thông tư liên tịch` beats `thông tư` (a stable sort keeps
       // the table's order among phrases of one length).
       list.sort((a, b) => b.keys.length - a.keys.length);
@@ -815,13 +867,12 @@ export class PhraseTable<T> {
     if (this.firstBits[h & 4095] === 0 || !t.has(i)) return null;
     const list = this.byFirst.get(h);
     if (!list) return null;
-    const first = t.key(i);
-    for (const { keys, hashes, value } of list) {
-      if (keys[0] !== first) continue;
+    for (const { keys, hashes, plain, value } of list) {
+      if (!(plain ? t.isKey(i, keys[0]) : t.key(i) === keys[0])) continue;
       let ok = true;
       for (let k = 1; k < keys.length && ok; k++) {
         const j = i + k;
-        ok = t.onLine(j) && t.hashOf(j) === hashes[k] && t.key(j) === keys[k];
+        ok = t.onLine(j) && t.hashOf(j) === hashes[k] && (plain ? t.isKey(j, keys[k]) : t.key(j) === keys[k]);
       }
       if (ok) return { end: i + keys.length, value };
     }
@@ -832,13 +883,15 @@ export class PhraseTable<T> {
 /** One key, tested on a token by hash first (`năm`, `tháng`, `số`). */
 export class Key {
   private readonly hash: number;
+  private readonly plain: boolean;
 
   constructor(readonly key: string) {
     this.hash = hashKey(key);
+    this.plain = plainKey(key);
   }
 
   /** Token i exists and has this key. */
   at(t: Tokens, i: number): boolean {
-    return t.has(i) && t.hashOf(i) === this.hash && t.key(i) === this.key;
+    return t.hashOf(i) === this.hash && t.has(i) && (this.plain ? t.isKey(i, this.key) : t.key(i) === this.key);
   }
 }
