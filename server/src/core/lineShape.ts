@@ -26,6 +26,9 @@ const STOP_WORDS = [...new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))];
 const STOP_MASK = 1023;
 const STOP_HASHES = new Int32Array(STOP_MASK + 1);
 const STOP_SLOTS = new Int16Array(STOP_MASK + 1); // index + 1 into STOP_WORDS; 0 = empty
+/** Each slot's word as code units (MAX_STOP_LENGTH per slot) and its length: compared without a string. */
+const STOP_CODES = new Int32Array((STOP_MASK + 1) * MAX_STOP_LENGTH);
+const STOP_LENGTHS = new Int8Array(STOP_MASK + 1);
 STOP_WORDS.forEach((w, idx) => {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
@@ -33,6 +36,8 @@ STOP_WORDS.forEach((w, idx) => {
   while (STOP_SLOTS[slot] !== 0) slot = (slot + 1) & STOP_MASK;
   STOP_HASHES[slot] = h;
   STOP_SLOTS[slot] = idx + 1;
+  STOP_LENGTHS[slot] = w.length;
+  for (let i = 0; i < w.length && i < MAX_STOP_LENGTH; i++) STOP_CODES[slot * MAX_STOP_LENGTH + i] = w.charCodeAt(i); // longer words are never looked up
 });
 
 function isStopRun(key: string, from: number, to: number, hash: number): boolean {
@@ -476,15 +481,15 @@ function fromExactScan(key: string, scan: KeyScan): void {
   S.runs = runs; S.first = first; S.punct = punct;
 }
 
-/** isStopRun on the text itself: the run's code units lowercased through CODE. */
+/** isStopRun on the text itself: the run's code units lowercased through CODE, against STOP_CODES. */
 function isStopText(text: string, from: number, to: number, hash: number): boolean {
+  const len = to - from;
   for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
-    if (STOP_HASHES[slot] !== hash) continue;
-    const w = STOP_WORDS[STOP_SLOTS[slot] - 1];
-    if (w.length !== to - from) continue;
+    if (STOP_HASHES[slot] !== hash || STOP_LENGTHS[slot] !== len) continue;
+    const at = slot * MAX_STOP_LENGTH;
     let k = 0;
-    while (k < w.length && w.charCodeAt(k) === lowerOf(text.charCodeAt(from + k))) k++;
-    if (k === w.length) return true;
+    while (k < len && STOP_CODES[at + k] === CODE[text.charCodeAt(from + k)] >> KIND_BITS) k++;
+    if (k === len) return true;
   }
   return false;
 }
