@@ -165,7 +165,7 @@ export class LineShape {
   get skeleton(): string {
     if (this.skeletonMemo === undefined) {
       const keep = Math.min(this.letterRuns, this.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
-      this.skeletonMemo = skeletonOfText(this.text, keep);
+      this.skeletonMemo = skeletonOfText(this.text, this.unfolded ? this.text.toLowerCase() : this.key, keep);
     }
     return this.skeletonMemo;
   }
@@ -385,18 +385,27 @@ function lowerOf(c: number): number {
 
 /**
  * The first `keep` letter runs of a text scanText has read (so every code unit is learnt),
- * lowercased and joined by spaces: its key's skeleton, without building the key.
+ * joined by spaces, sliced from `lower` (the text lowercased: the same length and offsets,
+ * since scanText leaves every code unit whose lowercase is not one code unit to the exact
+ * path): its key's skeleton, without building the key. A text of letter runs between
+ * single spaces is its own skeleton.
  */
-function skeletonOfText(text: string, keep: number): string {
+function skeletonOfText(text: string, lower: string, keep: number): string {
   let out = '';
   let runs = 0;
-  for (let i = 0; i < text.length && runs < keep; i++) {
-    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) continue;
+  let simple = true; // so far, letters and single spaces after letters
+  const n = text.length;
+  let i = 0;
+  for (; i < n && runs < keep; i++) {
+    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) {
+      if (text.charCodeAt(i) !== 32 || i === 0 || (CODE[text.charCodeAt(i - 1)] & KIND_MASK) !== K_LETTER) simple = false;
+      continue;
+    }
     const from = i;
-    while (i + 1 < text.length && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
-    out += (runs++ ? ' ' : '') + text.slice(from, i + 1).toLowerCase();
+    while (i + 1 < n && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
+    out += (runs++ ? ' ' : '') + lower.slice(from, i + 1);
   }
-  return out;
+  return simple && i >= n ? lower : out;
 }
 
 /** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
