@@ -769,6 +769,7 @@ const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
  */
 export function nameParts(text: string): Span[] {
   const out: Span[] = [];
+  if (!hasCapitalPair(text)) return out;
   let from = 0;
   for (const piece of text.split(NAME_SEPARATORS)) {
     const at = text.indexOf(piece, from);
@@ -780,6 +781,28 @@ export function nameParts(text: string): Span[] {
     out.push({ start, end: start + name.length });
   }
   return out;
+}
+
+/**
+ * Two word starts in a row (the text's start, or after whitespace or a `/`) that are
+ * capitals: every name-like piece begins so (a piece starts after a separator or at the
+ * start, its words are split by whitespace, and no piece holds a `/`). A cheap walk that
+ * rules out most prose and labels before any split.
+ */
+function hasCapitalPair(text: string): boolean {
+  let prevCapital = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) || c === 47) { atStart = true; continue; }
+    if (!atStart) continue;
+    atStart = false;
+    // Beyond the BMP the case is not learnt: count it as a capital (the full test decides).
+    const capital = (c >= 0xd800 && c <= 0xdfff) || caseOf(c) === UPPER;
+    if (capital && prevCapital) return true;
+    prevCapital = capital;
+  }
+  return false;
 }
 
 /** isNamesLine of a line's text, memoized on the line. */
@@ -796,7 +819,7 @@ function namesShape(s: LineShape): boolean {
  * Trang`, `Văn Điệp (TTXVN)`, `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`).
  */
 export function isNamesLine(text: string): boolean {
-  if (text.length > MAX_NAMES_LINE) return false;
+  if (text.length > MAX_NAMES_LINE || !hasCapitalPair(text)) return false; // no name: nameParts finds none
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
   if (parts.length === 0 || parts.length > 4) return false;
   const names = nameParts(text).length;
@@ -811,11 +834,25 @@ export function isNamesLine(text: string): boolean {
  * are not sources.
  */
 export function findSourcePrefix(s: LineShape): Span | null {
+  if (!hasDashWithin(s.text, SOURCE_DASH_REACH)) return null;
   const m = /^(\S.{0,38}?)\s?[-–—]\s/u.exec(s.text);
   if (!m) return null;
   const name = m[1];
   if (!isSourceName(name)) return null;
   return { start: s.start, end: s.start + m[0].trimEnd().length };
+}
+
+/** Last index the source prefix's dash can sit at: after 1 + 38 characters and a space. */
+const SOURCE_DASH_REACH = 40;
+
+/** A `-`, `–` or `—` at index 1..reach followed by whitespace: what findSourcePrefix's regex needs. */
+function hasDashWithin(text: string, reach: number): boolean {
+  const last = Math.min(reach, text.length - 2);
+  for (let i = 1; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 45 || c === 0x2013 || c === 0x2014) && isJsSpace(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
 }
 
 export function isSourceName(name: string): boolean {
