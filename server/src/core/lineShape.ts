@@ -378,11 +378,6 @@ function codeOf(c: number): number {
   return (lc << KIND_BITS) | kind;
 }
 
-/** Lowercase of a learnt code unit. */
-function lowerOf(c: number): number {
-  return CODE[c] >> KIND_BITS;
-}
-
 /**
  * The first `keep` letter runs of a text scanText has read (so every code unit is learnt),
  * joined by spaces, sliced from `lower` (the text lowercased: the same length and offsets,
