@@ -77,8 +77,11 @@ interface CueIndex {
   /** Prefix and label cues by their first word, so a line only tries the few that can match. */
   prefixes: Map<string, Array<[string, LineCue]>>;
   labels: Map<string, Array<[string, LineCue]>>;
-  /** `word` phrases with a space on each side, to find whole words in a padded skeleton. */
-  words: Array<[string, LineCue]>;
+  /**
+   * `word` cues in table order, each with one regex of its phrases as whole words of a
+   * skeleton (after its start or a space, before a space or its end): one search per cue.
+   */
+  words: Array<[RegExp, LineCue]>;
 }
 
 const CUES: CueIndex = indexCues(LINE_CUES);
@@ -91,15 +94,17 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
     const first = phrase.split(/[\s:]/)[0];
     map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
   };
+  const wordPhrases = new Map<LineCue, string[]>();
   for (const cue of cues) {
     for (const phrase of cue.phrases) {
       const sk = skeletonOf(normalizedKey(phrase));
       if (cue.match === 'line') idx.lines.set(sk, [...(idx.lines.get(sk) ?? []), cue]);
       else if (cue.match === 'prefix') byFirstWord(idx.prefixes, sk, cue);
       else if (cue.match === 'label') byFirstWord(idx.labels, normalizedKey(phrase), cue);
-      else idx.words.push([` ${sk} `, cue]);
+      else wordPhrases.set(cue, [...(wordPhrases.get(cue) ?? []), sk]);
     }
   }
+  for (const [cue, phrases] of wordPhrases) idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRe).join('|')})(?![^ ])`), cue]);
   for (const sk of idx.lines.keys()) {
     const words = sk.split(' ');
     idx.lineShapes.add(lineCueShape(keyHash(words[0]), sk === '' ? 0 : words.length));
@@ -129,8 +134,8 @@ export function cueFor(s: LineShape): LineCue | undefined {
     if (cue) return cue;
   }
   if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
-    const padded = ` ${s.skeleton} `;
-    for (const [paddedPhrase, cue] of CUES.words) if (padded.includes(paddedPhrase)) return cue;
+    const skeleton = s.skeleton;
+    for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
   }
   return undefined;
 }
@@ -182,7 +187,11 @@ export function isMenuLine(s: LineShape): boolean {
   return items.some(isKnownMenuItem);
 }
 
-const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s`, 'u');
+const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map(escapeRe).join('|')})\\s`, 'u');
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 function splitOnSeparators(text: string): string[] {
   return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');

@@ -26,6 +26,9 @@ const STOP_WORDS = [...new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))];
 const STOP_MASK = 1023;
 const STOP_HASHES = new Int32Array(STOP_MASK + 1);
 const STOP_SLOTS = new Int16Array(STOP_MASK + 1); // index + 1 into STOP_WORDS; 0 = empty
+/** Each slot's word as code units (MAX_STOP_LENGTH per slot) and its length: compared without a string. */
+const STOP_CODES = new Int32Array((STOP_MASK + 1) * MAX_STOP_LENGTH);
+const STOP_LENGTHS = new Int8Array(STOP_MASK + 1);
 STOP_WORDS.forEach((w, idx) => {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
@@ -33,6 +36,8 @@ STOP_WORDS.forEach((w, idx) => {
   while (STOP_SLOTS[slot] !== 0) slot = (slot + 1) & STOP_MASK;
   STOP_HASHES[slot] = h;
   STOP_SLOTS[slot] = idx + 1;
+  STOP_LENGTHS[slot] = w.length;
+  for (let i = 0; i < w.length && i < MAX_STOP_LENGTH; i++) STOP_CODES[slot * MAX_STOP_LENGTH + i] = w.charCodeAt(i); // longer words are never looked up
 });
 
 function isStopRun(key: string, from: number, to: number, hash: number): boolean {
@@ -160,7 +165,7 @@ export class LineShape {
   get skeleton(): string {
     if (this.skeletonMemo === undefined) {
       const keep = Math.min(this.letterRuns, this.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
-      this.skeletonMemo = skeletonOfText(this.text, keep);
+      this.skeletonMemo = skeletonOfText(this.text, this.unfolded ? this.text.toLowerCase() : this.key, keep);
     }
     return this.skeletonMemo;
   }
@@ -373,25 +378,29 @@ function codeOf(c: number): number {
   return (lc << KIND_BITS) | kind;
 }
 
-/** Lowercase of a learnt code unit. */
-function lowerOf(c: number): number {
-  return CODE[c] >> KIND_BITS;
-}
-
 /**
  * The first `keep` letter runs of a text scanText has read (so every code unit is learnt),
- * lowercased and joined by spaces: its key's skeleton, without building the key.
+ * joined by spaces, sliced from `lower` (the text lowercased: the same length and offsets,
+ * since scanText leaves every code unit whose lowercase is not one code unit to the exact
+ * path): its key's skeleton, without building the key. A text of letter runs between
+ * single spaces is its own skeleton.
  */
-function skeletonOfText(text: string, keep: number): string {
+function skeletonOfText(text: string, lower: string, keep: number): string {
   let out = '';
   let runs = 0;
-  for (let i = 0; i < text.length && runs < keep; i++) {
-    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) continue;
+  let simple = true; // so far, letters and single spaces after letters
+  const n = text.length;
+  let i = 0;
+  for (; i < n && runs < keep; i++) {
+    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) {
+      if (text.charCodeAt(i) !== 32 || i === 0 || (CODE[text.charCodeAt(i - 1)] & KIND_MASK) !== K_LETTER) simple = false;
+      continue;
+    }
     const from = i;
-    while (i + 1 < text.length && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
-    out += (runs++ ? ' ' : '') + text.slice(from, i + 1).toLowerCase();
+    while (i + 1 < n && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
+    out += (runs++ ? ' ' : '') + lower.slice(from, i + 1);
   }
-  return out;
+  return simple && i >= n ? lower : out;
 }
 
 /** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
@@ -476,15 +485,15 @@ function fromExactScan(key: string, scan: KeyScan): void {
   S.runs = runs; S.first = first; S.punct = punct;
 }
 
-/** isStopRun on the text itself: the run's code units lowercased through CODE. */
+/** isStopRun on the text itself: the run's code units lowercased through CODE, against STOP_CODES. */
 function isStopText(text: string, from: number, to: number, hash: number): boolean {
+  const len = to - from;
   for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
-    if (STOP_HASHES[slot] !== hash) continue;
-    const w = STOP_WORDS[STOP_SLOTS[slot] - 1];
-    if (w.length !== to - from) continue;
+    if (STOP_HASHES[slot] !== hash || STOP_LENGTHS[slot] !== len) continue;
+    const at = slot * MAX_STOP_LENGTH;
     let k = 0;
-    while (k < w.length && w.charCodeAt(k) === lowerOf(text.charCodeAt(from + k))) k++;
-    if (k === w.length) return true;
+    while (k < len && STOP_CODES[at + k] === CODE[text.charCodeAt(from + k)] >> KIND_BITS) k++;
+    if (k === len) return true;
   }
   return false;
 }
@@ -755,6 +764,7 @@ const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
  */
 export function nameParts(text: string): Span[] {
   const out: Span[] = [];
+  if (!hasCapitalPair(text)) return out;
   let from = 0;
   for (const piece of text.split(NAME_SEPARATORS)) {
     const at = text.indexOf(piece, from);
@@ -766,6 +776,28 @@ export function nameParts(text: string): Span[] {
     out.push({ start, end: start + name.length });
   }
   return out;
+}
+
+/**
+ * Two word starts in a row (the text's start, or after whitespace or a `/`) that are
+ * capitals: every name-like piece begins so (a piece starts after a separator or at the
+ * start, its words are split by whitespace, and no piece holds a `/`). A cheap walk that
+ * rules out most prose and labels before any split.
+ */
+function hasCapitalPair(text: string): boolean {
+  let prevCapital = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) || c === 47) { atStart = true; continue; }
+    if (!atStart) continue;
+    atStart = false;
+    // Beyond the BMP the case is not learnt: count it as a capital (the full test decides).
+    const capital = (c >= 0xd800 && c <= 0xdfff) || caseOf(c) === UPPER;
+    if (capital && prevCapital) return true;
+    prevCapital = capital;
+  }
+  return false;
 }
 
 /** isNamesLine of a line's text, memoized on the line. */
@@ -782,7 +814,7 @@ function namesShape(s: LineShape): boolean {
  * Trang`, `Văn Điệp (TTXVN)`, `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`).
  */
 export function isNamesLine(text: string): boolean {
-  if (text.length > MAX_NAMES_LINE) return false;
+  if (text.length > MAX_NAMES_LINE || !hasCapitalPair(text)) return false; // no name: nameParts finds none
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
   if (parts.length === 0 || parts.length > 4) return false;
   const names = nameParts(text).length;
@@ -797,11 +829,25 @@ export function isNamesLine(text: string): boolean {
  * are not sources.
  */
 export function findSourcePrefix(s: LineShape): Span | null {
+  if (!hasDashWithin(s.text, SOURCE_DASH_REACH)) return null;
   const m = /^(\S.{0,38}?)\s?[-–—]\s/u.exec(s.text);
   if (!m) return null;
   const name = m[1];
   if (!isSourceName(name)) return null;
   return { start: s.start, end: s.start + m[0].trimEnd().length };
+}
+
+/** Last index the source prefix's dash can sit at: after 1 + 38 characters and a space. */
+const SOURCE_DASH_REACH = 40;
+
+/** A `-`, `–` or `—` at index 1..reach followed by whitespace: what findSourcePrefix's regex needs. */
+function hasDashWithin(text: string, reach: number): boolean {
+  const last = Math.min(reach, text.length - 2);
+  for (let i = 1; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 45 || c === 0x2013 || c === 0x2014) && isJsSpace(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
 }
 
 export function isSourceName(name: string): boolean {

@@ -140,7 +140,7 @@ export function findHeadline(shapes: readonly LineShape[], marks: Marks, first: 
       if (PASSABLE.has(m)) continue;
       break;
     }
-    if (isMetaShaped(s) || !isHeadlineLike(s)) continue;
+    if (!isHeadlineLike(s) || isMetaShaped(s)) continue; // the cheaper test first
     const above = previousNonBlank(shapes, j);
     if (above >= 0 && !marks[above] && shapes[above].endsSentence && shapes[above].words >= 8) continue;
     return j;
