@@ -8,7 +8,7 @@ import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
 import { detectPlaces } from './places';
 import { detectTitles } from './titles';
-import { syllableId, tokensOf, type Toks, type TokSpan } from './wordScan';
+import { Scratch, syllableId, tokensOf, type Toks, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
   try {
@@ -35,20 +35,23 @@ function detect(ctx: DetectContext): Candidate[] {
   ];
   const people = detectPeople({ toks, titles, credits, places });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
-  const inPerson = people.length > 0 && places.length > 0 ? marks(toks.n, people) : undefined;
+  const inPerson = people.length > 0 && places.length > 0 ? marks(IN_PERSON, toks.n, people) : undefined;
   const locs = inPerson ? places.filter((l) => !anyMarked(inPerson, l)) : places;
   return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
 }
 
 function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
   if (b.length === 0) return [...a];
-  const taken = marks(Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
+  const taken = marks(TAKEN, Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
   return [...a, ...b.filter((l) => !anyMarked(taken, l))];
 }
 
-/** One flag per token covered by any of the spans. */
-function marks(n: number, spans: readonly TokSpan[]): Uint8Array {
-  const m = new Uint8Array(n);
+const IN_PERSON = new Scratch();
+const TAKEN = new Scratch();
+
+/** One flag per token covered by any of the spans (in [0, n) of a reused buffer). */
+function marks(scratch: Scratch, n: number, spans: readonly TokSpan[]): Uint8Array {
+  const m = scratch.bytes(n);
   for (const x of spans) m.fill(1, x.s, x.e);
   return m;
 }

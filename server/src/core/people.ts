@@ -7,7 +7,7 @@
  */
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { SyllableSet, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -16,6 +16,8 @@ const {
   nameLength, surnameStrength,
 } = lexicon;
 const { unitBefore } = places;
+
+const BLOCKED = new Scratch();
 
 /** Words before a name that make it a street or a place named after a person, not the person. */
 const STREET_WORDS = new SyllableSet(['đường', 'phố']);
@@ -41,7 +43,7 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const places = new Set(input.places.map((p) => placeKey(toks, p.s, p.e)));
   const out: TokSpan[] = [...fromCredits(input)];
   // Tokens inside a title or a credit name start no other name.
-  const blocked = new Uint8Array(toks.n);
+  const blocked = BLOCKED.bytes(toks.n);
   for (const t of titles) blocked.fill(1, t.s, t.e);
   for (const c of out) blocked.fill(1, c.s, c.e);
   for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {

@@ -178,7 +178,7 @@ const F_SPACE = 32;
  */
 export class Toks {
   /** Per-article memos of lexicon.ts predicates (small numbers per token, 0 = not asked yet), allocated on first use. */
-  memo: Int8Array | undefined = undefined;
+  memo: Uint8Array | undefined = undefined;
   /** Per-article memo of lexicon.ts's organization heads per token. */
   orgHeads: unknown[] | undefined = undefined;
 
@@ -288,18 +288,41 @@ export class Toks {
 }
 
 /**
+ * Token arrays reused from article to article (only the cached Toks uses them, and it is
+ * replaced whenever they are overwritten): a fresh buffer per article costs an off-heap
+ * allocation and zeroing, the largest fixed cost of a short text. Grown on demand.
+ */
+const MIN_SHARED = 4096;
+let shared = newTokenArrays(MIN_SHARED);
+/** The arrays the last tokenizeInto wrote (grown ones when the text needed more). */
+let lastArrays = shared;
+
+/**
  * Split the view into tokens. A hand-written scanner: one pass over char codes that finds
  * a word's end, its casing and the hash of its key at once; no regex and no string per token.
  */
 export function tokenize(text: string): Toks {
-  const n = text.length;
   // News prose has about four characters per token: a third of the length rarely needs to grow.
-  let size = ((n / 3) | 0) + 16;
-  let buffer = new ArrayBuffer(size * 13);
-  let starts = new Int32Array(buffer, 0, size);
-  let ends = new Int32Array(buffer, size * 4, size);
-  let ids = new Int32Array(buffer, size * 8, size);
-  let flags = new Uint8Array(buffer, size * 12, size);
+  return tokenizeInto(text, newTokenArrays(((text.length / 3) | 0) + 16));
+}
+
+/** The four token arrays in one buffer (one allocation). */
+interface TokenArrays {
+  size: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+  flags: Uint8Array;
+}
+
+function newTokenArrays(size: number): TokenArrays {
+  const buffer = new ArrayBuffer(size * 13);
+  return { size, starts: new Int32Array(buffer, 0, size), ends: new Int32Array(buffer, size * 4, size), ids: new Int32Array(buffer, size * 8, size), flags: new Uint8Array(buffer, size * 12, size) };
+}
+
+function tokenizeInto(text: string, arrays: TokenArrays): Toks {
+  const n = text.length;
+  let { size, starts, ends, ids, flags } = arrays;
   let t = 0;
   let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
   let i = 0;
@@ -312,13 +335,13 @@ export function tokenize(text: string): Toks {
       continue;
     }
     if (t === size) {
-      // One buffer for the four arrays: one allocation per article.
-      size *= 2;
-      buffer = new ArrayBuffer(size * 13);
-      starts = grown(starts, new Int32Array(buffer, 0, size));
-      ends = grown(ends, new Int32Array(buffer, size * 4, size));
-      ids = grown(ids, new Int32Array(buffer, size * 8, size));
-      flags = grown(flags, new Uint8Array(buffer, size * 12, size));
+      const more = newTokenArrays(size * 2);
+      grown(starts, more.starts);
+      grown(ends, more.ends);
+      grown(ids, more.ids);
+      grown(flags, more.flags);
+      ({ size, starts, ends, ids, flags } = more);
+      arrays = more;
     }
     let j = i + 1;
     let f: number;
@@ -395,6 +418,7 @@ export function tokenize(text: string): Toks {
     gap = 0;
     i = j;
   }
+  lastArrays = arrays;
   return new Toks(text, t, starts, ends, ids, flags);
 }
 
@@ -606,8 +630,24 @@ function casingFits(toks: Toks, i: number, caps: readonly number[]): boolean {
 let cache: Toks | undefined;
 
 export function tokensOf(text: string): Toks {
-  if (cache?.text !== text) cache = tokenize(text);
+  if (cache?.text !== text) {
+    cache = undefined; // the shared arrays are about to change: no stale Toks stays cached
+    cache = tokenizeInto(text, shared);
+    shared = lastArrays; // grown for a longer text: keep the larger arrays
+  }
   return cache;
+}
+
+/** Zero-filled scratch bytes [0, n) per use (one module-level buffer each, grown on demand): per-article marks. */
+export class Scratch {
+  private buf = new Uint8Array(256);
+
+  /** The buffer with [0, n) zeroed; the contents beyond n are unspecified (never read them). Valid until the next call. */
+  bytes(n: number): Uint8Array {
+    if (n > this.buf.length) this.buf = new Uint8Array(Math.max(n, this.buf.length * 2));
+    else this.buf.fill(0, 0, n);
+    return this.buf;
+  }
 }
 
 /** Title-case one syllable (`NGUYỄN` → `Nguyễn`). */
