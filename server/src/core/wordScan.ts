@@ -103,6 +103,8 @@ const syllableKeys: string[] = [''];
 /** The keys' char codes end to end (key id: keyChars[keyStart[id], keyStart[id + 1])), compared without a string. */
 let keyChars = new Uint16Array(4096);
 const keyStart = new Int32Array(MAX_SYLLABLES + 1);
+/** Id of each one-unit key by that unit (UNKNOWN for the rest): a one-character token needs no probe. */
+const unitIds = new Int16Array(0x10000);
 
 const HASH_SEED = 0x811c9dc5;
 
@@ -129,6 +131,7 @@ function addSyllable(key: string, slot: number): number {
   for (let k = 0; k < key.length; k++) keyChars[from + k] = key.charCodeAt(k);
   keyStart[id + 1] = from + key.length;
   slotIds[slot] = id;
+  if (key.length === 1) unitIds[key.charCodeAt(0)] = id;
   syllableKeys.push(key);
   return id;
 }
@@ -143,6 +146,26 @@ function findSyllable(text: string, start: number, end: number, h: number): numb
     if (keyStart[id + 1] - from !== len) continue;
     let k = 0;
     while (k < len && keyChars[from + k] === lowerOf(text.charCodeAt(start + k))) k++;
+    if (k === len) return id;
+  }
+}
+
+/**
+ * The lowercase units of the word being scanned (position & LOW_MASK), written as the scanner
+ * reads them, so a word up to LOW_MASK + 1 units finds its id without reading the text again.
+ */
+const LOW_MASK = 63;
+const low = new Uint16Array(LOW_MASK + 1);
+
+/** Id of the word whose lowercase units are low[0, len), with hash h, or UNKNOWN (as findSyllable). */
+function findLowered(len: number, h: number): number {
+  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
+    const id = slotIds[s];
+    if (id === 0) return UNKNOWN;
+    const from = keyStart[id];
+    if (keyStart[id + 1] - from !== len) continue;
+    let k = 0;
+    while (k < len && keyChars[from + k] === low[k]) k++;
     if (k === len) return id;
   }
 }
@@ -358,6 +381,7 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         any |= kd;
         all &= kd;
         h = hashStep(h, kd >>> 8);
+        low[(j - i) & LOW_MASK] = kd >>> 8;
         if (++j >= n) break;
         d = text.charCodeAt(j);
         kd = info(d);
@@ -371,6 +395,7 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         any |= kd;
         all &= kd;
         h = hashStep(h, kd >>> 8);
+        low[(j - i) & LOW_MASK] = kd >>> 8;
         j++;
         d = e;
         kd = ke;
@@ -385,6 +410,7 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
             any |= kd;
             all &= kd;
             h = hashStep(h, kd >>> 8);
+            low[(m - i) & LOW_MASK] = kd >>> 8;
           }
           j = e;
         }
@@ -397,7 +423,7 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         f = cased ? F_WORD : F_NUM;
         if (cased && c !== k >>> 8) f |= F_CAP;
         if (cased && j - i > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
-        id = findSyllable(text, i, j, h);
+        id = j - i === 1 ? unitIds[k >>> 8] : j - i <= LOW_MASK + 1 ? findLowered(j - i, h) : findSyllable(text, i, j, h);
       }
     } else if (c >= 0xd800 && c <= 0xdfff) {
       // A surrogate pair (emoji) stays together.
@@ -408,7 +434,7 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
     } else {
       // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
       f = (k & C_CASED) !== 0 ? (c !== k >>> 8 ? F_WORD | F_CAP : F_WORD) : 0;
-      id = findSyllable(text, i, j, hashStep(HASH_SEED, k >>> 8));
+      id = unitIds[k >>> 8];
     }
     starts[t] = i;
     ends[t] = j;
