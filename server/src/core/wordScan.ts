@@ -325,8 +325,12 @@ let lastArrays = shared;
  * a word's end, its casing and the hash of its key at once; no regex and no string per token.
  */
 export function tokenize(text: string): Toks {
-  // News prose has about four characters per token: a third of the length rarely needs to grow.
-  return tokenizeInto(text, newTokenArrays(((text.length / 3) | 0) + 16));
+  return tokenizeInto(text, newTokenArrays(tokenEstimate(text)));
+}
+
+/** News prose has about four characters per token: a third of the length rarely needs to grow. */
+function tokenEstimate(text: string): number {
+  return ((text.length / 3) | 0) + 16;
 }
 
 /** The four token arrays in one buffer (one allocation). */
@@ -658,6 +662,7 @@ let cache: Toks | undefined;
 export function tokensOf(text: string): Toks {
   if (cache?.text !== text) {
     cache = undefined; // the shared arrays are about to change: no stale Toks stays cached
+    if (shared.size < tokenEstimate(text)) shared = newTokenArrays(tokenEstimate(text));
     cache = tokenizeInto(text, shared);
     shared = lastArrays; // grown for a longer text: keep the larger arrays
   }
