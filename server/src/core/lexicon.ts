@@ -9,7 +9,7 @@ import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
 import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
-import { PhraseTable, SyllableSet, phraseKeys, syllableId, type PhraseMatch, type Toks } from './wordScan';
+import { PhraseTable, Scratch, SyllableSet, phraseKeys, syllableId, type PhraseMatch, type Toks } from './wordScan';
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
@@ -74,14 +74,16 @@ export function isNameSyllable(toks: Toks, i: number, first: number): boolean {
   return !(toks.upper(i) && !toks.upper(first));
 }
 
-/** Rows of the per-article memo (one Int8Array, one allocation): row * toks.n + i. */
+/** Rows of the per-article memo (one byte array reused from article to article): row * toks.n + i. */
 const HEAD_MEMO = 0;
 const NAME_MEMO = 1;
 const INNER_NAME_MEMO = 2;
 const MEMO_ROWS = 3;
 
-function memoOf(toks: Toks): Int8Array {
-  return (toks.memo ??= new Int8Array(MEMO_ROWS * toks.n));
+const MEMO = new Scratch();
+
+function memoOf(toks: Toks): Uint8Array {
+  return (toks.memo ??= MEMO.bytes(MEMO_ROWS * toks.n));
 }
 
 /** A title head, title prefix, or organization head or abbreviation starts at toks[i] (memoized per article). */

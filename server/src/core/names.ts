@@ -8,7 +8,7 @@ import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
 import { detectPlaces } from './places';
 import { detectTitles } from './titles';
-import { syllableId, tokensOf, type Toks, type TokSpan } from './wordScan';
+import { Scratch, syllableId, tokensOf, type Toks, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
   try {
@@ -26,29 +26,43 @@ function detect(ctx: DetectContext): Candidate[] {
     if (r) docEnds.set(r.s, r.e);
   }
   const orgScanner = new OrgScanner(toks, docEnds);
-  const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks)];
+  const orgs = orgScanner.detect();
+  addSources(ctx, toks, orgs);
   const titles = detectTitles(toks, orgScanner);
   const places = mergePlaces(detectPlaces(toks), orgScanner.places);
-  const credits = [
-    ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => tokenRange(toks, m.start, m.end, true)).filter((r) => !!r),
-    ...photoCredits(toks),
-  ];
+  const credits = photoCredits(toks, creditItems(ctx, toks));
   const people = detectPeople({ toks, titles, credits, places });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
-  const inPerson = people.length > 0 && places.length > 0 ? marks(toks.n, people) : undefined;
+  const inPerson = people.length > 0 && places.length > 0 ? marks(IN_PERSON, toks.n, people) : undefined;
   const locs = inPerson ? places.filter((l) => !anyMarked(inPerson, l)) : places;
-  return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
+  const out: Candidate[] = [];
+  for (const list of [locs, orgs, titles, people]) for (const t of list) out.push(toCandidate(toks, t));
+  return out;
+}
+
+/** Token ranges of the byline and credit items metadata.ts found. */
+function creditItems(ctx: DetectContext, toks: Toks): Array<{ s: number; e: number }> {
+  const out: Array<{ s: number; e: number }> = [];
+  for (const m of ctx.metadata) {
+    if (m.kind !== 'byline' && m.kind !== 'credit') continue;
+    const r = tokenRange(toks, m.start, m.end, true);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
   if (b.length === 0) return [...a];
-  const taken = marks(Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
+  const taken = marks(TAKEN, Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
   return [...a, ...b.filter((l) => !anyMarked(taken, l))];
 }
 
-/** One flag per token covered by any of the spans. */
-function marks(n: number, spans: readonly TokSpan[]): Uint8Array {
-  const m = new Uint8Array(n);
+const IN_PERSON = new Scratch();
+const TAKEN = new Scratch();
+
+/** One flag per token covered by any of the spans (in [0, n) of a reused buffer). */
+function marks(scratch: Scratch, n: number, spans: readonly TokSpan[]): Uint8Array {
+  const m = scratch.bytes(n);
   for (const x of spans) m.fill(1, x.s, x.e);
   return m;
 }
@@ -100,10 +114,9 @@ const NGUON = syllableId('nguồn');
 /**
  * `Ảnh: Nhật Bắc`, `(Ảnh: Hoàng Hà)` wherever they stand, also when the page layout did not
  * make the line a credit item: the words after the label up to the end of the line or the
- * closing bracket (people.ts keeps only capitalised names from them).
+ * closing bracket (people.ts keeps only capitalised names from them); added to out.
  */
-function photoCredits(toks: Toks): Array<{ s: number; e: number }> {
-  const out: Array<{ s: number; e: number }> = [];
+function photoCredits(toks: Toks, out: Array<{ s: number; e: number }>): Array<{ s: number; e: number }> {
   for (let i = 0; i + 1 < toks.n; i++) {
     if (toks.id[i] !== PHOTO || toks.id[i + 1] !== COLON || !toks.joined(i + 1)) continue;
     let e = i + 2;
@@ -114,9 +127,8 @@ function photoCredits(toks: Toks): Array<{ s: number; e: number }> {
   return out;
 }
 
-/** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG. */
-function fromSources(ctx: DetectContext, toks: Toks): TokSpan[] {
-  const out: TokSpan[] = [];
+/** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG (added to out). */
+function addSources(ctx: DetectContext, toks: Toks, out: TokSpan[]): void {
   for (const m of ctx.metadata) {
     if (m.kind !== 'source') continue;
     const r = tokenRange(toks, m.start, m.end, true);
@@ -127,5 +139,4 @@ function fromSources(ctx: DetectContext, toks: Toks): TokSpan[] {
     while (e > s && toks.isPunct(e - 1)) e--;
     if (s < e) out.push({ label: 'ORG', s, e });
   }
-  return out;
 }

@@ -7,7 +7,7 @@
  */
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { SyllableSet, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -16,6 +16,14 @@ const {
   nameLength, surnameStrength,
 } = lexicon;
 const { unitBefore } = places;
+
+const BLOCKED = new Scratch();
+const TITLE_EDGES = new Scratch();
+/** Title edge marks per token: a title ends right before it (foreign: an office abroad), or starts at it. */
+const TITLE_END = 1;
+const FOREIGN_END = 2;
+const TITLE_START = 4;
+const NO_PLACES: ReadonlySet<number> = new Set();
 
 /** Words before a name that make it a street or a place named after a person, not the person. */
 const STREET_WORDS = new SyllableSet(['đường', 'phố']);
@@ -35,18 +43,21 @@ export interface PeopleInput {
 
 export function detectPeople(input: PeopleInput): TokSpan[] {
   const { toks, titles } = input;
-  const titleEnds = new Set(titles.map((t) => t.e));
-  const foreignEnds = new Set(titles.filter((t) => t.foreign).map((t) => t.e));
-  const titleStarts = new Set(titles.map((t) => t.s));
-  const places = new Set(input.places.map((p) => placeKey(toks, p.s, p.e)));
+  // Where titles start and end, per token (ends and starts reach toks.n + 1).
+  const edges = TITLE_EDGES.bytes(toks.n + 2);
+  for (const t of titles) {
+    edges[t.e] |= t.foreign ? TITLE_END | FOREIGN_END : TITLE_END;
+    edges[t.s] |= TITLE_START;
+  }
+  const places = input.places.length === 0 ? NO_PLACES : new Set(input.places.map((p) => placeKey(toks, p.s, p.e)));
   const out: TokSpan[] = [...fromCredits(input)];
   // Tokens inside a title or a credit name start no other name.
-  const blocked = new Uint8Array(toks.n);
+  const blocked = BLOCKED.bytes(toks.n);
   for (const t of titles) blocked.fill(1, t.s, t.e);
   for (const c of out) blocked.fill(1, c.s, c.e);
   for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {
     if (blocked[i]) continue;
-    const n = foreignEnds.has(i) && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, places) : personAt(toks, i, titleEnds, titleStarts, places);
+    const n = (edges[i] & FOREIGN_END) !== 0 && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, edges, places) : personAt(toks, i, edges, places);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
     i += n - 1;
@@ -60,7 +71,7 @@ function placeKey(toks: Toks, s: number, e: number): number {
   return s * (toks.n + 1) + e;
 }
 
-function personAt(toks: Toks, i: number, titleEnds: Set<number>, titleStarts: Set<number>, places: Set<number>): number {
+function personAt(toks: Toks, i: number, edges: Uint8Array, places: ReadonlySet<number>): number {
   if (i > 0 && toks.joined(i) && STREET_WORDS.has(toks.id[i - 1])) return 0;
   // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
   if (HONORIFIC_TABLE.longestValue(toks, i)?.lenient && FAMOUS_TABLE.longestEnd(toks, i) < 0) return 0;
@@ -75,7 +86,7 @@ function personAt(toks: Toks, i: number, titleEnds: Set<number>, titleStarts: Se
   // After a unit word a short name is the place (`xã Lê Lợi`), a full one the person (`UBND tỉnh Nguyễn Văn Thắng`).
   if (unitBefore(toks, i) && !looksLikePerson(toks, i)) return 0;
   if (PLACE_TABLE.longestEnd(toks, i) === i + n && !honor) return 0;
-  const cue = !!honor || (titleEnds.has(i) && toks.joined(i)) || titleAfter(toks, i + n, titleStarts);
+  const cue = !!honor || ((edges[i] & TITLE_END) !== 0 && toks.joined(i)) || titleAfter(toks, i + n, edges);
   if (cue || surnameStrength(toks, i) === 'strong') return n;
   return n >= 3 && isMiddleName(toks, i + 1) ? n : 0;
 }
@@ -92,10 +103,10 @@ function honorificBefore(toks: Toks, i: number): { lenient: boolean } | undefine
 }
 
 /** `, Bí thư Tỉnh ủy` / ` – Phó Bí thư` right after the name. */
-function titleAfter(toks: Toks, k: number, titleStarts: Set<number>): boolean {
+function titleAfter(toks: Toks, k: number, edges: Uint8Array): boolean {
   if (!toks.joined(k)) return false;
-  if (titleStarts.has(k)) return true;
-  return TITLE_AFTER.has(toks.id[k]) && titleStarts.has(k + 1) && toks.joined(k + 1);
+  if ((edges[k] & TITLE_START) !== 0) return true;
+  return TITLE_AFTER.has(toks.id[k]) && (edges[k + 1] & TITLE_START) !== 0 && toks.joined(k + 1);
 }
 
 /** 2–4 capitalised syllables after a specific honorific, even with an unknown surname. */

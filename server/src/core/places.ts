@@ -4,7 +4,7 @@
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
 import * as lexicon from './lexicon';
-import { SyllableSet, nextStartOf, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, nextStartOf, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -69,7 +69,7 @@ export function detectPlaces(toks: Toks): TokSpan[] {
   }
   if (ambiguous.length === 0) return out;
   // Token marks where a LOC ends (exclusive: LOC_END) or starts (LOC_START), for the list test.
-  const edges = new Uint8Array(toks.n + 2);
+  const edges = EDGES.bytes(toks.n + 2);
   for (const l of out) {
     edges[l.e] |= LOC_END;
     edges[l.s] |= LOC_START;
@@ -95,6 +95,7 @@ function inListOfPlaces(toks: Toks, a: TokSpan, edges: Uint8Array): boolean {
     || ((edges[a.e + 1] & LOC_START) !== 0 && LIST_SEPARATORS.has(toks.key(a.e)));
 }
 
+const EDGES = new Scratch();
 const LOC_END = 1;
 const LOC_START = 2;
 

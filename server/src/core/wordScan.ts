@@ -103,6 +103,8 @@ const syllableKeys: string[] = [''];
 /** The keys' char codes end to end (key id: keyChars[keyStart[id], keyStart[id + 1])), compared without a string. */
 let keyChars = new Uint16Array(4096);
 const keyStart = new Int32Array(MAX_SYLLABLES + 1);
+/** Id of each one-unit key by that unit (UNKNOWN for the rest): a one-character token needs no probe. */
+const unitIds = new Int16Array(0x10000);
 
 const HASH_SEED = 0x811c9dc5;
 
@@ -129,6 +131,7 @@ function addSyllable(key: string, slot: number): number {
   for (let k = 0; k < key.length; k++) keyChars[from + k] = key.charCodeAt(k);
   keyStart[id + 1] = from + key.length;
   slotIds[slot] = id;
+  if (key.length === 1) unitIds[key.charCodeAt(0)] = id;
   syllableKeys.push(key);
   return id;
 }
@@ -143,6 +146,26 @@ function findSyllable(text: string, start: number, end: number, h: number): numb
     if (keyStart[id + 1] - from !== len) continue;
     let k = 0;
     while (k < len && keyChars[from + k] === lowerOf(text.charCodeAt(start + k))) k++;
+    if (k === len) return id;
+  }
+}
+
+/**
+ * The lowercase units of the word being scanned (position & LOW_MASK), written as the scanner
+ * reads them, so a word up to LOW_MASK + 1 units finds its id without reading the text again.
+ */
+const LOW_MASK = 63;
+const low = new Uint16Array(LOW_MASK + 1);
+
+/** Id of the word whose lowercase units are low[0, len), with hash h, or UNKNOWN (as findSyllable). */
+function findLowered(len: number, h: number): number {
+  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
+    const id = slotIds[s];
+    if (id === 0) return UNKNOWN;
+    const from = keyStart[id];
+    if (keyStart[id + 1] - from !== len) continue;
+    let k = 0;
+    while (k < len && keyChars[from + k] === low[k]) k++;
     if (k === len) return id;
   }
 }
@@ -178,7 +201,7 @@ const F_SPACE = 32;
  */
 export class Toks {
   /** Per-article memos of lexicon.ts predicates (small numbers per token, 0 = not asked yet), allocated on first use. */
-  memo: Int8Array | undefined = undefined;
+  memo: Uint8Array | undefined = undefined;
   /** Per-article memo of lexicon.ts's organization heads per token. */
   orgHeads: unknown[] | undefined = undefined;
 
@@ -288,18 +311,45 @@ export class Toks {
 }
 
 /**
+ * Token arrays reused from article to article (only the cached Toks uses them, and it is
+ * replaced whenever they are overwritten): a fresh buffer per article costs an off-heap
+ * allocation and zeroing, the largest fixed cost of a short text. Grown on demand.
+ */
+const MIN_SHARED = 4096;
+let shared = newTokenArrays(MIN_SHARED);
+/** The arrays the last tokenizeInto wrote (grown ones when the text needed more). */
+let lastArrays = shared;
+
+/**
  * Split the view into tokens. A hand-written scanner: one pass over char codes that finds
  * a word's end, its casing and the hash of its key at once; no regex and no string per token.
  */
 export function tokenize(text: string): Toks {
+  return tokenizeInto(text, newTokenArrays(tokenEstimate(text)));
+}
+
+/** News prose has about four characters per token: a third of the length rarely needs to grow. */
+function tokenEstimate(text: string): number {
+  return ((text.length / 3) | 0) + 16;
+}
+
+/** The four token arrays in one buffer (one allocation). */
+interface TokenArrays {
+  size: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+  flags: Uint8Array;
+}
+
+function newTokenArrays(size: number): TokenArrays {
+  const buffer = new ArrayBuffer(size * 13);
+  return { size, starts: new Int32Array(buffer, 0, size), ends: new Int32Array(buffer, size * 4, size), ids: new Int32Array(buffer, size * 8, size), flags: new Uint8Array(buffer, size * 12, size) };
+}
+
+function tokenizeInto(text: string, arrays: TokenArrays): Toks {
   const n = text.length;
-  // News prose has about four characters per token: a third of the length rarely needs to grow.
-  let size = ((n / 3) | 0) + 16;
-  let buffer = new ArrayBuffer(size * 13);
-  let starts = new Int32Array(buffer, 0, size);
-  let ends = new Int32Array(buffer, size * 4, size);
-  let ids = new Int32Array(buffer, size * 8, size);
-  let flags = new Uint8Array(buffer, size * 12, size);
+  let { size, starts, ends, ids, flags } = arrays;
   let t = 0;
   let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
   let i = 0;
@@ -312,13 +362,13 @@ export function tokenize(text: string): Toks {
       continue;
     }
     if (t === size) {
-      // One buffer for the four arrays: one allocation per article.
-      size *= 2;
-      buffer = new ArrayBuffer(size * 13);
-      starts = grown(starts, new Int32Array(buffer, 0, size));
-      ends = grown(ends, new Int32Array(buffer, size * 4, size));
-      ids = grown(ids, new Int32Array(buffer, size * 8, size));
-      flags = grown(flags, new Uint8Array(buffer, size * 12, size));
+      const more = newTokenArrays(size * 2);
+      grown(starts, more.starts);
+      grown(ends, more.ends);
+      grown(ids, more.ids);
+      grown(flags, more.flags);
+      ({ size, starts, ends, ids, flags } = more);
+      arrays = more;
     }
     let j = i + 1;
     let f: number;
@@ -335,6 +385,7 @@ export function tokenize(text: string): Toks {
         any |= kd;
         all &= kd;
         h = hashStep(h, kd >>> 8);
+        low[(j - i) & LOW_MASK] = kd >>> 8;
         if (++j >= n) break;
         d = text.charCodeAt(j);
         kd = info(d);
@@ -348,6 +399,7 @@ export function tokenize(text: string): Toks {
         any |= kd;
         all &= kd;
         h = hashStep(h, kd >>> 8);
+        low[(j - i) & LOW_MASK] = kd >>> 8;
         j++;
         d = e;
         kd = ke;
@@ -362,6 +414,7 @@ export function tokenize(text: string): Toks {
             any |= kd;
             all &= kd;
             h = hashStep(h, kd >>> 8);
+            low[(m - i) & LOW_MASK] = kd >>> 8;
           }
           j = e;
         }
@@ -374,7 +427,7 @@ export function tokenize(text: string): Toks {
         f = cased ? F_WORD : F_NUM;
         if (cased && c !== k >>> 8) f |= F_CAP;
         if (cased && j - i > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
-        id = findSyllable(text, i, j, h);
+        id = j - i === 1 ? unitIds[k >>> 8] : j - i <= LOW_MASK + 1 ? findLowered(j - i, h) : findSyllable(text, i, j, h);
       }
     } else if (c >= 0xd800 && c <= 0xdfff) {
       // A surrogate pair (emoji) stays together.
@@ -385,7 +438,7 @@ export function tokenize(text: string): Toks {
     } else {
       // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
       f = (k & C_CASED) !== 0 ? (c !== k >>> 8 ? F_WORD | F_CAP : F_WORD) : 0;
-      id = findSyllable(text, i, j, hashStep(HASH_SEED, k >>> 8));
+      id = unitIds[k >>> 8];
     }
     starts[t] = i;
     ends[t] = j;
@@ -395,6 +448,7 @@ export function tokenize(text: string): Toks {
     gap = 0;
     i = j;
   }
+  lastArrays = arrays;
   return new Toks(text, t, starts, ends, ids, flags);
 }
 
@@ -606,8 +660,25 @@ function casingFits(toks: Toks, i: number, caps: readonly number[]): boolean {
 let cache: Toks | undefined;
 
 export function tokensOf(text: string): Toks {
-  if (cache?.text !== text) cache = tokenize(text);
+  if (cache?.text !== text) {
+    cache = undefined; // the shared arrays are about to change: no stale Toks stays cached
+    if (shared.size < tokenEstimate(text)) shared = newTokenArrays(tokenEstimate(text));
+    cache = tokenizeInto(text, shared);
+    shared = lastArrays; // grown for a longer text: keep the larger arrays
+  }
   return cache;
+}
+
+/** Zero-filled scratch bytes [0, n) per use (one module-level buffer each, grown on demand): per-article marks. */
+export class Scratch {
+  private buf = new Uint8Array(256);
+
+  /** The buffer with [0, n) zeroed; the contents beyond n are unspecified (never read them). Valid until the next call. */
+  bytes(n: number): Uint8Array {
+    if (n > this.buf.length) this.buf = new Uint8Array(Math.max(n, this.buf.length * 2));
+    else this.buf.fill(0, 0, n);
+    return this.buf;
+  }
 }
 
 /** Title-case one syllable (`NGUYỄN` → `Nguyễn`). */
