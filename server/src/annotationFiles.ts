@@ -302,13 +302,17 @@ export class AnnotationFiles {
     const shifted = shiftSpans(a.doc.entities, [edit]);
     const lost = new Set(shifted.lost.map((l) => l.id));
     const entities: AnnEntity[] = [];
+    // shiftSpans hands back copies of this article's entities: their fields are ours to set
+    // (the same keys a spread would write, in the same order). Typing runs this on every change.
     for (const e of shifted.kept) {
       const fragments: Array<[number, number]> = e.fragments.length > 1 ? shiftFragmentsByEdit(e.fragments, edit) : [[e.start, e.end]];
-      entities.push({ ...e, fragments, text: fragments.map(([s, t]) => cps.slice(s, t)).join(' ').replace(/[\r\n]/g, ' ') });
+      e.fragments = fragments;
+      e.text = fragmentText(cps, fragments);
+      entities.push(e);
     }
     // Whatever the edit swallowed may just have moved (a paragraph cut and pasted): search, else park.
     const before = a.doc.entities.filter((e) => lost.has(e.id));
-    const found = reanchorSpans(before, text, { oldText });
+    const found: ReturnType<typeof reanchorSpans<AnnEntity>> = before.length ? reanchorSpans(before, text, { oldText }) : { unchanged: [], moved: [], lost: [] };
     for (const m of found.moved) entities.push({ ...m.after, fragments: [[m.after.start, m.after.end]] });
     // Its characters were deleted, yet the same text stands at the same place: keep it there.
     for (const u of found.unchanged) entities.push(u);
@@ -336,6 +340,12 @@ export class AnnotationFiles {
       a.dirty = true;
     }
   }
+}
+
+/** The text of an entity's fragments joined by spaces, line breaks as spaces (as the .ann stores it). */
+function fragmentText(cps: CodePointIndex, fragments: ReadonlyArray<[number, number]>): string {
+  const t = fragments.length === 1 ? cps.slice(fragments[0][0], fragments[0][1]) : fragments.map(([s, e]) => cps.slice(s, e)).join(' ');
+  return t.includes('\n') || t.includes('\r') ? t.replace(/[\r\n]/g, ' ') : t;
 }
 
 function shiftFragments(e: AnnEntity, delta: number): Array<[number, number]> {

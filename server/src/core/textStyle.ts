@@ -50,6 +50,9 @@ function buildSwap(): Map<string, { style: ToneStyle; other: string }> {
 
 const LETTER = /\p{L}/u;
 
+/** First UTF-16 unit of every SWAP key: any other character cannot start a nucleus (most of a text). */
+const NUCLEUS_START: ReadonlySet<number> = new Set([...SWAP.keys()].map((k) => k.charCodeAt(0)));
+
 /**
  * Find every open-syllable nucleus whose tone placement is a matter of style. A closed
  * syllable (`hoàng`, `quyết`) has one correct placement and is skipped, as is `qu` + y
@@ -57,10 +60,11 @@ const LETTER = /\p{L}/u;
  */
 export function findToneWords(text: string): ToneReport {
   const words: ToneWord[] = [];
-  const cps = new CodePointIndex(text);
+  let cps: CodePointIndex | undefined; // made at the first word: most texts have none
   let first = 0;
   let second = 0;
   for (let i = 0; i + 1 < text.length; i++) {
+    if (!NUCLEUS_START.has(text.charCodeAt(i))) continue;
     const hit = SWAP.get(text.slice(i, i + 2));
     if (!hit) continue;
     const after = text[i + 2];
@@ -69,6 +73,7 @@ export function findToneWords(text: string): ToneReport {
     if ((text[i] === 'u' || text[i] === 'U') && (before === 'q' || before === 'Q')) continue;
     if (hit.style === 'first') first++;
     else second++;
+    cps ??= new CodePointIndex(text);
     words.push({ start: cps.toCodePoint(i), end: cps.toCodePoint(i + 2), style: hit.style, text: text.slice(i, i + 2), other: hit.other });
     i++;
   }
