@@ -50,8 +50,11 @@ function buildSwap(): Map<string, { style: ToneStyle; other: string }> {
 
 const LETTER = /\p{L}/u;
 
-/** First UTF-16 unit of every SWAP key: any other character cannot start a nucleus (most of a text). */
-const NUCLEUS_START: ReadonlySet<number> = new Set([...SWAP.keys()].map((k) => k.charCodeAt(0)));
+/** Every SWAP key (two UTF-16 units) as one number: most pairs of a text are ruled out without a slice. */
+const NUCLEUS_PAIRS: ReadonlySet<number> = new Set([...SWAP.keys()].map((k) => k.charCodeAt(0) * 0x10000 + k.charCodeAt(1)));
+/** 1 for each UTF-16 unit that starts a SWAP key (o, u and their toned forms): a table lookup per character. */
+const NUCLEUS_FIRST = new Uint8Array(0x10000);
+for (const k of SWAP.keys()) NUCLEUS_FIRST[k.charCodeAt(0)] = 1;
 
 /**
  * Find every open-syllable nucleus whose tone placement is a matter of style. A closed
@@ -64,7 +67,8 @@ export function findToneWords(text: string): ToneReport {
   let first = 0;
   let second = 0;
   for (let i = 0; i + 1 < text.length; i++) {
-    if (!NUCLEUS_START.has(text.charCodeAt(i))) continue;
+    const c = text.charCodeAt(i);
+    if (NUCLEUS_FIRST[c] === 0 || !NUCLEUS_PAIRS.has(c * 0x10000 + text.charCodeAt(i + 1))) continue;
     const hit = SWAP.get(text.slice(i, i + 2));
     if (!hit) continue;
     const after = text[i + 2];
