@@ -27,17 +27,32 @@ interface Cached<T> {
 export class AnnotationCorpus {
   private readonly summaries = new Map<string, Cached<ArticleSummary>>();
   private readonly analyses = new Map<string, Cached<{ text: string; analysis: Analysis }>>();
+  /** The last walk's article list, kept until files come or go (see invalidate). */
+  private listed: string[] | undefined;
 
   constructor(
     private readonly roots: () => string[],
     private readonly isArticle: (uri: string) => boolean,
+    /**
+     * True while the client reports created and deleted files (workspace/didChangeWatchedFiles):
+     * the list of articles is then walked once and kept until `invalidate`. Without it every
+     * call walks the folders again (the status bar asks on every label and editor switch).
+     */
+    private readonly watched: () => boolean = () => false,
   ) {}
 
-  /** Article URIs in path order. */
-  articles(): string[] {
+  /** Article URIs in path order. Callers must not change the list. */
+  articles(): readonly string[] {
+    if (this.listed && this.watched()) return this.listed;
     const roots = this.roots();
-    if (roots.length === 0) return [];
-    return listArticles(roots, (f) => this.isArticle(URI.file(f).toString())).found.map((f) => URI.file(f).toString());
+    const list = roots.length === 0 ? [] : listArticles(roots, (f) => this.isArticle(URI.file(f).toString())).found.map((f) => URI.file(f).toString());
+    this.listed = list;
+    return list;
+  }
+
+  /** Files were created or deleted, folders or the `files` setting changed: walk again at the next call. */
+  invalidate(): void {
+    this.listed = undefined;
   }
 
   summary(uri: string): ArticleSummary {

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer, type TestServer } from './lspClient';
 import { CORPUS, inside, rangeOf, read, type Rng } from './corpusFixture';
+import { ANNOTATION_COMMANDS, type AnnotationStatus } from '../../server/src/protocol';
 
 interface Loc {
   uri: string;
@@ -180,6 +181,20 @@ describe('workspace: watching, open editors, pull diagnostics, UTF-32, configura
     const stale = (await server.conn.sendRequest('workspace/symbol', { query: 'nghi quyet so 75' })) as Sym[];
     assert.deepEqual(stale, []);
     await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('the annotation status counts articles created and deleted since the last count', async () => {
+    const count = async () => ((await server.conn.sendRequest('workspace/executeCommand', { command: ANNOTATION_COMMANDS.status, arguments: [{}] })) as AnnotationStatus).corpus.articles;
+    const before = await count();
+    assert.equal(await count(), before, 'asked again, nothing changed');
+    const file = path.join(dir, 'sub', 'h-moi.txt');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'Hà Nội: Thành ủy họp phiên thường kỳ.\n');
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+    assert.equal(await count(), before + 1);
+    fs.rmSync(file);
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
+    assert.equal(await count(), before);
   });
 });
 
