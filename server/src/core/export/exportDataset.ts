@@ -13,13 +13,13 @@ import { doccanoFormat } from './doccanoExport';
 import { buildExamples, type ExportExample, type SourceDocument } from './examples';
 import { checkOptions, type ExportFormat, type ExportOptions } from './exportOptions';
 import type { ExportFile, Format, RenderContext } from './formatTypes';
-import { hfFormat } from './hfExport';
+import { hfFormat, renderedHfRows } from './hfExport';
 import { labelStudioFormat } from './labelStudioExport';
 import { safeRelativePath } from './paths';
 import { prodigyFormat } from './prodigyExport';
 import { spacyFormat } from './spacyExport';
 import { compareIds, SPLIT_NAMES, splitDocuments, type SplitName } from './split';
-import { validateConll, validateExample, validateWritten } from './validate';
+import { hfProblems, validateConll, validateExample, validateWritten } from './validate';
 
 export const FORMATS: Readonly<Record<ExportFormat, Format>> = {
   conll: conllFormat,
@@ -200,8 +200,12 @@ export class DatasetBuilder {
         problems.push(...found.map((p) => `${examples[0].docId}: ${p}`));
         // validateConll includes readConll's problems, the only ones validateWritten reports for .conll (same columns).
         readBack.push(found.length === 0);
+      } else if (this.format.assemble) {
+        readBack.push(false);
       } else {
-        readBack.push(!this.format.assemble && validateWritten(this.options.format, f.path, f.content, this.options).length === 0);
+        // A Hugging Face piece is one JSON line per row it was made from: check the rows, not a parse of them.
+        const rows = this.options.format === 'hf' && f.path.endsWith('.jsonl') ? renderedHfRows(f) : undefined;
+        readBack.push(rows ? rows.every((r) => hfProblems(r, this.options).length === 0) : validateWritten(this.options.format, f.path, f.content, this.options).length === 0);
       }
     }
     return { problems, readBack };

@@ -54,11 +54,18 @@ export function checkTokens(text: string, tokens: readonly Token[], joined = fal
   return problems;
 }
 
-/** Are these the same token objects in the same order (a syllable example's units are its tokens)? */
-function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
+/** Are the sentences' units, in order, the very token objects of the example (syllable units are)? */
+function unitsAreTokens(sentences: readonly Token[][], tokens: readonly Token[]): boolean {
+  let k = 0;
+  for (const s of sentences) for (const u of s) if (k >= tokens.length || u !== tokens[k++]) return false;
+  return k === tokens.length;
+}
+
+/** The units of every sentence in one list (`sentences.flat()`, without its generic cost). */
+function flatten(sentences: readonly Token[][]): Token[] {
+  const out: Token[] = [];
+  for (const s of sentences) for (const u of s) out.push(u);
+  return out;
 }
 
 /** Every span lies in the text, has a known label and carries the text at its offsets. */
@@ -89,10 +96,9 @@ export function validateExample(ex: ExportExample, options: Pick<ExportOptions, 
   const cps = new CodePointIndex(ex.text); // one code-point table for every check of this example
   const tokenProblems = checkTokens(ex.text, ex.tokens, false, cps);
   const problems = [...tokenProblems, ...checkSpans(ex.text, ex.entities, cps), ...checkSpans(ex.text, ex.human, cps), ...checkSpans(ex.text, ex.detected, cps)];
-  const units = ex.sentences.flat();
   const joined = options.tokens === 'word';
   // Syllable units are the very token objects just checked: the same pure check gives the same answer.
-  problems.push(...(!joined && sameTokens(units, ex.tokens) ? tokenProblems : checkTokens(ex.text, units, joined, cps)));
+  problems.push(...(!joined && unitsAreTokens(ex.sentences, ex.tokens) ? tokenProblems : checkTokens(ex.text, flatten(ex.sentences), joined, cps)));
   const primary = ex.entities.filter((e) => !e.nested);
   const perSentence = spansBySentence(ex.sentences, primary);
   let inSentences = 0;
@@ -386,7 +392,8 @@ function prodigyProblems(row: Record<string, unknown>): string[] {
   return problems;
 }
 
-function hfProblems(row: Record<string, unknown>, options: ExportOptions): string[] {
+/** What validateWritten reports for one row of a Hugging Face .jsonl (before the line prefix). */
+export function hfProblems(row: Record<string, unknown>, options: Pick<ExportOptions, 'scheme'>): string[] {
   const tokens = row.tokens as string[];
   const tags = row.ner_tags as number[];
   const names = tagNames(options.scheme);
