@@ -22,8 +22,8 @@ import {
 } from './data/boilerplateCues';
 import { normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, parseMetaLine, shapeLines, skeletonOf,
-  type LineShape,
+  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT,
+  PUNCT_COPYRIGHT, sameKey, shapeLines, skeletonOf, type LineShape,
 } from './lineShape';
 import {
   findBodyEnd, findFirstBody, findHeadline, nextNonBlank, previousNonBlank, type Marks,
@@ -65,16 +65,28 @@ function marksOf(v: Verdicts): Marks {
 
 interface CueIndex {
   lines: Map<string, LineCue[]>;
+  /**
+   * Every `line` phrase by lineCueShape (its first word and its number of words), and the
+   * keyHash of every prefix and label map key: a line found in neither set matches no such
+   * cue, and its skeleton is never built.
+   */
+  lineShapes: Set<number>;
+  prefixFirstWords: Set<number>;
+  /** The most words a line may have for some prefix or label cue to fire. */
+  maxPrefixWords: number;
   /** Prefix and label cues by their first word, so a line only tries the few that can match. */
   prefixes: Map<string, Array<[string, LineCue]>>;
   labels: Map<string, Array<[string, LineCue]>>;
+  /** `word` phrases with a space on each side, to find whole words in a padded skeleton. */
   words: Array<[string, LineCue]>;
 }
 
 const CUES: CueIndex = indexCues(LINE_CUES);
 
 function indexCues(cues: readonly LineCue[]): CueIndex {
-  const idx: CueIndex = { lines: new Map(), prefixes: new Map(), labels: new Map(), words: [] };
+  const idx: CueIndex = {
+    lines: new Map(), lineShapes: new Set(), prefixFirstWords: new Set(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
+  };
   const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
     const first = phrase.split(/[\s:]/)[0];
     map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
@@ -85,27 +97,52 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
       if (cue.match === 'line') idx.lines.set(sk, [...(idx.lines.get(sk) ?? []), cue]);
       else if (cue.match === 'prefix') byFirstWord(idx.prefixes, sk, cue);
       else if (cue.match === 'label') byFirstWord(idx.labels, normalizedKey(phrase), cue);
-      else idx.words.push([sk, cue]);
+      else idx.words.push([` ${sk} `, cue]);
+    }
+  }
+  for (const sk of idx.lines.keys()) {
+    const words = sk.split(' ');
+    idx.lineShapes.add(lineCueShape(keyHash(words[0]), sk === '' ? 0 : words.length));
+  }
+  for (const map of [idx.prefixes, idx.labels]) {
+    for (const [first, entries] of map) {
+      idx.prefixFirstWords.add(keyHash(first));
+      for (const [, cue] of entries) idx.maxPrefixWords = Math.max(idx.maxPrefixWords, cue.maxWords ?? MAX_PREFIX_CUE_WORDS);
     }
   }
   return idx;
 }
 
+/** A line's first word and number of letter runs, in one number (a whole-line cue needs both equal). */
+function lineCueShape(firstWordHash: number, runs: number): number {
+  return (Math.imul(firstWordHash, 31) + runs) | 0;
+}
+
 /** The cue a line matches, if any; table order decides between cues of one kind. */
 export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
-  const exact = s.skeletonCut ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
+  // Cheap tests on numbers first: most lines (body prose) can match no cue at all.
+  const exact = s.skeletonCut || !CUES.lineShapes.has(lineCueShape(s.firstWordHash, s.letterRuns)) ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
   if (exact) return exact;
+  if (s.words <= CUES.maxPrefixWords && CUES.prefixFirstWords.has(s.firstWordHash)) {
+    const cue = prefixCueFor(s);
+    if (cue) return cue;
+  }
+  if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
+    const padded = ` ${s.skeleton} `;
+    for (const [paddedPhrase, cue] of CUES.words) if (padded.includes(paddedPhrase)) return cue;
+  }
+  return undefined;
+}
+
+/** The label or prefix cue a line matches (table order), if any. */
+function prefixCueFor(s: LineShape): LineCue | undefined {
   const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.key, phrase) && /^\s*:/.test(s.key.slice(phrase.length))) return cue;
   }
   for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
-  }
-  if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
-    const padded = ` ${s.skeleton} `;
-    for (const [phrase, cue] of CUES.words) if (padded.includes(` ${phrase} `)) return cue;
   }
   return undefined;
 }
@@ -120,9 +157,9 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     if (s.blank) continue;
     const cue = cueFor(s);
     if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal };
-    else if (s.text.includes('©') && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
+    else if ((s.punct & PUNCT_COPYRIGHT) !== 0 && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
     else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
-    else if (s.skeleton === '' && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
+    else if (s.letterRuns === 0 && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
   }
 }
 
@@ -204,21 +241,21 @@ function isCaptionShaped(text: string): boolean {
  * subheading of the article and is given back. Returns the index it stopped at.
  */
 function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, category: BoilerplateCategory, reason: string): number {
-  const seen = new Set<string>();
+  const seen = new KeySet();
   let ledeStyle: 'prefixed' | 'plain' | undefined;
   let last: 'heading' | 'headline' | 'lede' | 'meta' = 'heading';
   let pending = -1; // last absorbed headline, given back if the box ends in prose
   let headlineOnly = false;
   const take = (j: number) => {
     v[j] = { category, reason };
-    seen.add(shapes[j].key);
+    seen.add(shapes[j]);
   };
   let j = from;
   for (; j < shapes.length; j++) {
     const s = shapes[j];
     if (s.blank) continue;
     if (v[j]) break;
-    if (seen.has(s.key)) { take(j); continue; }
+    if (seen.has(s)) { take(j); continue; }
     if (parseMetaLine(s)) { take(j); last = 'meta'; pending = -1; continue; }
     if (findSourcePrefix(s)) {
       if (ledeStyle === 'plain') break;
@@ -270,9 +307,8 @@ function rescueHeadline(shapes: readonly LineShape[], v: Verdicts, first: number
 
 /** Undo a teaser headline and its verbatim repeats right under it. */
 function giveBack(shapes: readonly LineShape[], v: Verdicts, at: number): void {
-  const key = shapes[at].key;
   v[at] = undefined;
-  for (let k = at + 1; k < shapes.length && (shapes[k].blank || shapes[k].key === key); k++) v[k] = undefined;
+  for (let k = at + 1; k < shapes.length && (shapes[k].blank || sameKey(shapes[k], shapes[at])); k++) v[k] = undefined;
 }
 
 /**
@@ -387,7 +423,7 @@ function markBelow(shapes: readonly LineShape[], v: Verdicts, bodyEnd: number): 
       // A widget can absorb the masthead line that opens the footer as one more teaser.
       if (verdict.reason.startsWith(ABSORBED) && isFooterPhrase(s)) v[j] = { category: 'footer', reason: 'page footer' };
       if (v[j]!.category === 'footer' && footerFrom < 0) footerFrom = j;
-    } else if (section === 'footer' || /\S@\S/.test(s.text) || isAllCaps(s) || isFooterPhrase(s)) {
+    } else if (section === 'footer' || ((s.punct & PUNCT_AT) !== 0 && /\S@\S/.test(s.text)) || isAllCaps(s) || isFooterPhrase(s)) {
       v[j] = { category: 'footer', reason: 'page footer' };
       section = 'footer';
       if (footerFrom < 0) footerFrom = j;
@@ -449,12 +485,12 @@ const MIN_REPEAT_CHARS = 12;
  * keep their category (repeats inside a related box are `related`, repeated ads `ad`).
  */
 function markDuplicates(shapes: readonly LineShape[], v: Verdicts, from: number, headline: number): void {
-  const seen = new Set<string>();
+  const seen = new KeySet();
   for (let i = from; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.blank || v[i] || s.text.length < MIN_REPEAT_CHARS) continue;
-    if (seen.has(s.key) && i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
-    else seen.add(s.key);
+    if (seen.has(s) && i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
+    else seen.add(s);
   }
 }
 

@@ -60,6 +60,19 @@ export interface DetectContext {
 
 /** Split the view into lines, keeping offsets; \r\n, \n and lone \r all end a line. */
 export function splitLines(text: string): Line[] {
+  // Without a \r (most texts) the native indexOf finds every break.
+  if (text.indexOf('\r') >= 0) return splitLinesAnyBreak(text);
+  const lines: Line[] = [];
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    lines.push({ index: lines.length, start, end: nl, text: text.slice(start, nl) });
+    start = nl + 1;
+  }
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+function splitLinesAnyBreak(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {

@@ -7,40 +7,11 @@
  * expression here has nested quantifiers.
  */
 import type { Line } from './candidates';
+import type { LabelledPart } from './pageLayout';
 import { normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
 import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
 import { NON_NAME_HEADS } from './data/metadataCues';
-
-export interface LineShape {
-  line: Line;
-  /** Only whitespace (no-break spaces are already plain spaces in the view). */
-  blank: boolean;
-  /** Leading whitespace characters. */
-  indent: number;
-  /** The line without surrounding whitespace, and its view span. */
-  text: string;
-  start: number;
-  end: number;
-  /** normalizedKey of the text: what verbatim repetition compares. */
-  key: string;
-  /**
-   * Letters-only key (digits, punctuation, symbols dropped) of the line's first
-   * SKELETON_WORDS letter runs: what cue tables compare. Cues only fire on short lines or
-   * on a line's start, so long paragraphs do not pay for a full copy.
-   */
-  skeleton: string;
-  /** The skeleton stops before the line's end (a long line). */
-  skeletonCut: boolean;
-  words: number;
-  /** Share of syllables that are stop words (0 for a line without words). */
-  stopDensity: number;
-  hasDigits: boolean;
-  /** Ends like a sentence: `.`, `!`, `?`, `…`, possibly followed by a closing quote or bracket. */
-  endsSentence: boolean;
-  /** Starts with a list mark (`•`, `»`, `-`, …) followed by a space. */
-  bullet: boolean;
-}
 
 /** Letter runs kept in a skeleton: more than any cue phrase or short-line test needs. */
 export const SKELETON_WORDS = 16;
@@ -75,13 +46,193 @@ function isStopRun(key: string, from: number, to: number, hash: number): boolean
 
 const SECTIONS = new Set(SECTION_NAMES.map(normalizedKey));
 const STAMP_WORDS = new Set(STAMP_LABELS.flatMap((l) => normalizedKey(l).split(' ')));
-const BULLETS = new Set(BULLET_MARKS);
+/** List marks by code unit (each is one). */
+const BULLET_CODES = new Set(BULLET_MARKS.map((m) => m.charCodeAt(0)));
 const STAMP_COUNTER_KEYS = new Set(STAMP_COUNTERS.map(normalizedKey));
 const NON_NAME_HEAD_KEYS = new Set(NON_NAME_HEADS.map(normalizedKey));
+
+/**
+ * The shape of one line. Everything a stage reads of every line (length, stop words,
+ * punctuation) is computed in one char-code pass when the line is shaped; the strings
+ * only some lines need (the normalized key, the skeleton) are built on first use, since
+ * long body paragraphs are rarely compared with anything.
+ */
+export class LineShape {
+  readonly line: Line;
+  /** Only whitespace (no-break spaces are already plain spaces in the view). */
+  readonly blank: boolean;
+  /** Leading whitespace characters. */
+  readonly indent: number;
+  /** The line without surrounding whitespace, and its view span. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The skeleton stops before the line's end (a long line). */
+  readonly skeletonCut: boolean;
+  readonly words: number;
+  /** Share of syllables that are stop words (0 for a line without words). */
+  readonly stopDensity: number;
+  readonly hasDigits: boolean;
+  /** Ends like a sentence: `.`, `!`, `?`, `…`, possibly followed by a closing quote or bracket. */
+  readonly endsSentence: boolean;
+  /** Starts with a list mark (`•`, `»`, `-`, …) followed by a space. */
+  readonly bullet: boolean;
+  /** Letter runs in the key: 0 when the skeleton is empty. */
+  readonly letterRuns: number;
+  /** keyHash of the first letter run of the key (the skeleton's first word); 0 without one. */
+  readonly firstWordHash: number;
+  /**
+   * Lines with equal keys have equal fingerprints (key length, words, stop syllables,
+   * first word), so repetition is found by comparing numbers; keys are compared, and
+   * built, only when fingerprints meet.
+   */
+  readonly fingerprint: number;
+  /** PUNCT_* bits: which of a few punctuation marks the text contains. */
+  readonly punct: number;
+  /** Memo slots of findStamp, parseMetaLine and pageLayout's labelledParts (undefined: not computed yet). */
+  stampMemo: Span | null | undefined = undefined;
+  metaMemo: MetaLine | null | undefined = undefined;
+  partsMemo: LabelledPart[] | null | undefined = undefined;
+  /** FACT_* bits: which boolean facts are computed (known) and which hold (facts); see memoFact. */
+  known = 0;
+  facts = 0;
+  /** The key's whitespace is folded only when the text has runs of it or tabs. */
+  private readonly unfolded: boolean;
+  private keyMemo: string | undefined;
+  private skeletonMemo: string | undefined;
+
+  constructor(line: Line) {
+    const raw = line.text;
+    let a = 0;
+    let b = raw.length;
+    while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+    const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+    this.line = line;
+    this.blank = text === '';
+    this.indent = a;
+    this.text = text;
+    this.start = line.start + a;
+    this.end = line.start + b;
+    let key: string | undefined;
+    let skeleton: string | undefined;
+    if (!scanText(text)) {
+      // A character whose case or space folding the char-code pass does not model: the exact path.
+      const exact = keyAndScan(text);
+      key = exact.key;
+      skeleton = exact.scan.skeleton;
+      fromExactScan(key, exact.scan);
+    }
+    const cut = Math.min(S.runs, S.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS) < S.runs;
+    this.skeletonCut = cut;
+    this.words = S.words;
+    this.stopDensity = S.words ? Math.min(1, S.stops / S.words) : 0;
+    this.hasDigits = S.digits;
+    this.endsSentence = endsLikeSentence(text);
+    this.bullet = text.length > 1 && BULLET_CODES.has(text.charCodeAt(0)) && isSpaceCode(text.charCodeAt(1));
+    this.letterRuns = S.runs;
+    this.firstWordHash = S.first;
+    this.fingerprint = (Math.imul(S.folded, 0x9e3779b1) ^ Math.imul(S.words, 0x85ebca6b) ^ Math.imul(S.stops, 0xc2b2ae35) ^ S.first) | 0;
+    this.punct = S.punct;
+    this.unfolded = S.unfolded;
+    this.keyMemo = key;
+    this.skeletonMemo = skeleton;
+  }
+
+  /**
+   * normalizedKey of the text: what verbatim repetition compares. The view is already NFC
+   * with one tone placement (normalize.ts), so only case and whitespace are folded — the
+   * same result as normalizedKey, cheaper.
+   */
+  get key(): string {
+    if (this.keyMemo === undefined) {
+      const lower = this.text.toLowerCase();
+      this.keyMemo = this.unfolded ? lower.replace(SPACE_RUNS, ' ') : lower;
+    }
+    return this.keyMemo;
+  }
+
+  /**
+   * Letters-only key (digits, punctuation, symbols dropped) of the line's first
+   * SKELETON_WORDS letter runs: what cue tables compare. Cues only fire on short lines or
+   * on a line's start, so long paragraphs do not pay for a full copy.
+   */
+  get skeleton(): string {
+    if (this.skeletonMemo === undefined) {
+      const keep = Math.min(this.letterRuns, this.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
+      this.skeletonMemo = skeletonOfText(this.text, keep);
+    }
+    return this.skeletonMemo;
+  }
+}
+
+/** Both lines have the same key (fingerprints first: most lines differ there; equal texts need no key). */
+export function sameKey(a: LineShape, b: LineShape): boolean {
+  return a.fingerprint === b.fingerprint && (a.text === b.text || a.key === b.key);
+}
+
+/** Boolean facts about a line that several stages ask, each computed once per line. */
+export const FACT_STAMP_LINE = 1;
+export const FACT_HEADLINE_LIKE = 2;
+export const FACT_META_SHAPED = 4;
+export const FACT_CREDITS = 8;
+export const FACT_NAMES_LINE = 16;
+
+/** `compute(s)`, memoized in the line's `bit` (compute must depend on the line alone). */
+export function memoFact(s: LineShape, bit: number, compute: (s: LineShape) => boolean): boolean {
+  if ((s.known & bit) === 0) {
+    s.known |= bit;
+    if (compute(s)) s.facts |= bit;
+  }
+  return (s.facts & bit) !== 0;
+}
+
+/** A set of line keys that compares fingerprints and builds keys only when two meet. */
+export class KeySet {
+  private readonly byPrint = new Map<number, LineShape[]>();
+
+  has(s: LineShape): boolean {
+    const same = this.byPrint.get(s.fingerprint);
+    if (same === undefined) return false;
+    for (const t of same) if (t.text === s.text || t.key === s.key) return true;
+    return false;
+  }
+
+  add(s: LineShape): void {
+    const same = this.byPrint.get(s.fingerprint);
+    if (same === undefined) this.byPrint.set(s.fingerprint, [s]);
+    else if (!this.has(s)) same.push(s);
+  }
+}
+
+/** Punctuation bits of LineShape.punct. */
+export const PUNCT_CLAUSE = 1; // `,` `.` `;`
+export const PUNCT_COLON = 2;
+export const PUNCT_COPYRIGHT = 4;
+export const PUNCT_AT = 8;
+export const PUNCT_BAR = 16;
+
+function punctOf(c: number): number {
+  if (c === 44 || c === 46 || c === 59) return PUNCT_CLAUSE;
+  if (c === 58) return PUNCT_COLON;
+  if (c === 0xa9) return PUNCT_COPYRIGHT;
+  if (c === 64) return PUNCT_AT;
+  if (c === 124) return PUNCT_BAR;
+  return 0;
+}
+
+const SPACE_RUNS = /[\s\u00a0\ufeff]+/g;
 
 /** Letters-only form of a normalized key: other characters become single spaces. */
 export function skeletonOf(key: string): string {
   return scanKey(key).skeleton;
+}
+
+/** keyHash of a letter run: what firstWordHash holds and cue tables index their first words by. */
+export function keyHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
 }
 
 const LETTER = /\p{L}/u;
@@ -121,7 +272,8 @@ interface KeyScan { skeleton: string; cut: boolean; words: number; stops: number
  * One pass over a key: its skeleton (first SKELETON_WORDS letter runs), its count of
  * words (space-separated tokens with a letter or digit), of stop syllables, and whether it
  * has a digit. Stop syllables are recognised by a rolling hash while scanning; only the
- * skeleton's runs are sliced out of the key.
+ * skeleton's runs are sliced out of the key. The exact path, for keys and for the lines
+ * scanText leaves to it.
  */
 function scanKey(key: string): KeyScan {
   let runs = 0;
@@ -171,17 +323,170 @@ const RUN_ENDS = new Int32Array(SKELETON_WORDS);
 const MAX_CUE_LINE_WORDS = 60;
 const LONG_LINE_SKELETON_WORDS = 6;
 
-/**
- * Key of a view line and its scan: the view is already NFC with one tone placement
- * (normalize.ts), so only case and whitespace are folded — the same result as
- * normalizedKey, cheaper. Whitespace is folded only when the scan met a run of it.
- */
+/** Key of a line's text and its scan, the exact way (see LineShape.key). */
 function keyAndScan(text: string): { key: string; scan: KeyScan } {
   const lower = text.toLowerCase();
   const scan = scanKey(lower);
   if (!scan.unfolded) return { key: lower, scan };
-  const key = lower.replace(/[\s\u00a0\ufeff]+/g, ' ');
+  const key = lower.replace(SPACE_RUNS, ' ');
   return { key, scan: scanKey(key) };
+}
+
+// ---------------------------------------------------------------------------------------
+// The char-code pass. It reads the text as it is and gives the figures scanKey would give
+// on the text's key: each code unit's lowercase and class come from tables learnt one code
+// unit at a time, and a run of whitespace counts as the one space the key folds it into.
+// Code units whose lowercase depends on context or is not one code unit (`Σ`, `İ`),
+// surrogates and whitespace that scanKey does not count as space make it give up
+// (return false) and leave the line to keyAndScan.
+
+/** Kinds of code units, the low 3 bits of CODE[c]. */
+const K_OTHER = 1;
+const K_LETTER = 2;
+const K_DIGIT = 3;
+const K_SPACE = 4;
+const K_OTHER_SPACE = 5;
+const K_EXACT_ONLY = 6;
+const KIND_BITS = 3;
+const KIND_MASK = 7;
+/** (lowercase << KIND_BITS) | kind of each code unit; 0 = not learnt yet. One table, so one load per character. */
+const CODE = new Int32Array(0x10000);
+
+function learn(c: number): number {
+  const code = codeOf(c);
+  CODE[c] = code;
+  return code;
+}
+
+function codeOf(c: number): number {
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return K_EXACT_ONLY;
+  const lower = String.fromCharCode(c).toLowerCase();
+  if (lower.length !== 1) return K_EXACT_ONLY;
+  const lc = lower.charCodeAt(0);
+  const cls = classAt(lower, 0, lc);
+  let kind = K_OTHER;
+  if (cls === LETTER_CLASS) kind = K_LETTER;
+  else if (cls === DIGIT) kind = K_DIGIT;
+  else if (cls === SPACE) kind = K_SPACE;
+  else if (cls === OTHER_SPACE) kind = K_OTHER_SPACE;
+  else if (/\s/.test(lower)) kind = K_EXACT_ONLY;
+  return (lc << KIND_BITS) | kind;
+}
+
+/** Lowercase of a learnt code unit. */
+function lowerOf(c: number): number {
+  return CODE[c] >> KIND_BITS;
+}
+
+/**
+ * The first `keep` letter runs of a text scanText has read (so every code unit is learnt),
+ * lowercased and joined by spaces: its key's skeleton, without building the key.
+ */
+function skeletonOfText(text: string, keep: number): string {
+  let out = '';
+  let runs = 0;
+  for (let i = 0; i < text.length && runs < keep; i++) {
+    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) continue;
+    const from = i;
+    while (i + 1 < text.length && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
+    out += (runs++ ? ' ' : '') + text.slice(from, i + 1).toLowerCase();
+  }
+  return out;
+}
+
+/** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
+const S = { words: 0, stops: 0, runs: 0, digits: false, unfolded: false, folded: 0, first: 0, punct: 0 };
+
+/**
+ * The char-code pass over a line's trimmed text, into S; false when the line needs the
+ * exact path. Letter runs are read by an inner loop that only hashes (lowercase code units,
+ * for stop syllables and the first word); everything else is looked at once per character
+ * outside it.
+ */
+function scanText(text: string): boolean {
+  let words = 0;
+  let stops = 0;
+  let runs = 0;
+  let digits = false;
+  let unfolded = false;
+  let dropped = 0; // whitespace code units the key drops (all but the first of a run)
+  let first = 0;
+  let punct = 0;
+  let inToken = false;
+  let lastSpace = -2;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = CODE[text.charCodeAt(i)];
+    if (code === 0) code = learn(text.charCodeAt(i));
+    if ((code & KIND_MASK) === K_LETTER) {
+      const runStart = i;
+      let hash = code >> KIND_BITS;
+      if (!inToken) { words++; inToken = true; }
+      while (++i < n) {
+        code = CODE[text.charCodeAt(i)];
+        if ((code & KIND_MASK) !== K_LETTER) {
+          if (code !== 0) break;
+          code = learn(text.charCodeAt(i));
+          if ((code & KIND_MASK) !== K_LETTER) break;
+        }
+        hash = (Math.imul(hash, 31) + (code >> KIND_BITS)) | 0;
+      }
+      // An empty slot (most runs) rules the run out without a call.
+      if (i - runStart <= MAX_STOP_LENGTH && STOP_SLOTS[hash & STOP_MASK] !== 0 && isStopText(text, runStart, i, hash)) stops++;
+      if (runs === 0) first = hash;
+      runs++;
+      if (i === n) break;
+    }
+    const kind = code & KIND_MASK;
+    if (kind === K_SPACE || kind === K_OTHER_SPACE) {
+      if (lastSpace === i - 1) { unfolded = true; dropped++; }
+      else if (kind === K_OTHER_SPACE) unfolded = true;
+      lastSpace = i;
+      inToken = false;
+    } else if (kind === K_DIGIT) {
+      digits = true;
+      if (!inToken) { words++; inToken = true; }
+    } else if (kind === K_EXACT_ONLY) return false;
+    else punct |= punctOf(text.charCodeAt(i));
+    i++;
+  }
+  S.words = words; S.stops = stops; S.runs = runs; S.digits = digits; S.unfolded = unfolded;
+  S.folded = n - dropped;
+  S.first = first; S.punct = punct;
+  return true;
+}
+
+/** S from the exact path's key and scan. */
+function fromExactScan(key: string, scan: KeyScan): void {
+  S.words = scan.words; S.stops = scan.stops; S.digits = scan.digits; S.unfolded = false;
+  S.folded = key.length;
+  let runs = 0;
+  let first = 0;
+  let punct = 0;
+  let inRun = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = classAt(key, i, c) === LETTER_CLASS;
+    if (letter && !inRun) runs++;
+    if (letter && runs === 1) first = (Math.imul(first, 31) + c) | 0;
+    inRun = letter;
+    punct |= punctOf(c);
+  }
+  S.runs = runs; S.first = first; S.punct = punct;
+}
+
+/** isStopRun on the text itself: the run's code units lowercased through CODE. */
+function isStopText(text: string, from: number, to: number, hash: number): boolean {
+  for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
+    if (STOP_HASHES[slot] !== hash) continue;
+    const w = STOP_WORDS[STOP_SLOTS[slot] - 1];
+    if (w.length !== to - from) continue;
+    let k = 0;
+    while (k < w.length && w.charCodeAt(k) === lowerOf(text.charCodeAt(from + k))) k++;
+    if (k === w.length) return true;
+  }
+  return false;
 }
 
 const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
@@ -190,7 +495,8 @@ const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
 export function shapeLines(lines: readonly Line[]): LineShape[] {
   let shapes = SHAPES.get(lines);
   if (!shapes) {
-    shapes = lines.map(shapeLine);
+    shapes = new Array<LineShape>(lines.length);
+    for (let i = 0; i < lines.length; i++) shapes[i] = new LineShape(lines[i]);
     SHAPES.set(lines, shapes);
   }
   return shapes;
@@ -200,52 +506,33 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12;
 }
 
-const CLOSERS = '"”’)]»';
+const CLOSERS = new Set([...'"”’)]»'].map((c) => c.charCodeAt(0)));
 
 /** Ends like a sentence: a final `.`, `!`, `?` or `…`, before at most two closing quotes or brackets. */
 function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
-  for (let k = 0; k < 2 && i >= 0 && CLOSERS.includes(text[i]); k++) i--;
-  const c = text[i];
-  return c === '.' || c === '!' || c === '?' || c === '…';
+  for (let k = 0; k < 2 && i >= 0 && CLOSERS.has(text.charCodeAt(i)); k++) i--;
+  const c = text.charCodeAt(i); // NaN before the start
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 export function shapeLine(line: Line): LineShape {
-  const raw = line.text;
-  let a = 0;
-  let b = raw.length;
-  while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
-  while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
-  const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
-  const { key, scan } = keyAndScan(text);
-  const { skeleton, cut, words, stops, digits } = scan;
-  return {
-    line,
-    blank: text === '',
-    indent: a,
-    text,
-    start: line.start + a,
-    end: line.start + b,
-    key,
-    skeleton,
-    skeletonCut: cut,
-    words,
-    stopDensity: words ? Math.min(1, stops / words) : 0,
-    hasDigits: digits,
-    endsSentence: endsLikeSentence(text),
-    bullet: text.length > 1 && BULLETS.has(text[0]) && isSpaceCode(text.charCodeAt(1)),
-  };
+  return new LineShape(line);
 }
 
 /** A body paragraph in jusText's sense: long, and with the stop words of running prose. */
 export function isGoodParagraph(s: LineShape): boolean {
   // Vietnamese political prose is noun-heavy: 0.1–0.35 of its syllables are stop words,
   // while menus, counters and credits have none; length does most of the work.
-  return s.words >= 25 && s.stopDensity >= 0.08 && /[,.;]/.test(s.text);
+  return s.words >= 25 && s.stopDensity >= 0.08 && (s.punct & PUNCT_CLAUSE) !== 0;
 }
 
 /** Could be a headline: a few words, no sentence-final period, not a stamp. */
 export function isHeadlineLike(s: LineShape): boolean {
+  return memoFact(s, FACT_HEADLINE_LIKE, headlineLike);
+}
+
+function headlineLike(s: LineShape): boolean {
   if (s.blank || s.words < 3 || s.words > 40 || s.text.length > 250 || s.bullet) return false;
   if (/[.,;:]$/.test(s.text) && !/(?:\.\.\.|…)$/.test(s.text)) return false;
   return !isStampLine(s) && !isSectionName(s.skeleton) && !parseMetaLine(s);
@@ -272,21 +559,15 @@ const STAMP = new RegExp(
 
 export interface Span { start: number; end: number }
 
-const STAMPS = new WeakMap<LineShape, Span | null>();
 /** Longest line (words) that can be a dateline or a `Chuyên mục - Tác giả - giờ ngày` meta line. */
 const MAX_STAMP_LINE_WORDS = 30;
-const METAS = new WeakMap<LineShape, MetaLine | null>();
 
 /** The first date-time stamp in a short line, as a view span (memoized per line). */
 export function findStamp(s: LineShape): Span | null {
   // Datelines and meta lines are short; a date inside a paragraph is the date stage's business.
   if (!s.hasDigits || s.words > MAX_STAMP_LINE_WORDS) return null;
-  let st = STAMPS.get(s);
-  if (st === undefined) {
-    st = scanStamp(s);
-    STAMPS.set(s, st);
-  }
-  return st;
+  if (s.stampMemo === undefined) s.stampMemo = scanStamp(s);
+  return s.stampMemo;
 }
 
 function scanStamp(s: LineShape): Span | null {
@@ -321,6 +602,10 @@ function isStampCounter(part: string): boolean {
 
 /** A line that is a date-time stamp (with at most a label, font-size controls and counters). */
 export function isStampLine(s: LineShape): boolean {
+  return memoFact(s, FACT_STAMP_LINE, stampLine);
+}
+
+function stampLine(s: LineShape): boolean {
   const st = findStamp(s);
   if (!st) return false;
   const rel = st.start - s.start;
@@ -340,12 +625,8 @@ export interface MetaLine {
  */
 export function parseMetaLine(s: LineShape): MetaLine | null {
   if (!s.hasDigits) return null;
-  let m = METAS.get(s);
-  if (m === undefined) {
-    m = scanMetaLine(s);
-    METAS.set(s, m);
-  }
-  return m;
+  if (s.metaMemo === undefined) s.metaMemo = scanMetaLine(s);
+  return s.metaMemo;
 }
 
 function scanMetaLine(s: LineShape): MetaLine | null {
@@ -394,11 +675,67 @@ function splitParts(text: string): Array<{ text: string; start: number }> {
  * bylines and credits (`NGUYỄN KHÁNH`). Single abbreviations (`PV`, `TTXVN`) are not.
  */
 export function isNameLike(text: string): boolean {
+  // One walk over the code units rules out almost every text without splitting it.
+  let tokens = 0;
+  let len = 0;
+  let firstLen = 0;
+  let title = true; // every part `Xxx`
+  let caps = true; // every part `XXX`
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (isJsSpace(c)) {
+      if (len > 0) {
+        if (len > 7 || ++tokens > 5) return false;
+        if (tokens === 1) firstLen = len;
+        len = 0;
+      }
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return isNameLikeSplit(text); // letters beyond the BMP: the regexes decide
+    const k = caseOf(c);
+    if (len === 0) {
+      if (k !== UPPER) return false;
+    } else {
+      if (k !== LOWER) title = false;
+      if (k !== UPPER) caps = false;
+      if (!title && !caps) return false;
+    }
+    len++;
+  }
+  if (tokens < 2 || firstLen < 2) return false;
+  return !startsWithNonNameHead(text.trim().split(/\s+/));
+}
+
+/** isNameLike by splitting and regexes: the definition, used for text with surrogates. */
+function isNameLikeSplit(text: string): boolean {
   const parts = text.trim().split(/\s+/);
   // One-letter syllables are given names only after the first (`Như Ý`), never initials alone.
   if (parts.length < 2 || parts.length > 5 || parts[0].length < 2 || parts.some((p) => p.length > 7)) return false;
   const shaped = parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
   return shaped && !startsWithNonNameHead(parts);
+}
+
+/** The whitespace of `\s`, String.prototype.trim and split(/\s+/). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const UNCASED = 3;
+/** \p{Lu} / \p{Ll} / neither, per BMP code unit, learnt on first sight (0 = not yet). */
+const CASES = new Uint8Array(0x10000);
+
+function caseOf(c: number): number {
+  let k = CASES[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = /\p{Lu}/u.test(ch) ? UPPER : /\p{Ll}/u.test(ch) ? LOWER : UNCASED;
+    CASES[c] = k;
+  }
+  return k;
 }
 
 /** `Báo Quảng Nam`, `Sở Nội Vụ`: capitalised like a name, but an organisation or a publication. */
@@ -422,12 +759,22 @@ export function nameParts(text: string): Span[] {
   for (const piece of text.split(NAME_SEPARATORS)) {
     const at = text.indexOf(piece, from);
     from = at + piece.length;
-    const name = piece.replace(/\([^()]*\)\s*$/u, '').trim(); // no leading \s*: quadratic on long blank runs; trim() drops it
+    // No leading \s*: quadratic on long blank runs; trim() drops it. Without a `)` there is nothing to drop.
+    const name = (piece.includes(')') ? piece.replace(/\([^()]*\)\s*$/u, '') : piece).trim();
     if (!isNameLike(name)) continue;
     const start = at + piece.indexOf(name);
     out.push({ start, end: start + name.length });
   }
   return out;
+}
+
+/** isNamesLine of a line's text, memoized on the line. */
+export function isNamesShape(s: LineShape): boolean {
+  return memoFact(s, FACT_NAMES_LINE, namesShape);
+}
+
+function namesShape(s: LineShape): boolean {
+  return isNamesLine(s.text);
 }
 
 /**

@@ -11,8 +11,8 @@
 import type { Block, DetectContext, Meta } from './candidates';
 import type { MetadataKind } from './types';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isNamesLine, isSourceName, isStampLine, nameParts, parseMetaLine, shapeLines,
-  type LineShape, type Span,
+  findSourcePrefix, findStamp, isGoodParagraph, isNamesLine, isSourceName, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
+  sameKey, shapeLines, type LineShape, type Span,
 } from './lineShape';
 import {
   agencyLine, bylineRest, hasSourceLabel, isCreditLine, isCreditsLine, isPublicationName, labelledParts, layoutOf, nextNonBlank,
@@ -191,7 +191,8 @@ function escapeRe(s: string): string {
 
 /** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
 function creditItems(s: LineShape, add: Add): boolean {
-  if (!CREDIT_WORDS.some((w) => s.key.includes(w))) return false;
+  // Every credit label is followed by a colon.
+  if ((s.punct & PUNCT_COLON) === 0 || !CREDIT_WORDS.some((w) => s.key.includes(w))) return false;
   let found = false;
   for (const m of s.text.matchAll(CREDIT_RE)) {
     const from = m.index + m[0].length;
@@ -243,7 +244,7 @@ const MAX_CAPTION_CHARS = 250;
  */
 function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first: number, credited: boolean): boolean {
   const s = shapes[i];
-  if (/\s\|$/.test(s.text) || (s.text.endsWith('|') && s.words <= 60)) return true;
+  if ((s.punct & PUNCT_BAR) !== 0 && (/\s\|$/.test(s.text) || (s.text.endsWith('|') && s.words <= 60))) return true;
   if (credited && s.words <= 60) return true;
   // A short line printed right above a photo credit line inside the body (`… phát biểu.` /
   // `Ảnh: Việt Dũng` / more text); a credit after the last paragraph credits all photos.
@@ -253,14 +254,14 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
     if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
   }
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
-  if (s.words >= 4 && s.words <= 60 && CAPTION_LABEL_KEYS.some((k) => s.key.startsWith(k) && /^\s*:/u.test(s.key.slice(k.length)))) return true;
+  if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => s.key.startsWith(k) && /^\s*:/u.test(s.key.slice(k.length)))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
   if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
   if (startsWithAny(s.key, PROSE_START_KEYS)) return false;
   const prev = previousNonBlank(shapes, i);
   let next = nextNonBlank(shapes, i);
   let printedTwice = false;
-  while (next >= 0 && shapes[next].key === s.key) {
+  while (next >= 0 && sameKey(shapes[next], s)) {
     printedTwice = true; // the page printed the caption twice (the copy is a `duplicate`)
     next = nextNonBlank(shapes, next);
   }

@@ -7,8 +7,8 @@
  */
 import type { BoilerplateCategory } from './types';
 import {
-  afterLabel, isGoodParagraph, isHeadlineLike, isNameLike, isNamesLine, isSourceName, isStampLine, parseMetaLine, shapeLine,
-  type LineShape, type Span,
+  afterLabel, FACT_CREDITS, FACT_META_SHAPED, isGoodParagraph, isHeadlineLike, isNameLike, isNamesShape, isSourceName, isStampLine,
+  memoFact, parseMetaLine, shapeLine, type LineShape, type Span,
 } from './lineShape';
 import { BYLINE_LABELS, CREDIT_LABELS, SOURCE_LABELS, STAFF_BYLINES } from './data/metadataCues';
 import { normalizedKey } from './normalize';
@@ -37,7 +37,11 @@ export function findFirstBody(shapes: readonly LineShape[], marks: Marks): numbe
 
 /** Between a headline and its lede: datelines, meta lines, bylines. */
 function isMetaShaped(s: LineShape): boolean {
-  return isStampLine(s) || parseMetaLine(s) !== null || isNamesLine(s.text) || hasBylineLabel(s);
+  return memoFact(s, FACT_META_SHAPED, metaShaped);
+}
+
+function metaShaped(s: LineShape): boolean {
+  return isStampLine(s) || parseMetaLine(s) !== null || isNamesShape(s) || hasBylineLabel(s);
 }
 
 const COLON_LABELS = BYLINE_LABELS.filter((l) => l !== 'theo').map(normalizedKey);
@@ -190,8 +194,11 @@ export function isClosingLine(s: LineShape): boolean {
 
 /** A byline, photo credit, source credit or newsroom credit line. */
 export function isCreditsLine(s: LineShape): boolean {
-  if (s.words > 30) return false;
-  return isNamesLine(s.text) || hasBylineLabel(s) || isCreditLine(s) || staffByline(s) !== null || agencyLine(s) !== null || labelledParts(s) !== null;
+  return s.words <= 30 && memoFact(s, FACT_CREDITS, creditsLine);
+}
+
+function creditsLine(s: LineShape): boolean {
+  return isNamesShape(s) || hasBylineLabel(s) || isCreditLine(s) || staffByline(s) !== null || agencyLine(s) !== null || labelledParts(s) !== null;
 }
 
 export interface LabelledPart {
@@ -211,7 +218,6 @@ const PART_RE = new RegExp(
   String.raw`(?:^|\s[-–|]\s|[;.]\s)(${[...PART_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\s?:\s?`,
   'giu',
 );
-const PART_MEMO = new WeakMap<LineShape, LabelledPart[] | null>();
 
 /**
  * The parts of a credits line with several labels: `Tác giả: Hoài Thu - Nguồn: Trung tâm
@@ -220,12 +226,8 @@ const PART_MEMO = new WeakMap<LineShape, LabelledPart[] | null>();
  */
 export function labelledParts(s: LineShape): LabelledPart[] | null {
   if (s.words > 30 || !s.text.includes(':')) return null;
-  let parts = PART_MEMO.get(s);
-  if (parts === undefined) {
-    parts = scanLabelledParts(s);
-    PART_MEMO.set(s, parts);
-  }
-  return parts;
+  if (s.partsMemo === undefined) s.partsMemo = scanLabelledParts(s);
+  return s.partsMemo;
 }
 
 function scanLabelledParts(s: LineShape): LabelledPart[] | null {
