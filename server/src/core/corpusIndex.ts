@@ -333,22 +333,24 @@ export class CorpusIndex {
   /** Add or replace one article. */
   set(summary: FileSummary): void {
     this.delete(summary.uri);
-    const counts = new Map<number, number>();
+    // Mentions per id slot (slots index summary.ids; anything else is not counted, as before).
+    const counts = new Int32Array(summary.ids.length);
     for (let k = 0; k < summary.mentions.length; k += MENTION_SLOTS) {
-      counts.set(summary.mentions[k], (counts.get(summary.mentions[k]) ?? 0) + 1);
+      const i = summary.mentions[k];
+      if (i >= 0 && i < counts.length) counts[i]++;
     }
     summary.ids.forEach((id, i) => {
       let entry = this.entries.get(id);
       if (!entry) {
         const label = labelOf(id);
         const name = summary.names[i] ?? id;
-        entry = { id, label, name, folded: foldDiacritics(name), key: normalizedKey(name), files: new Map(), total: 0 };
+        entry = { id, label, name, folded: foldDiacritics(name), key: keyOf(name), files: new Map(), total: 0 };
         this.entries.set(id, entry);
       } else if (entry.label === 'PER' && summary.names[i] && isBetterName(summary.names[i], entry.name)) {
         entry.name = summary.names[i];
       }
       summary.ids[i] = entry.id; // intern: one string per distinct id across the corpus
-      const n = counts.get(i) ?? 0;
+      const n = counts[i];
       entry.files.set(summary.uri, n);
       entry.total += n;
       dropCaches(entry);
@@ -568,6 +570,18 @@ function matchScore(hay: string, q: string, words: readonly string[]): number {
 
 /** Prefer a name with diacritics and more words (a canonical full name) as the display name. */
 function isBetterName(candidate: string, current: string): boolean {
-  const score = (s: string) => (foldDiacritics(s) !== keyOf(s) ? 100 : 0) + s.split(' ').length;
-  return score(candidate) > score(current);
+  return nameScore(candidate) > nameScore(current);
+}
+
+/** How canonical a display name looks; asked for every file that names a person again, so remembered. */
+const NAME_SCORES = new Map<string, number>();
+
+function nameScore(s: string): number {
+  let score = NAME_SCORES.get(s);
+  if (score === undefined) {
+    score = (foldDiacritics(s) !== keyOf(s) ? 100 : 0) + s.split(' ').length;
+    if (NAME_SCORES.size >= KEY_MEMO_MAX) NAME_SCORES.clear();
+    NAME_SCORES.set(s, score);
+  }
+  return score;
 }
