@@ -24,6 +24,9 @@ interface Cached<T> {
   value: T;
 }
 
+/** Closed articles whose text and analysis are kept (each holds its text and every entity). */
+const MAX_CACHED_ANALYSES = 256;
+
 export class AnnotationCorpus {
   private readonly summaries = new Map<string, Cached<ArticleSummary>>();
   private readonly analyses = new Map<string, Cached<{ text: string; analysis: Analysis }>>();
@@ -70,11 +73,19 @@ export class AnnotationCorpus {
     const file = URI.parse(uri).fsPath;
     const fp = stamp(file);
     const hit = this.analyses.get(uri);
-    if (hit && hit.fingerprint === fp) return hit.value;
+    if (hit && hit.fingerprint === fp) {
+      // Most recently used last: the oldest goes first when the cache is full.
+      this.analyses.delete(uri);
+      this.analyses.set(uri, hit);
+      return hit.value;
+    }
     const read = readArticle(file);
     if (!read.ok) return undefined;
     const value = { text: read.text, analysis: analyze(read.text) };
+    this.analyses.delete(uri);
     this.analyses.set(uri, { fingerprint: fp, value });
+    // A corpus-wide walk (the Entities view, label-all) must not keep 10,000 analyses in memory.
+    if (this.analyses.size > MAX_CACHED_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!);
     return value;
   }
 }
