@@ -42,7 +42,8 @@ function tagsOf(label: string): LabelTags {
  */
 export function tagUnits(units: readonly Token[], spans: readonly Labeled[], scheme: TagScheme): string[] {
   const tags = new Array<string>(units.length).fill('O');
-  const sorted = spans.length > 1 ? [...spans].sort((a, b) => a.start - b.start) : spans;
+  // Writers pass a document's spans for each of its sentences, already in order: sort only when not.
+  const sorted = isSortedByStart(spans) ? spans : [...spans].sort((a, b) => a.start - b.start);
   let u = 0;
   for (const s of sorted) {
     while (u < units.length && units[u].end <= s.start) u++;
@@ -59,6 +60,11 @@ export function tagUnits(units: readonly Token[], spans: readonly Labeled[], sch
     }
   }
   return tags;
+}
+
+function isSortedByStart(spans: readonly Labeled[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (!(spans[i - 1].start <= spans[i].start)) return false;
+  return true;
 }
 
 export interface TagRun {
