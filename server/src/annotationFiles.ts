@@ -65,6 +65,8 @@ export interface StoredArticle {
   reanchored: number;
   /** Bumped on every change; views cache on it. */
   generation: number;
+  /** Code-point table of `text` when a follow made it (checked against `text` before use). */
+  cps?: CodePointIndex;
   /** problems() of one generation and text (they cost a write + read of the whole .ann). */
   problemsCache?: { generation: number; text: string; problems: AnnProblem[] };
 }
@@ -295,10 +297,13 @@ export class AnnotationFiles {
   /** Follow an edit of the article: shift spans by the changed region; spans the edit swallowed are searched again or parked. */
   private follow(a: StoredArticle, text: string): void {
     const oldText = a.text;
-    const edit = diffRegion(oldText, text);
-    a.text = text;
-    if (!edit) return;
+    // The previous follow's code-point table of the old text serves again: one table per edit, not three.
+    const oldCps = a.cps?.text === oldText ? a.cps : new CodePointIndex(oldText);
     const cps = new CodePointIndex(text);
+    const edit = diffRegion(oldText, text, oldCps, cps);
+    a.text = text;
+    a.cps = cps;
+    if (!edit) return;
     const shifted = shiftSpans(a.doc.entities, [edit]);
     const lost = new Set(shifted.lost.map((l) => l.id));
     const entities: AnnEntity[] = [];
@@ -358,7 +363,12 @@ function shiftFragmentsByEdit(fragments: Array<[number, number]>, edit: { start:
 }
 
 /** The one region where two texts differ, in code points of the old text (null when equal). */
-export function diffRegion(oldText: string, newText: string): { start: number; end: number; length: number } | null {
+export function diffRegion(
+  oldText: string,
+  newText: string,
+  o = new CodePointIndex(oldText),
+  n = new CodePointIndex(newText),
+): { start: number; end: number; length: number } | null {
   if (oldText === newText) return null;
   const max = Math.min(oldText.length, newText.length);
   let p = 0;
@@ -367,8 +377,6 @@ export function diffRegion(oldText: string, newText: string): { start: number; e
   let q = 0;
   while (q < max - p && oldText.charCodeAt(oldText.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
   if (q > 0 && isLow(oldText.charCodeAt(oldText.length - q))) q--;
-  const o = new CodePointIndex(oldText);
-  const n = new CodePointIndex(newText);
   const start = o.toCodePoint(p);
   return { start, end: o.toCodePoint(oldText.length - q), length: n.toCodePoint(newText.length - q) - n.toCodePoint(p) };
 }
