@@ -6,7 +6,8 @@
  *
  * A refactoring that claims "same output, faster" must pass `check` against a `write` made
  * before it. The inputs: the samples, the hand-marked pages and fixture corpus, any extra
- * files given, 600 articles generated from all of those (seeded), their NFD / CRLF / BOM /
+ * files given, 600 articles generated from all of those (seeded), every line alone and its second half
+ * alone, their NFD / CRLF / BOM /
  * capitals / lowercase / NBSP variants, a 100 KB and a 2 MB article, a 300 KB single line
  * and degenerate inputs. Nothing here is a test of quality: gold lives in `npm run eval`.
  */
@@ -48,6 +49,15 @@ function inputs(): Array<[string, string]> {
     out.push([`${name}#lower`, t.toLowerCase()]);
     out.push([`${name}#nbsp`, t.replace(/ /g, (s, i: number) => (i % 7 === 0 ? '\u00a0' : s))]);
     out.push([`${name}#oneline`, t.replace(/\r?\n/g, ' ')]);
+  }
+  // Every line alone, and its second half alone: short inputs put entities at the very start
+  // and end of a text, where windowed scans and look-behinds are most likely to slip.
+  for (const [name, t] of own) {
+    t.split(/\r?\n/).forEach((line, k) => {
+      if (line.trim().length < 12) return;
+      out.push([`${name}#line${k}`, line]);
+      out.push([`${name}#tail${k}`, line.slice(Math.floor(line.length / 2))]);
+    });
   }
   const material = materialFrom(own.map(([, t]) => t), 3);
   for (let i = 0; i < 600; i++) out.push([`gen#${i}`, generateArticle(material, 'golden', i).text]);

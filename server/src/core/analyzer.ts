@@ -8,11 +8,11 @@ import { detectMetadata } from './metadata';
 import { detectDates, findPublicationDate } from './dates';
 import { attachDocumentDetails, detectDocuments } from './documents';
 import { detectNamedEntities } from './names';
-import { linkMentions } from './linking';
-import { resolveLayers } from './layers';
+import { linkMentions, type LinkResult } from './linking';
+import { resolveLayers, type Layered } from './layers';
 import { createTextView, type TextView } from './normalize';
 import { CodePointIndex } from './offsets';
-import type { Analysis, Entity } from './types';
+import type { Analysis, BoilerplateBlock, Entity, MentionLink, MetadataItem } from './types';
 
 export interface AnalyzeOptions {
   /** Fallback publication date (ISO) when the article has no dateline of its own. */
@@ -46,47 +46,66 @@ export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
   ctx.boilerplate = detectBoilerplate(ctx);
   ctx.metadata = detectMetadata(ctx);
   ctx.publicationDate = findPublicationDate(ctx) ?? options.publicationDate ?? null;
-  const early: Candidate[] = [...detectDates(ctx), ...detectDocuments(ctx)];
+  const early: Candidate[] = detectDates(ctx).concat(detectDocuments(ctx));
   ctx.found = early;
-  const all = [...early, ...detectNamedEntities(ctx)];
+  const all = early.concat(detectNamedEntities(ctx));
   // A DOC's date and issuer come from the DATE/ORG spans after it, once layers are settled.
   const layered = attachDocumentDetails(ctx.text, resolveLayers(all));
-  const { links, values, titles } = linkMentions(ctx, layered);
-  for (let k = 0; k < layered.length; k++) {
-    const c = layered[k];
-    if (values.has(c)) layered[k] = { ...c, value: values.get(c), titles: titles.get(c) };
-  }
-  return toStored(view, ctx, layered, links);
+  return toStored(view, ctx, layered, linkMentions(ctx, layered));
 }
 
-/** Map view UTF-16 spans to stored code points, once, and copy the stored text of each. */
-function toStored(
-  view: TextView,
-  ctx: DetectContext,
-  layered: ReturnType<typeof resolveLayers>,
-  links: ReturnType<typeof linkMentions>['links'],
-): Analysis {
-  const cps = new CodePointIndex(view.raw);
-  const entities: Entity[] = layered.map((c) => {
-    // Built field by field (no object spreads): this runs once per entity of the article.
+/**
+ * Map view UTF-16 spans to stored code points, once, and copy the stored text of each.
+ * Every output object is built field by field (no spreads, no intermediate objects): this
+ * runs once per entity, block and link of the article.
+ */
+function toStored(view: TextView, ctx: DetectContext, layered: readonly Layered[], linked: LinkResult): Analysis {
+  const at = new StoredOffsets(view);
+  const { values, titles } = linked;
+  const entities: Entity[] = [];
+  for (const c of layered) {
+    // linking.ts gives PERs their canonical name and titles.
+    const isLinked = values.has(c);
+    const value = isLinked ? values.get(c) : c.value;
+    const seenTitles = isLinked ? titles.get(c) : c.titles;
     const rs = view.toRaw(c.start);
     const re = view.toRaw(c.end);
-    const e: Entity = { label: c.label, start: cps.toCodePoint(rs), end: cps.toCodePoint(re), text: view.raw.slice(rs, re), nested: c.nested };
-    if (c.value !== undefined) e.value = c.value;
+    const e: Entity = { label: c.label, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), nested: c.nested };
+    if (value !== undefined) e.value = value;
     if (c.yearSource) e.yearSource = c.yearSource;
-    if (c.titles?.length) e.titles = c.titles;
-    return e;
-  });
-  const span = (s: { start: number; end: number }) => {
-    const rs = view.toRaw(s.start);
-    const re = view.toRaw(s.end);
-    return { start: cps.toCodePoint(rs), end: cps.toCodePoint(re), text: view.raw.slice(rs, re) };
-  };
-  return {
-    publicationDate: ctx.publicationDate,
-    entities,
-    boilerplate: ctx.boilerplate.map((b) => ({ category: b.category, ...span(b) })),
-    metadata: ctx.metadata.map((m) => ({ kind: m.kind, ...span(m) })),
-    links: links.map((l) => ({ ...span(l), target: l.target, canonical: l.canonical, kind: l.kind })),
-  };
+    if (seenTitles?.length) e.titles = seenTitles;
+    entities.push(e);
+  }
+  const boilerplate: BoilerplateBlock[] = [];
+  for (const b of ctx.boilerplate) {
+    const rs = view.toRaw(b.start);
+    const re = view.toRaw(b.end);
+    boilerplate.push({ category: b.category, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re) });
+  }
+  const metadata: MetadataItem[] = [];
+  for (const m of ctx.metadata) {
+    const rs = view.toRaw(m.start);
+    const re = view.toRaw(m.end);
+    metadata.push({ kind: m.kind, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re) });
+  }
+  const links: MentionLink[] = [];
+  for (const l of linked.links) {
+    const rs = view.toRaw(l.start);
+    const re = view.toRaw(l.end);
+    links.push({ start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind });
+  }
+  return { publicationDate: ctx.publicationDate, entities, boilerplate, metadata, links };
+}
+
+/** Stored UTF-16 index → stored code point; the identity (no index built) for a plain view. */
+class StoredOffsets {
+  private readonly cps: CodePointIndex | undefined;
+
+  constructor(view: TextView) {
+    this.cps = view.plain ? undefined : new CodePointIndex(view.raw);
+  }
+
+  codePoint(rawIndex: number): number {
+    return this.cps === undefined ? rawIndex : this.cps.toCodePoint(rawIndex);
+  }
 }

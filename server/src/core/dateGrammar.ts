@@ -12,7 +12,7 @@ import {
   RELATIVE_WORDS, RELATIVE_YEAR_WORDS, TIME_ZONE_WORDS, WEEKDAYS, YEAR_EDGES,
 } from './data/dateWords';
 import { readNumeral } from './roman';
-import { PhraseTable, isPunct, onLine, touching, type Tok } from './scanTokens';
+import { HashFilter, Key, PhraseFinder, PhraseTable, WordSet, digitAt, markStarts, mergeSorted, type Tokens } from './scanTokens';
 
 /** Calendar fields named by the text; a missing year is inferred later. */
 export interface Point {
@@ -50,16 +50,49 @@ const FRACTION_CUE = set(FRACTION_CUES);
 const FRACTION_FOLLOWER = set(FRACTION_FOLLOWERS);
 const DATE_FOLLOWER = set(DATE_FOLLOWERS);
 const YEAR_EDGE = new PhraseTable(YEAR_EDGES);
-const COUNT_BEFORE = new Set(COUNT_BEFORE_MONTH);
-const MEASURE_AFTER = new Set(MEASURE_AFTER_MONTH);
-const RELATIVE_YEAR = new Set(RELATIVE_YEAR_WORDS);
-const HOUR = new Set(HOUR_WORDS);
-const MINUTE = new Set(MINUTE_WORDS);
-const TIME_ZONE = new Set(TIME_ZONE_WORDS);
+const COUNT_BEFORE = new WordSet(COUNT_BEFORE_MONTH);
+const MEASURE_AFTER = new WordSet(MEASURE_AFTER_MONTH);
+const RELATIVE_YEAR = new WordSet(RELATIVE_YEAR_WORDS);
+const HOUR = new WordSet(HOUR_WORDS);
+const MINUTE = new WordSet(MINUTE_WORDS);
+const TIME_ZONE = new WordSet(TIME_ZONE_WORDS);
 
 /** First words a date can start with (besides a number): a cheap test before any parsing. */
-const START_WORDS = new Set(
+const START_WORDS = new WordSet(
   [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm', 'quý', 'nửa'].map((w) => w.split(' ')[0]),
+);
+/** A cheap first test of START_WORDS, for the scan over all tokens. */
+const START_FILTER = new HashFilter(START_WORDS.words);
+const THANG = new Key('tháng');
+const NAM = new Key('năm');
+const SO = new Key('số');
+const GIO = new Key('giờ');
+const NUA = new Key('nửa');
+const QUY = new Key('quý');
+const NAY = new Key('nay');
+/** Words after a number that starts a date: an hour unit, `tháng`, a range word. */
+const NUMBER_NEXT = new WordSet([...HOUR_WORDS, 'tháng', ...RANGE_CONNECTORS.map((w) => w.split(' ')[0])]);
+
+
+/**
+ * Where dates can be. Every date has among its tokens a number, `quý` (a quarter) or `nửa`
+ * (a half year), at most DATE_REACH tokens after its first token: the longest lead is a
+ * day part, a weekday, a comma and a day word before the day (`đầu giờ sáng Thứ Hai, ngày
+ * 5/8`), or a written month before the year (`tháng Mười Hai năm 2020`). A scan may then
+ * try only the tokens that close before these hot spots (scanTokens.scanNear).
+ */
+const HOT_WORDS = new PhraseFinder(['quý', 'nửa']);
+
+/** Offsets of the hot spots of dates in [from, to), ascending. */
+export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
+  const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
+  return mergeSorted(numbers, HOT_WORDS.find(text, from, to));
+}
+const words = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
+export const DATE_REACH = Math.max(
+  words(DAY_PARTS) + words(WEEKDAYS.map(([w]) => w)) + 1 + words(DAY_WORDS),
+  1 + words(MONTH_WORDS.map(([w]) => w)) + 1,
+  words(PERIOD_WORDS),
 );
 
 const MIN_YEAR = 1000;
@@ -73,8 +106,8 @@ export function validDay(d: number, m: number, y?: number): boolean {
 }
 
 /** A phrase of the table ends exactly at token i (the words before i). */
-function endsAt(table: PhraseTable<unknown>, toks: readonly Tok[], i: number): boolean {
-  for (let k = 1; k <= 4 && i - k >= 0; k++) {
+function endsAt(table: PhraseTable<unknown>, toks: Tokens, i: number): boolean {
+  for (let k = 1; k <= 4 && toks.has(i - k); k++) {
     const m = table.match(toks, i - k);
     if (m && m.end === i) return true;
   }
@@ -82,27 +115,42 @@ function endsAt(table: PhraseTable<unknown>, toks: readonly Tok[], i: number): b
 }
 
 export class DateGrammar {
-  constructor(private readonly toks: readonly Tok[]) {}
+  constructor(readonly toks: Tokens) {}
+
+  /** Can a date start at token i (a number, or a word dates start with)? The cheap test first. */
+  mayStart(i: number): boolean {
+    const t = this.toks;
+    return t.isNum(i) || (t.isWord(i) && START_FILTER.mayBe(t, i) && START_WORDS.has(t, i));
+  }
 
   /** The best (longest) date starting at token i, with a list partner if any. */
   parseAt(i: number): DateMatch[] | null {
-    const first = this.toks[i];
-    if (!first || first.kind === 'punct' || (first.kind === 'word' && !START_WORDS.has(first.key))) return null;
-    const list = this.list(i);
+    if (!this.mayStart(i)) return null;
+    const t = this.toks;
+    this.prefixAt = NaN;
+    const num = t.isNum(i);
+    // A number starts a date only before a mark, an hour unit, `tháng` or a range word
+    // (`19/4`, `14:30`, `8h`, `6 tháng`, `2017 - 2019`, `22 đến`): most numbers are counts.
+    if (num && !(t.onLine(i + 1) && (t.isMark(i + 1) || NUMBER_NEXT.has(t, i + 1)))) return null;
+    // Each parser below is called only when the first token can start it (the others return null).
+    const list = num ? null : this.list(i);
     if (list) return list;
-    let best: DateMatch | null = null;
-    for (const r of [this.range(i), this.part(i), this.period(i), this.yearRange(i), this.point(i, true), this.month(i, true), this.year(i)]) {
-      if (r && (!best || r.end > best.end)) best = r;
-    }
+    let best = this.range(i);
+    if (num || NUA.at(t, i) || QUY.at(t, i)) best = longer(best, this.part(i));
+    if (!num) best = longer(best, this.period(i));
+    if (num) best = longer(best, this.yearRange(i));
+    best = longer(best, this.point(i, true));
+    if (THANG.at(t, i)) best = longer(best, this.month(i, true));
+    if (NAM.at(t, i)) best = longer(best, this.year(i));
     return best ? [best] : null;
   }
 
   // ---- numbers -------------------------------------------------------------------------
 
   private num(i: number, minDigits: number, maxDigits: number): number | null {
-    const t = this.toks[i];
-    if (!t || t.kind !== 'num' || t.text.length < minDigits || t.text.length > maxDigits) return null;
-    return Number(t.text);
+    const t = this.toks;
+    if (!t.isNum(i) || t.len(i) < minDigits || t.len(i) > maxDigits) return null;
+    return t.value(i);
   }
 
   private year4(i: number): number | null {
@@ -113,20 +161,19 @@ export class DateGrammar {
   /** Something glued after the match (`12/2020/NĐ-CP`, `1/2.5`, `10/7abc`): not a date. */
   private gluedAfter(end: number): boolean {
     const t = this.toks;
-    if (!touching(t, end)) return false;
-    if (t[end].kind !== 'punct') return true;
-    return '/-.,:'.includes(t[end].text) && touching(t, end + 1) && t[end + 1].kind !== 'punct';
+    if (!t.touching(end)) return false;
+    if (!t.isMark(end)) return true;
+    return t.isPunct(end, '/-.,:') && t.touching(end + 1) && !t.isMark(end + 1);
   }
 
   /** Something glued before the match (`A19/4`, `1.19/4`, `QĐ-19`) or a document number (`số 12/2020`). */
   private gluedBefore(start: number, dashOk = false): boolean {
     const t = this.toks;
-    const prev = t[start - 1];
-    if (prev && onLine(t, start) && prev.key === 'số') return true;
-    if (!touching(t, start)) return false;
-    if (prev.kind !== 'punct') return true;
-    if (dashOk && '-–'.includes(prev.text)) return false; // right end of `1-3/10`
-    return '/-.,:'.includes(prev.text) && touching(t, start - 1) && t[start - 2].kind !== 'punct';
+    if (t.onLine(start) && SO.at(t, start - 1)) return true;
+    if (!t.touching(start)) return false;
+    if (!t.isMark(start - 1)) return true;
+    if (dashOk && t.isPunct(start - 1, '-–')) return false; // right end of `1-3/10`
+    return t.isPunct(start - 1, '/-.,:') && t.touching(start - 1) && !t.isMark(start - 2);
   }
 
   // ---- day-level points ----------------------------------------------------------------
@@ -138,13 +185,13 @@ export class DateGrammar {
     const iso = this.isoCore(i);
     if (iso) return iso;
     const d = this.num(i, 1, 2);
-    if (d === null || !touching(t, i + 1) || !isPunct(t, i + 1, '/-.') || !touching(t, i + 2)) return null;
-    const sep = t[i + 1].text;
+    if (d === null || !t.touching(i + 1) || !t.isPunct(i + 1, '/-.') || !t.touching(i + 2)) return null;
+    const sep = t.str(i + 1);
     const m = this.num(i + 2, 1, 2);
     if (m === null) return null;
     let end = i + 3;
     let y: number | undefined;
-    if (touching(t, end) && isPunct(t, end, sep) && touching(t, end + 1) && this.year4(end + 1) !== null) {
+    if (t.touching(end) && t.isPunct(end, sep) && t.touching(end + 1) && this.year4(end + 1) !== null) {
       y = this.year4(end + 1)!;
       end += 2;
     }
@@ -156,9 +203,9 @@ export class DateGrammar {
   private isoCore(i: number): { end: number; p: Point; weak: boolean } | null {
     const t = this.toks;
     const y = this.year4(i);
-    if (y === null || !isPunct(t, i + 1, '-') || !touching(t, i + 1) || !touching(t, i + 2)) return null;
+    if (y === null || !t.isPunct(i + 1, '-') || !t.touching(i + 1) || !t.touching(i + 2)) return null;
     const m = this.num(i + 2, 2, 2);
-    if (m === null || !isPunct(t, i + 3, '-') || !touching(t, i + 3) || !touching(t, i + 4)) return null;
+    if (m === null || !t.isPunct(i + 3, '-') || !t.touching(i + 3) || !t.touching(i + 4)) return null;
     const d = this.num(i + 4, 2, 2);
     if (d === null || !validDay(d, m, y) || this.gluedAfter(i + 5)) return null;
     return { end: i + 5, p: { y, m, d }, weak: false };
@@ -168,12 +215,12 @@ export class DateGrammar {
   private writtenDay(i: number): { end: number; p: Point } | null {
     const t = this.toks;
     const d = this.num(i, 1, 2);
-    if (d === null || !onLine(t, i + 1) || t[i + 1].key !== 'tháng' || !onLine(t, i + 2)) return null;
+    if (d === null || !t.onLine(i + 1) || !THANG.at(t, i + 1) || !t.onLine(i + 2)) return null;
     const month = this.monthNumber(i + 2, false);
     if (!month) return null;
     let end = month.end;
     let y: number | undefined;
-    if (onLine(t, end) && t[end].key === 'năm' && onLine(t, end + 1) && this.year4(end + 1) !== null) {
+    if (t.onLine(end) && NAM.at(t, end) && t.onLine(end + 1) && this.year4(end + 1) !== null) {
       y = this.year4(end + 1)!;
       end += 2;
     }
@@ -187,7 +234,7 @@ export class DateGrammar {
     if (m !== null) return m >= 1 && m <= 12 ? { end: i + 1, m } : null;
     const w = MONTH_WORD.match(this.toks, i);
     if (!w) return null;
-    if (wordNeedsYear && !(this.toks[w.end]?.key === 'năm' && this.year4(w.end + 1) !== null)) return null;
+    if (wordNeedsYear && !(NAM.at(this.toks, w.end) && this.year4(w.end + 1) !== null)) return null;
     return { end: w.end, m: w.value };
   }
 
@@ -196,25 +243,26 @@ export class DateGrammar {
     const t = this.toks;
     const h = this.num(i, 1, 2);
     if (h === null || h > 23 || this.gluedBefore(i)) return null;
-    if (isPunct(t, i + 1, ':') && touching(t, i + 1) && touching(t, i + 2)) {
+    if (t.isPunct(i + 1, ':') && t.touching(i + 1) && t.touching(i + 2)) {
       const mi = this.num(i + 2, 2, 2);
       if (mi === null || mi > 59) return null;
-      if (isPunct(t, i + 3, ':') && touching(t, i + 3) && touching(t, i + 4)) {
+      if (t.isPunct(i + 3, ':') && t.touching(i + 3) && t.touching(i + 4)) {
         const s = this.num(i + 4, 2, 2);
         return s !== null && s <= 59 && !this.gluedAfter(i + 5) ? { end: i + 5, h, mi, s, colon: true } : null;
       }
       return this.gluedAfter(i + 3) ? null : { end: i + 3, h, mi, colon: true };
     }
-    const unit = t[i + 1];
-    if (!unit || unit.br || !HOUR.has(unit.key)) return null;
-    if (unit.key !== 'giờ' && unit.gap) return null; // `14h30` is written solid
+    const unit = i + 1;
+    if (!t.onLine(unit) || !HOUR.has(t, unit)) return null;
+    const hourWord = GIO.at(t, unit);
+    if (!hourWord && t.gap(unit)) return null; // `14h30` is written solid
     let end = i + 2;
     let mi = 0;
     const minutes = this.num(end, 1, 2);
-    if (minutes !== null && minutes <= 59 && onLine(t, end) && (unit.key === 'giờ' || touching(t, end))) {
+    if (minutes !== null && minutes <= 59 && t.onLine(end) && (hourWord || t.touching(end))) {
       mi = minutes;
       end++;
-      if (onLine(t, end) && MINUTE.has(t[end].key)) end++;
+      if (t.onLine(end) && MINUTE.has(t, end)) end++;
     }
     return { end, h, mi, colon: false };
   }
@@ -223,17 +271,17 @@ export class DateGrammar {
   private zone(i: number): { end: number; tz: string } | null {
     const t = this.toks;
     let j = i;
-    const open = isPunct(t, j, '([') && onLine(t, j) ? t[j++].text : null;
-    if (!onLine(t, j) || !TIME_ZONE.has(t[j].key)) return null;
+    const open = t.isPunct(j, '([') && t.onLine(j) ? t.str(j++) : null;
+    if (!t.onLine(j) || !TIME_ZONE.has(t, j)) return null;
     j++;
     let tz = 'Z';
-    if (onLine(t, j) && isPunct(t, j, '+-−') && onLine(t, j + 1)) {
-      const sign = t[j].text === '+' ? '+' : '-';
+    if (t.onLine(j) && t.isPunct(j, '+-−') && t.onLine(j + 1)) {
+      const sign = t.isPunct(j, '+') ? '+' : '-';
       const hours = this.num(j + 1, 1, 2);
       if (hours === null || hours > 14) return null;
       let minutes = 0;
       j += 2;
-      if (touching(t, j) && isPunct(t, j, ':') && touching(t, j + 1) && this.num(j + 1, 2, 2) !== null) {
+      if (t.touching(j) && t.isPunct(j, ':') && t.touching(j + 1) && this.num(j + 1, 2, 2) !== null) {
         minutes = this.num(j + 1, 2, 2)!;
         j += 2;
       }
@@ -241,27 +289,39 @@ export class DateGrammar {
       if (hours === 0 && minutes === 0) tz = 'Z';
     }
     if (open) {
-      if (!isPunct(t, j, open === '(' ? ')' : ']') || !onLine(t, j)) return null;
+      if (!t.isPunct(j, open === '(' ? ')' : ']') || !t.onLine(j)) return null;
       j++;
     }
     return { end: j, tz };
   }
 
+  /** prefix() of the last index asked, within one parseAt. */
+  private prefixAt = NaN;
+  private prefixOf: { end: number; dayWord: boolean } = { end: 0, dayWord: false };
+
   /** Day part, weekday and day word before a date, all inside its span. */
   private prefix(i: number): { end: number; dayWord: boolean } {
+    if (i !== this.prefixAt) {
+      this.prefixOf = this.readPrefix(i);
+      this.prefixAt = i;
+    }
+    return this.prefixOf;
+  }
+
+  private readPrefix(i: number): { end: number; dayWord: boolean } {
     const t = this.toks;
     let j = i;
     const part = DAY_PART.match(t, j);
     if (part) j = part.end;
-    if (j === i || onLine(t, j)) {
+    if (j === i || t.onLine(j)) {
       const wd = WEEKDAY.match(t, j);
       if (wd) {
         j = wd.end;
-        if (isPunct(t, j, ',') && onLine(t, j)) j++;
+        if (t.isPunct(j, ',') && t.onLine(j)) j++;
       }
     }
     let dayWord = false;
-    if (j === i || onLine(t, j)) {
+    if (j === i || t.onLine(j)) {
       const dw = DAY_WORD.match(t, j);
       if (dw) {
         j = dw.end;
@@ -280,20 +340,20 @@ export class DateGrammar {
     let j = i;
     const lead = this.time(i);
     let timeBefore: { h: number; mi: number; s?: number } | undefined;
-    if (lead && (lead.colon || onLine(t, lead.end))) {
+    if (lead && (lead.colon || t.onLine(lead.end))) {
       let k = lead.end;
-      if (isPunct(t, k, ',|-') && onLine(t, k)) k++;
-      if (onLine(t, k)) {
+      if (t.isPunct(k, ',|-') && t.onLine(k)) k++;
+      if (t.onLine(k)) {
         timeBefore = lead;
         j = k;
       }
     }
     const pre = this.prefix(j);
-    if (pre.end > j && !onLine(t, pre.end)) return null;
+    if (pre.end > j && !t.onLine(pre.end)) return null;
     let core: { end: number; p: Point; weak: boolean } | null = null;
     if (pre.dayWord) {
       const w = this.writtenDay(pre.end);
-      if (w) core = { ...w, weak: false };
+      if (w) core = { end: w.end, p: w.p, weak: false };
     }
     core ??= this.core(pre.end, !strict);
     if (!core) {
@@ -301,20 +361,25 @@ export class DateGrammar {
     }
     const cued = pre.end > i || timeBefore !== undefined;
     if (strict && !cued && core.p.y === undefined && !this.bareDateCue(i, core.end, core.weak)) return null;
-    if (core.weak && !cued && !isPunct(t, i - 1, '(')) return null;
-    const p: Point = { ...core.p };
+    if (core.weak && !cued && !t.isPunct(i - 1, '(')) return null;
+    const p: Point = { y: core.p.y, m: core.p.m, d: core.p.d };
     let end = core.end;
-    if (timeBefore) Object.assign(p, { h: timeBefore.h, mi: timeBefore.mi, s: timeBefore.s });
-    else {
+    if (timeBefore) {
+      p.h = timeBefore.h;
+      p.mi = timeBefore.mi;
+      p.s = timeBefore.s;
+    } else {
       let k = end;
-      if (isPunct(t, k, ',|-') && onLine(t, k)) k++;
-      const after = onLine(t, k) ? this.time(k) : null;
+      if (t.isPunct(k, ',|-') && t.onLine(k)) k++;
+      const after = t.onLine(k) ? this.time(k) : null;
       if (after && after.colon) {
-        Object.assign(p, { h: after.h, mi: after.mi, s: after.s });
+        p.h = after.h;
+        p.mi = after.mi;
+        p.s = after.s;
         end = after.end;
       }
     }
-    const zone = onLine(t, end) ? this.zone(end) : null;
+    const zone = t.onLine(end) ? this.zone(end) : null;
     if (zone && p.h !== undefined) {
       p.tz = zone.tz;
       end = zone.end;
@@ -329,26 +394,26 @@ export class DateGrammar {
    */
   private bareDateCue(start: number, end: number, weak: boolean): boolean {
     const t = this.toks;
-    if (onLine(t, start) && endsAt(FRACTION_CUE, t, start)) return false;
-    if (onLine(t, end) && FRACTION_FOLLOWER.match(t, end)) return false;
-    if (weak) return isPunct(t, start - 1, '(');
-    if (!onLine(t, start)) return true;
-    if (isPunct(t, start - 1, '(')) return true;
-    const beforeComma = isPunct(t, start - 1, ',') ? start - 1 : start;
+    if (t.onLine(start) && endsAt(FRACTION_CUE, t, start)) return false;
+    if (t.onLine(end) && FRACTION_FOLLOWER.match(t, end)) return false;
+    if (weak) return t.isPunct(start - 1, '(');
+    if (!t.onLine(start)) return true;
+    if (t.isPunct(start - 1, '(')) return true;
+    const beforeComma = t.isPunct(start - 1, ',') ? start - 1 : start;
     if (endsAt(RELATIVE, t, beforeComma) || endsAt(PREPOSITION, t, start)) return true;
-    if (!onLine(t, end)) return true;
-    if (isPunct(t, end, ',.;:)!?…') ) return true;
+    if (!t.onLine(end)) return true;
+    if (t.isPunct(end, ',.;:)!?…') ) return true;
     return DATE_FOLLOWER.match(t, end) !== null;
   }
 
   /** `ngày 22`, `22` (left end of a range or list), day word optional. */
   private dayOnly(i: number): { end: number; d: number; dayWord: boolean } | null {
     const pre = this.prefix(i);
-    if (pre.end > i && !onLine(this.toks, pre.end)) return null;
+    if (pre.end > i && !this.toks.onLine(pre.end)) return null;
     const d = this.num(pre.end, 1, 2);
     if (d === null || d < 1 || d > 31 || this.gluedBefore(pre.end)) return null;
     // `1-3/10` is written solid; anything else glued on (`22/9`, `22h`) is not a lone day.
-    if (touching(this.toks, pre.end + 1) && !isPunct(this.toks, pre.end + 1, '-–')) return null;
+    if (this.toks.touching(pre.end + 1) && !this.toks.isPunct(pre.end + 1, '-–')) return null;
     return { end: pre.end + 1, d, dayWord: pre.dayWord };
   }
 
@@ -357,22 +422,22 @@ export class DateGrammar {
   /** `tháng 9/2020`, `tháng 9-2020`, `tháng 9 năm 2020`, `tháng 9` (year inferred). */
   private month(i: number, strict: boolean): DateMatch | null {
     const t = this.toks;
-    if (t[i]?.key !== 'tháng' || !onLine(t, i + 1)) return null;
-    if (onLine(t, i) && t[i - 1]?.kind === 'num') return null; // `3 tháng`: a duration
+    if (!THANG.at(t, i) || !t.onLine(i + 1)) return null;
+    if (t.onLine(i) && t.isNum(i - 1)) return null; // `3 tháng`: a duration
     const month = this.monthNumber(i + 1, true);
     if (!month) return null;
     let end = month.end;
-    if (touching(t, end) && isPunct(t, end, '/-') && touching(t, end + 1) && this.year4(end + 1) !== null) {
+    if (t.touching(end) && t.isPunct(end, '/-') && t.touching(end + 1) && this.year4(end + 1) !== null) {
       const y = this.year4(end + 1)!;
       return this.gluedAfter(end + 2) ? null : { start: i, end: end + 2, a: { y, m: month.m } };
     }
-    if (onLine(t, end) && t[end].key === 'năm' && onLine(t, end + 1) && this.year4(end + 1) !== null) {
+    if (t.onLine(end) && NAM.at(t, end) && t.onLine(end + 1) && this.year4(end + 1) !== null) {
       return this.gluedAfter(end + 2) ? null : { start: i, end: end + 2, a: { y: this.year4(end + 1)!, m: month.m } };
     }
-    if (t[i + 1].kind !== 'num') return null; // month words only with a year
+    if (!t.isNum(i + 1)) return null; // month words only with a year
     if (strict) {
-      if (onLine(t, i) && COUNT_BEFORE.has(t[i - 1]?.key ?? '')) return null;
-      if (onLine(t, end) && MEASURE_AFTER.has(t[end].key)) return null;
+      if (t.onLine(i) && COUNT_BEFORE.has(t, i - 1)) return null;
+      if (t.onLine(end) && MEASURE_AFTER.has(t, end)) return null;
     }
     // `tháng 7-9/2020`: the dash belongs to a range, which calls with strict = false.
     if (strict && this.gluedAfter(end)) return null;
@@ -384,17 +449,17 @@ export class DateGrammar {
     const t = this.toks;
     const m = this.num(i, 1, 2);
     if (m === null || m < 1 || m > 12 || this.gluedBefore(i)) return null;
-    if (!touching(t, i + 1) || !isPunct(t, i + 1, '/-') || !touching(t, i + 2)) return null;
+    if (!t.touching(i + 1) || !t.isPunct(i + 1, '/-') || !t.touching(i + 2)) return null;
     const y = this.year4(i + 2);
     if (y === null || this.gluedAfter(i + 3)) return null;
-    if (strict && (t[i + 1].text !== '/' || !this.bareDateCue(i, i + 3, false))) return null;
+    if (strict && (!t.isPunct(i + 1, '/') || !this.bareDateCue(i, i + 3, false))) return null;
     return { start: i, end: i + 3, a: { y, m } };
   }
 
   /** `năm 2020`. */
   private year(i: number, strict = true): DateMatch | null {
     const t = this.toks;
-    if (t[i]?.key !== 'năm' || !onLine(t, i + 1)) return null;
+    if (!NAM.at(t, i) || !t.onLine(i + 1)) return null;
     const y = this.year4(i + 1);
     // `năm 2020-2021`: the dash belongs to a range, which calls with strict = false.
     if (y === null || (strict && this.gluedAfter(i + 2))) return null;
@@ -407,10 +472,10 @@ export class DateGrammar {
     const y1 = this.num(i, 4, 4);
     if (y1 === null || y1 < 1800 || y1 > 2199 || this.gluedBefore(i)) return null;
     let j: number;
-    if (allowSlash && isPunct(t, i + 1, '/') && touching(t, i + 1)) j = i + 2;
+    if (allowSlash && t.isPunct(i + 1, '/') && t.touching(i + 1)) j = i + 2;
     else {
-      const conn = onLine(t, i + 1) ? RANGE.match(t, i + 1) : null;
-      if (!conn || !onLine(t, conn.end)) return null;
+      const conn = t.onLine(i + 1) ? RANGE.match(t, i + 1) : null;
+      if (!conn || !t.onLine(conn.end)) return null;
       j = conn.end;
     }
     const y2 = this.num(j, 4, 4);
@@ -421,7 +486,7 @@ export class DateGrammar {
   /** `nhiệm kỳ 2020 - 2025`, `giai đoạn 2021-2025`, `năm học 2020/2021`: the period word is inside. */
   private period(i: number): DateMatch | null {
     const w = PERIOD.match(this.toks, i);
-    if (!w || !onLine(this.toks, w.end)) return null;
+    if (!w || !this.toks.onLine(w.end)) return null;
     const r = this.yearRange(w.end, true);
     return r ? { ...r, start: i } : null;
   }
@@ -435,18 +500,19 @@ export class DateGrammar {
     const t = this.toks;
     let n: number | null;
     let j: number;
-    if (t[i]?.key === 'nửa') {
+    const half = NUA.at(t, i);
+    if (half) {
       n = 6;
       j = i + 1;
     } else {
       n = this.num(i, 1, 2);
-      if (n === null || n < 1 || n > 11 || this.gluedBefore(i) || !onLine(t, i + 1) || t[i + 1].key !== 'tháng') return null;
+      if (n === null || n < 1 || n > 11 || this.gluedBefore(i) || !t.onLine(i + 1) || !THANG.at(t, i + 1)) return null;
       j = i + 2;
     }
-    const edge = onLine(t, j) ? YEAR_EDGE.match(t, j) : null;
+    const edge = t.onLine(j) ? YEAR_EDGE.match(t, j) : null;
     if (edge) j = edge.end;
-    else if (t[i].key === 'nửa') return null;
-    if (!onLine(t, j) || t[j].key !== 'năm') return null;
+    else if (half) return null;
+    if (!t.onLine(j) || !NAM.at(t, j)) return null;
     const year = this.yearAfter(j + 1, edge !== null);
     if (!year) return null;
     const first = edge?.value === 'last' ? 13 - n : 1;
@@ -456,15 +522,15 @@ export class DateGrammar {
 
   private quarter(i: number): DateMatch | null {
     const t = this.toks;
-    if (t[i]?.key !== 'quý') return null;
+    if (!QUY.at(t, i)) return null;
     const q = readNumeral(t, i + 1);
     if (!q || q.value < 1 || q.value > 4) return null;
     let j = q.end;
     let y: number | undefined;
-    if (touching(t, j) && isPunct(t, j, '/-') && touching(t, j + 1) && this.year4(j + 1) !== null) {
+    if (t.touching(j) && t.isPunct(j, '/-') && t.touching(j + 1) && this.year4(j + 1) !== null) {
       y = this.year4(j + 1)!;
       j += 2;
-    } else if (onLine(t, j) && t[j].key === 'năm') {
+    } else if (t.onLine(j) && NAM.at(t, j)) {
       const year = this.yearAfter(j + 1, true);
       if (!year) return null;
       y = year.y;
@@ -482,9 +548,9 @@ export class DateGrammar {
    */
   private yearAfter(i: number, optional: boolean): { y?: number; end?: number } | null {
     const t = this.toks;
-    const y = onLine(t, i) ? this.year4(i) : null;
+    const y = t.onLine(i) ? this.year4(i) : null;
     if (y !== null) return this.gluedAfter(i + 1) ? null : { y, end: i + 1 };
-    if (onLine(t, i) && RELATIVE_YEAR.has(t[i].key)) return t[i].key === 'nay' ? {} : null;
+    if (t.onLine(i) && RELATIVE_YEAR.has(t, i)) return NAY.at(t, i) ? {} : null;
     return optional ? {} : null;
   }
 
@@ -500,9 +566,9 @@ export class DateGrammar {
     const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i, false);
     const day = left ? null : this.dayOnly(i);
     const leftEnd = left?.end ?? day?.end;
-    if (leftEnd === undefined || !onLine(t, leftEnd)) return null;
+    if (leftEnd === undefined || !t.onLine(leftEnd)) return null;
     const conn = RANGE.match(t, leftEnd);
-    if (!conn || !onLine(t, conn.end)) return null;
+    if (!conn || !t.onLine(conn.end)) return null;
     const j = conn.end;
     if (day) {
       if (!day.dayWord && !endsAt(PREPOSITION, t, i)) return null;
@@ -536,13 +602,18 @@ export class DateGrammar {
   private list(i: number): DateMatch[] | null {
     const t = this.toks;
     const day = this.dayOnly(i);
-    if (!day || !day.dayWord || !onLine(t, day.end)) return null;
+    if (!day || !day.dayWord || !t.onLine(day.end)) return null;
     const conn = LIST.match(t, day.end);
-    if (!conn || !onLine(t, conn.end)) return null;
+    if (!conn || !t.onLine(conn.end)) return null;
     const right = this.point(conn.end, false);
     if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
     return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
   }
+}
+
+/** The longer match, the first one on a tie. */
+function longer(best: DateMatch | null, r: DateMatch | null): DateMatch | null {
+  return r && (!best || r.end > best.end) ? r : best;
 }
 
 /** a lies strictly before b (fields missing on either side are not compared). */

@@ -13,8 +13,8 @@
  * publication date the year is `XXXX` and `yearSource` is `unknown`.
  */
 import type { Candidate, DetectContext, Line } from './candidates';
-import { DateGrammar, type DateMatch, type Point } from './dateGrammar';
-import { tokenize, type Tok } from './scanTokens';
+import { DATE_REACH, DateGrammar, dateHotSpots, type DateMatch, type Point } from './dateGrammar';
+import { scanNear, tokenize, type Tokens } from './scanTokens';
 import type { YearSource } from './types';
 
 /** How many non-blank, non-boilerplate lines at the top may hold the article's stamp. */
@@ -34,19 +34,24 @@ export interface FoundDate {
 
 /** Every date of a range of the view, with values (view UTF-16 spans). */
 export function scanDates(text: string, publicationDate: string | null, from = 0, to = text.length): FoundDate[] {
-  const toks = tokenize(text, from, to);
-  const grammar = new DateGrammar(toks);
   const pub = parseIso(publicationDate);
   const out: FoundDate[] = [];
-  for (let i = 0; i < toks.length; ) {
-    const matches = safeParse(grammar, i);
-    if (!matches) {
-      i++;
-      continue;
-    }
-    for (const m of matches) out.push(toFound(toks, m, pub));
-    i = matches[matches.length - 1].end;
-  }
+  let grammar: DateGrammar | null = null;
+  // Only tokens shortly before a number, `quý` or `nửa` can start a date: try those.
+  scanNear(
+    text,
+    dateHotSpots(text, from, to),
+    DATE_REACH,
+    (toks, i) => {
+      if (grammar?.toks !== toks) grammar = new DateGrammar(toks);
+      const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
+      if (!matches) return -1;
+      for (const m of matches) out.push(toFound(toks, m, pub));
+      return matches[matches.length - 1].end;
+    },
+    from,
+    to,
+  );
   return out;
 }
 
@@ -74,7 +79,7 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
     }
     let seen = 0;
     for (const line of ctx.lines) {
-      if (line.text.trim() === '' || ctx.boilerplate.some((b) => b.start <= line.start && line.end <= b.end)) continue;
+      if (line.text.trim() === '' || inside(ctx.boilerplate, line.start, line.end)) continue;
       if (++seen > TOP_LINES) break;
       const date = stampDate(ctx.text, line);
       if (date) return date;
@@ -87,14 +92,30 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
 
 /** A line that is mostly a full date with a year (a stamp), else null. */
 function stampDate(text: string, line: Line): string | null {
+  // A full date has digits: most lines near the top (headline, lead) have none.
+  if (!DIGIT.test(line.text)) return null;
   const found = scanDates(text, null, line.start, line.end);
   const first = found.find((f) => isFullDate(f.match));
   if (!first) return null;
-  const words = tokenize(text, line.start, line.end).filter(
-    (t: Tok) => t.kind === 'word' && !found.some((f) => f.start <= t.start && t.end <= f.end),
-  );
+  const toks = tokenize(text, line.start, line.end);
+  let words = 0;
+  for (let i = 0; toks.has(i); i++) {
+    if (!toks.isWord(i)) continue;
+    const s = toks.startOf(i);
+    const e = toks.endOf(i);
+    if (!inside(found, s, e)) words++;
+  }
+  toks.release();
   const sentence = /[.!?…]["”’)]?\s*$/u.test(line.text.trim());
-  return words.length <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
+  return words <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
+}
+
+const DIGIT = /[0-9]/;
+
+/** Some span of the list covers [start, end). */
+function inside(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  for (const s of spans) if (s.start <= start && end <= s.end) return true;
+  return false;
 }
 
 function isFullDate(m: DateMatch): boolean {
@@ -126,7 +147,7 @@ function parseIso(iso: string | null): Ymd | null {
   return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
 }
 
-function toFound(toks: readonly Tok[], match: DateMatch, pub: Ymd | null): FoundDate {
+function toFound(toks: Tokens, match: DateMatch, pub: Ymd | null): FoundDate {
   const explicit = match.a.y !== undefined && (match.b === undefined || match.b.y !== undefined);
   let a = match.a;
   let b = match.b;
@@ -141,8 +162,8 @@ function toFound(toks: readonly Tok[], match: DateMatch, pub: Ymd | null): Found
   }
   const value = b ? `${format(a)}/${format(b)}` : format(a);
   return {
-    start: toks[match.start].start,
-    end: toks[match.end - 1].end,
+    start: toks.startOf(match.start),
+    end: toks.endOf(match.end - 1),
     value,
     yearSource: explicit ? 'explicit' : pub ? 'publication' : 'unknown',
     match,
@@ -151,12 +172,18 @@ function toFound(toks: readonly Tok[], match: DateMatch, pub: Ymd | null): Found
 
 /** Publication year, or its neighbour when that is much closer (see the module comment). */
 export function inferYear(pub: Ymd, m: number, d?: number): number {
-  const at = (y: number) => Date.UTC(y, m - 1, d ?? 15);
   const base = Date.UTC(pub.y, pub.m - 1, pub.d);
-  const dist = (y: number) => Math.abs(at(y) - base) / 86_400_000;
   let best = pub.y;
-  for (const y of [pub.y - 1, pub.y + 1]) if (dist(y) <= NEAR_DAYS && dist(y) < dist(best)) best = y;
+  for (const y of [pub.y - 1, pub.y + 1]) {
+    const dy = daysFrom(base, y, m, d);
+    if (dy <= NEAR_DAYS && dy < daysFrom(base, best, m, d)) best = y;
+  }
   return best;
+}
+
+/** Days between `base` (a UTC time) and day d (mid-month without one) of month m of year y. */
+function daysFrom(base: number, y: number, m: number, d: number | undefined): number {
+  return Math.abs(Date.UTC(y, m - 1, d ?? 15) - base) / 86_400_000;
 }
 
 function later(a: Point, b: Point): boolean {

@@ -23,7 +23,7 @@ import {
   type DocumentKind,
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
-import { PhraseTable, isCapitalized, isPunct, onLine, tokenize, touching, type Tok } from './scanTokens';
+import { HashFilter, Key, PhraseFinder, PhraseTable, digitAt, hashKey, markStarts, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt, wordBefore, type Tokens } from './scanTokens';
 import type { DocValue } from './types';
 
 const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
@@ -39,9 +39,60 @@ const CONGRESS = set(['đại hội']);
 const NTH = set(['lần thứ']);
 const CENTRAL_COMMITTEE = set(['ban chấp hành trung ương đảng', 'ban chấp hành trung ương']);
 const QUOTES = new Map(TITLE_QUOTES);
+/** A cheap first test: can a kind word start at a token? */
+const KIND_FILTER = new HashFilter(KINDS.firstWords);
+const SO = new Key('số');
+const KHOA = new Key('khóa');
+const BO = new Key('bộ');
+const NAM = new Key('năm');
 /** How far a quoted title or a congress body may run, in tokens. */
 const MAX_TITLE_TOKENS = 150;
 const MAX_BODY_TOKENS = 10;
+
+/**
+ * Where references can be. Every reference has, at most DOC_REACH tokens after its first
+ * token (the kind word, a descriptor and `số` before the number at the most), one of:
+ * - a number right after `số` or after the kind (`số 18-NQ/TW`, `Đề án 25`, `Trung ương 6`),
+ * - an opening quote right after the kind (a quoted title),
+ * - a kind that needs neither: a plenum, central or congress kind (`Nghị quyết Đại hội
+ *   XIII`, `Đề án Trung ương VI`) or a named one (`Luật Đất đai`, `Hiến pháp năm 2013`).
+ * docHotSpots finds these with native searches and a look at the word before; a scan then
+ * tries only the tokens shortly before them (scanTokens.scanNear).
+ */
+const KIND_ENDS = new Set(DOCUMENT_KINDS.map((k) => hashKey(lastWord(k.name))));
+const NUMBER_AFTER = new Set([...KIND_ENDS, hashKey('số')]);
+const QUOTES_OPEN = TITLE_QUOTES.map(([open]) => open);
+watchMarks(QUOTES_OPEN);
+/**
+ * The kinds that need no number or quote, found by one word of theirs: `quyết` of `Nghị
+ * quyết` (plenum, congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp`
+ * of `Hiến pháp`/`Pháp lệnh` (named). Tied to the kinds' flags in data/documentKinds.ts.
+ */
+const HOT_KINDS = new PhraseFinder(['quyết', 'đề án', 'luật', 'pháp']);
+const NGHI = hashKey('nghị');
+const QUYET = hashKey('quyết');
+const PHAP = hashKey('pháp');
+const HIEN = hashKey('hiến');
+const LENH = hashKey('lệnh');
+const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
+const DOC_REACH = phraseWords(DOCUMENT_KINDS.map((k) => k.name)) + phraseWords(KIND_MODIFIERS) + 1;
+
+function lastWord(phrase: string): string {
+  return phrase.toLowerCase().split(' ').pop()!;
+}
+
+function docHotSpots(text: string): number[] {
+  const marks = markStarts(text).filter((at) =>
+    digitAt(text, at) ? NUMBER_AFTER.has(wordBefore(text, at)) : QUOTES_OPEN.includes(text[at]) && KIND_ENDS.has(wordBefore(text, at)),
+  );
+  const kinds = HOT_KINDS.find(text, 0, text.length, (at) => {
+    const word = wordAt(text, at);
+    if (word === QUYET) return wordBefore(text, at) === NGHI;
+    if (word === PHAP) return wordBefore(text, at) === HIEN || wordAfter(text, at + 4) === LENH;
+    return true;
+  });
+  return mergeSorted(marks, kinds);
+}
 
 interface Designation {
   end: number;
@@ -49,21 +100,21 @@ interface Designation {
 }
 
 export function detectDocuments(ctx: DetectContext): Candidate[] {
-  const toks = tokenize(ctx.text);
   const out: Candidate[] = [];
-  for (let i = 0; i < toks.length; ) {
-    const doc = safeParse(ctx.text, toks, i);
-    if (!doc) {
-      i++;
-      continue;
-    }
-    out.push({ label: 'DOC', start: toks[i].start, end: toks[doc.end - 1].end, value: doc.value });
-    i = doc.end;
-  }
+  const { text } = ctx;
+  // A hot kind word is at most one word into its kind (`Nghị quyết`, `Bộ luật`, `Hiến pháp`).
+  const reach = (hot: number) => (digitAt(text, hot) || QUOTES_OPEN.includes(text[hot]) ? DOC_REACH : 1);
+  scanNear(text, docHotSpots(text), reach, (toks, i) => {
+    // Only a kind word starts a reference: test the token's hash before parsing.
+    const doc = toks.isWord(i) && KIND_FILTER.mayBe(toks, i) ? safeParse(ctx.text, toks, i) : null;
+    if (!doc) return -1;
+    out.push({ label: 'DOC', start: toks.startOf(i), end: toks.endOf(doc.end - 1), value: doc.value });
+    return doc.end;
+  });
   return out;
 }
 
-function safeParse(text: string, toks: readonly Tok[], i: number): { end: number; value: DocValue } | null {
+function safeParse(text: string, toks: Tokens, i: number): { end: number; value: DocValue } | null {
   try {
     return parseDocument(text, toks, i);
   } catch {
@@ -72,11 +123,11 @@ function safeParse(text: string, toks: readonly Tok[], i: number): { end: number
 }
 
 /** A document reference starting at token i. */
-export function parseDocument(text: string, toks: readonly Tok[], i: number): { end: number; value: DocValue } | null {
+export function parseDocument(text: string, toks: Tokens, i: number): { end: number; value: DocValue } | null {
   const k = KINDS.match(toks, i);
-  if (!k || !onLine(toks, k.end)) return null;
+  if (!k || !toks.onLine(k.end)) return null;
   const kind = k.value;
-  const cap = isCapitalized(toks[i]);
+  const cap = toks.isCapitalized(i);
   const j = k.end;
   const d =
     numbered(toks, j) ??
@@ -95,43 +146,43 @@ export function parseDocument(text: string, toks: readonly Tok[], i: number): { 
  * `số 18-NQ/TW`, `số 1234/QĐ-TTg`, `số 15/2020/NĐ-CP`, `số 18`, or a symbol without `số`;
  * a descriptor may stand before `số` (`chuyên đề số 05-NQ/TU`).
  */
-function numbered(toks: readonly Tok[], j: number): Designation | null {
+function numbered(toks: Tokens, j: number): Designation | null {
   const mod = MODIFIERS.match(toks, j);
-  if (mod && onLine(toks, mod.end) && toks[mod.end].key === 'số') return numbered(toks, mod.end);
-  if (toks[j]?.key === 'số' && onLine(toks, j + 1)) return symbolNumber(toks, j + 1, false);
+  if (mod && toks.onLine(mod.end) && SO.at(toks, mod.end)) return numbered(toks, mod.end);
+  if (SO.at(toks, j) && toks.onLine(j + 1)) return symbolNumber(toks, j + 1, false);
   return symbolNumber(toks, j, true);
 }
 
-function symbolNumber(toks: readonly Tok[], i: number, needSymbol: boolean): Designation | null {
-  const t = toks[i];
-  if (!t || t.kind !== 'num' || t.text.length > 5) return null;
-  const number = t.text;
+function symbolNumber(toks: Tokens, i: number, needSymbol: boolean): Designation | null {
+  if (!toks.isNum(i) || toks.len(i) > 5) return null;
+  const number = toks.str(i);
   let k = i + 1;
   // `15/2020/NĐ-CP`: the year opens the symbol.
   let year = '';
-  if (isPunct(toks, k, '/') && touching(toks, k) && touching(toks, k + 1) && toks[k + 1].kind === 'num' && toks[k + 1].text.length === 4) {
-    year = toks[k + 1].text + '/';
+  if (toks.isPunct(k, '/') && toks.touching(k) && toks.touching(k + 1) && toks.isNum(k + 1) && toks.len(k + 1) === 4) {
+    year = toks.str(k + 1) + '/';
     k += 2;
   }
-  if (isPunct(toks, k, '/-') && touching(toks, k) && touching(toks, k + 1) && toks[k + 1].kind === 'word' && isUpper(toks[k + 1].text[0])) {
+  if (toks.isPunct(k, '/-') && toks.touching(k) && toks.touching(k + 1) && toks.isWord(k + 1) && isUpper(toks.text[toks.startOf(k + 1)])) {
     const end = symbolEnd(toks, k + 1);
-    const symbol = year + toks.slice(k + 1, end).map((x) => x.text).join('');
+    // Tokens from k + 1 to end touch each other: the symbol is one slice of the text.
+    const symbol = year + toks.text.slice(toks.startOf(k + 1), toks.endOf(end - 1));
     return { end, value: { number, symbol } };
   }
-  if (needSymbol || (touching(toks, k) && !isPunct(toks, k, ',.;:)”"'))) return null;
+  if (needSymbol || (toks.touching(k) && !toks.isPunct(k, ',.;:)”"'))) return null;
   return { end: k, value: year ? { number, symbol: year.slice(0, -1) } : { number } };
 }
 
 /** A symbol runs over glued letters, digits and `/ - &` between them (`NQ/TW`, `QĐ-TTg`, `QH14`). */
-function symbolEnd(toks: readonly Tok[], i: number): number {
+function symbolEnd(toks: Tokens, i: number): number {
   let k = i + 1;
   for (;;) {
-    if (!touching(toks, k)) return k;
-    if (toks[k].kind !== 'punct') {
+    if (!toks.touching(k)) return k;
+    if (!toks.isMark(k)) {
       k++;
       continue;
     }
-    if (isPunct(toks, k, '/-&') && touching(toks, k + 1) && toks[k + 1].kind !== 'punct') {
+    if (toks.isPunct(k, '/-&') && toks.touching(k + 1) && !toks.isMark(k + 1)) {
       k += 2;
       continue;
     }
@@ -143,12 +194,12 @@ function symbolEnd(toks: readonly Tok[], i: number): number {
  * `Trung ương 5 khóa X`, `Hội nghị Trung ương 4 khóa XII`, `Hội nghị lần thứ tư Ban Chấp
  * hành Trung ương khóa XII`; for a scheme, `Đề án Trung ương 6` is its number.
  */
-function central(toks: readonly Tok[], j: number, as: 'plenum' | 'number'): Designation | null {
+function central(toks: Tokens, j: number, as: 'plenum' | 'number'): Designation | null {
   let k = j;
   const meeting = PLENUM.match(toks, k);
   if (meeting && as === 'plenum') k = meeting.end;
   let n: { value: number; end: number } | null = null;
-  const cw = onLine(toks, k) ? CENTRAL.match(toks, k) : null;
+  const cw = toks.onLine(k) ? CENTRAL.match(toks, k) : null;
   if (cw) {
     k = cw.end;
     const nth = NTH.match(toks, k);
@@ -166,8 +217,8 @@ function central(toks: readonly Tok[], j: number, as: 'plenum' | 'number'): Desi
 }
 
 /** `khóa X`, `khóa XII` after a plenum. */
-function readTerm(toks: readonly Tok[], k: number): { value: number; end: number } | null {
-  if (!onLine(toks, k) || toks[k].key !== 'khóa') return null;
+function readTerm(toks: Tokens, k: number): { value: number; end: number } | null {
+  if (!toks.onLine(k) || !KHOA.at(toks, k)) return null;
   const n = readNumeral(toks, k + 1);
   return n && !glued(toks, n.end) ? n : null;
 }
@@ -177,86 +228,84 @@ function readTerm(toks: readonly Tok[], k: number): { value: number; end: number
  * `Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`. The national owner (`của Đảng`) is
  * inside, as the gold has it; `của Đảng bộ …` is not.
  */
-function congress(toks: readonly Tok[], j: number): Designation | null {
+function congress(toks: Tokens, j: number): Designation | null {
   const dh = CONGRESS.match(toks, j);
-  if (!dh || !onLine(toks, dh.end)) return null;
+  if (!dh || !toks.onLine(dh.end)) return null;
   let n = readNumeral(toks, dh.end);
-  for (let k = dh.end; !n && k < dh.end + MAX_BODY_TOKENS && onLine(toks, k); k++) {
+  for (let k = dh.end; !n && k < dh.end + MAX_BODY_TOKENS && toks.onLine(k); k++) {
     const nth = NTH.match(toks, k);
     if (nth) {
       n = readOrdinal(toks, nth.end);
       break;
     }
-    if (toks[k].kind !== 'word' || CONGRESS_STOP.match(toks, k)) return null;
+    if (!toks.isWord(k) || CONGRESS_STOP.match(toks, k)) return null;
   }
   if (!n || glued(toks, n.end)) return null;
   let end = n.end;
-  const owner = onLine(toks, end) ? OWNERS.match(toks, end) : null;
-  if (owner && toks[owner.end]?.key !== 'bộ') end = owner.end;
+  const owner = toks.onLine(end) ? OWNERS.match(toks, end) : null;
+  if (owner && !BO.at(toks, owner.end)) end = owner.end;
   return { end, value: { congress: n.value } };
 }
 
 /** `Nghị quyết 19`, `Đề án 25`: a plain number, then a word that cannot make it a count. */
-function bareNumber(toks: readonly Tok[], j: number): Designation | null {
-  const t = toks[j];
-  if (!t || t.kind !== 'num' || t.text.length > 4 || glued(toks, j + 1)) return null;
-  const next = toks[j + 1];
-  const ok = !next || next.br || (next.kind === 'punct' && !'/-%'.includes(next.text)) || FOLLOWERS.match(toks, j + 1) !== null;
-  return ok ? { end: j + 1, value: { number: t.text } } : null;
+function bareNumber(toks: Tokens, j: number): Designation | null {
+  if (!toks.isNum(j) || toks.len(j) > 4 || glued(toks, j + 1)) return null;
+  const next = j + 1;
+  const ok = !toks.onLine(next) || (toks.isMark(next) && !toks.isPunct(next, '/-%')) || FOLLOWERS.match(toks, next) !== null;
+  return ok ? { end: j + 1, value: { number: toks.str(j) } } : null;
 }
 
 /** `Luật Đất đai`, `Luật Đất đai 2024`, `Bộ luật Hình sự năm 2015`, `Hiến pháp năm 2013`, `Luật Thủ đô 2024`. */
-function named(text: string, toks: readonly Tok[], j: number, kind: DocumentKind): Designation | null {
+function named(text: string, toks: Tokens, j: number, kind: DocumentKind): Designation | null {
   if (kind.name === 'Hiến pháp') {
     const y = yearAfter(toks, j);
     return y ? { end: y.end, value: { date: y.year } } : null;
   }
-  if (!isCapitalized(toks[j])) return null;
+  if (!toks.isCapitalized(j)) return null;
   const law = LAWS.match(toks, j);
   if (law) {
     const y = yearAfter(toks, law.end);
     return { end: y?.end ?? law.end, value: { title: spanText(text, toks, j, law.end), ...(y ? { date: y.year } : {}) } };
   }
   // Unlisted name: only when a year closes it, so its end is certain.
-  for (let k = j + 1; k < j + 8 && onLine(toks, k); k++) {
+  for (let k = j + 1; k < j + 8 && toks.onLine(k); k++) {
     const y = yearAfter(toks, k);
     if (y) return { end: y.end, value: { title: spanText(text, toks, j, k), date: y.year } };
-    if (toks[k].kind !== 'word' && !isPunct(toks, k, ',')) return null;
+    if (!toks.isWord(k) && !toks.isPunct(k, ',')) return null;
   }
   return null;
 }
 
 /** `2024` or `năm 2024` at k (same line). */
-function yearAfter(toks: readonly Tok[], k: number): { year: string; end: number } | null {
-  if (!onLine(toks, k)) return null;
-  const at = toks[k].key === 'năm' && onLine(toks, k + 1) ? k + 1 : k;
-  const t = toks[at];
-  if (t?.kind !== 'num' || t.text.length !== 4 || glued(toks, at + 1)) return null;
-  return { year: t.text, end: at + 1 };
+function yearAfter(toks: Tokens, k: number): { year: string; end: number } | null {
+  if (!toks.onLine(k)) return null;
+  const at = NAM.at(toks, k) && toks.onLine(k + 1) ? k + 1 : k;
+  if (!toks.isNum(at) || toks.len(at) !== 4 || glued(toks, at + 1)) return null;
+  return { year: toks.str(at), end: at + 1 };
 }
 
 /** A quoted title right after the kind word or designation (`Đề án “…”`), closed on the same line. */
-function quotedTitle(text: string, toks: readonly Tok[], j: number): { end: number; title: string } | null {
-  const open = toks[j];
-  if (!open || open.br || open.kind !== 'punct' || !QUOTES.has(open.text)) return null;
-  const close = QUOTES.get(open.text)!;
-  for (let k = j + 1; k < j + MAX_TITLE_TOKENS && onLine(toks, k); k++) {
-    if (isPunct(toks, k, close)) {
-      const title = text.slice(open.end, toks[k].start).replace(/\s+/g, ' ').trim();
+function quotedTitle(text: string, toks: Tokens, j: number): { end: number; title: string } | null {
+  if (!toks.onLine(j) || !toks.isMark(j)) return null;
+  const close = QUOTES.get(toks.str(j));
+  if (close === undefined) return null;
+  for (let k = j + 1; k < j + MAX_TITLE_TOKENS && toks.onLine(k); k++) {
+    if (toks.isPunct(k, close)) {
+      const title = text.slice(toks.endOf(j), toks.startOf(k)).replace(/\s+/g, ' ').trim();
       return title ? { end: k + 1, title } : null;
     }
   }
   return null;
 }
 
-function spanText(text: string, toks: readonly Tok[], from: number, to: number): string {
-  return text.slice(toks[from].start, toks[to - 1].end).replace(/\s+/g, ' ');
+function spanText(text: string, toks: Tokens, from: number, to: number): string {
+  return text.slice(toks.startOf(from), toks.endOf(to - 1)).replace(/\s+/g, ' ');
 }
 
 /** A letter, digit or `/ -` glued on after a designation (`Trung ương 6a`, `19/2021`). */
-function glued(toks: readonly Tok[], k: number): boolean {
-  if (!touching(toks, k)) return false;
-  return toks[k].kind !== 'punct' || ('/-'.includes(toks[k].text) && touching(toks, k + 1) && toks[k + 1].kind !== 'punct');
+function glued(toks: Tokens, k: number): boolean {
+  if (!toks.touching(k)) return false;
+  return !toks.isMark(k) || (toks.isPunct(k, '/-') && toks.touching(k + 1) && !toks.isMark(k + 1));
 }
 
 function isUpper(c: string | undefined): boolean {
@@ -272,27 +321,57 @@ function isUpper(c: string | undefined): boolean {
  * (`của Trung ương`, `của Đảng` are not issuers). Returns new entities; inputs untouched.
  */
 export function attachDocumentDetails<T extends Candidate & { nested?: boolean }>(text: string, entities: readonly T[]): T[] {
-  const startsAt = new Map<number, T[]>();
-  for (const e of entities) {
-    if (e.nested) continue;
-    const list = startsAt.get(e.start) ?? [];
-    list.push(e);
-    startsAt.set(e.start, list);
-  }
-  return entities.map((e) => {
-    if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') return e;
+  const out = entities.slice();
+  let docs = 0;
+  for (const e of entities) if (e.label === 'DOC') docs++;
+  if (docs === 0) return out;
+  const spans = new SpansAt(entities, docs);
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k];
+    if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') continue;
     try {
-      return { ...e, value: details(text, e, e.value, startsAt) };
+      out[k] = { ...e, value: details(text, e, e.value, spans) };
     } catch {
-      return e;
+      // Keep the reference as detected.
     }
-  });
+  }
+  return out;
 }
 
-function details(text: string, doc: Candidate, value: DocValue, startsAt: Map<number, Candidate[]>): DocValue {
+/**
+ * The first primary-layer entity starting at an offset with one of the labels. A few DOCs
+ * among a few dozen entities: a scan each; many (a long text): an index by start.
+ */
+class SpansAt {
+  private readonly byStart: Map<number, Candidate[]> | null = null;
+
+  constructor(
+    private readonly entities: ReadonlyArray<Candidate & { nested?: boolean }>,
+    docs: number,
+  ) {
+    if (docs * entities.length <= 4096) return;
+    this.byStart = new Map();
+    for (const e of entities) {
+      if (e.nested) continue;
+      const list = this.byStart.get(e.start);
+      if (list) list.push(e);
+      else this.byStart.set(e.start, [e]);
+    }
+  }
+
+  find(start: number, label: string, other?: string): Candidate | undefined {
+    const list = this.byStart ? this.byStart.get(start) ?? [] : this.entities;
+    for (const e of list as ReadonlyArray<Candidate & { nested?: boolean }>) {
+      if (e.start === start && !e.nested && (e.label === label || e.label === other)) return e;
+    }
+    return undefined;
+  }
+}
+
+function details(text: string, doc: Candidate, value: DocValue, spans: SpansAt): DocValue {
   const out: DocValue = { ...value };
   let k = skipSeparator(text, doc.end);
-  const date = startsAt.get(k)?.find((c) => c.label === 'DATE');
+  const date = spans.find(k, 'DATE');
   if (date && /^ngày\s/iu.test(text.slice(date.start, date.end))) {
     const iso = typeof date.value === 'string' ? /^\d{4}(?:-\d{2}){0,2}(?=$|T)/.exec(date.value) : null;
     if (iso && out.date === undefined) out.date = iso[0];
@@ -300,12 +379,18 @@ function details(text: string, doc: Candidate, value: DocValue, startsAt: Map<nu
   }
   const by = /^(?:của|do)[ \t]+/iu.exec(text.slice(k, k + 12));
   if (by) {
-    const body = startsAt.get(k + by[0].length)?.find((c) => c.label === 'ORG' || c.label === 'TITLE');
+    const body = spans.find(k + by[0].length, 'ORG', 'TITLE');
     const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
-    if (name && !NON_ISSUERS.some((n) => n.toLowerCase() === name.toLowerCase()) && out.issuer === undefined) out.issuer = name;
+    if (name && !isNonIssuer(name) && out.issuer === undefined) out.issuer = name;
     if (!body) Object.assign(out, meetingAfter(text, k + by[0].length, out));
   }
   return out;
+}
+
+function isNonIssuer(name: string): boolean {
+  const key = name.toLowerCase();
+  for (const n of NON_ISSUERS) if (n.toLowerCase() === key) return true;
+  return false;
 }
 
 /** How far after `của` a plenum or congress may be read, in UTF-16 units (one clause). */
@@ -321,6 +406,7 @@ function meetingAfter(text: string, from: number, known: DocValue): Partial<DocV
   while (to < text.length && to < from + MEETING_WINDOW && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
   const toks = tokenize(text, from, to);
   const d = central(toks, 0, 'plenum') ?? congress(toks, 0);
+  toks.release();
   if (!d) return {};
   const out: Partial<DocValue> = {};
   for (const key of ['plenum', 'term', 'congress'] as const) {

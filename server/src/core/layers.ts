@@ -16,17 +16,14 @@ export interface Layered extends Candidate {
  * đạo` in `Ban Chỉ đạo Đề án Trung ương 6`; guide §2).
  */
 export function resolveLayers(cands: readonly Candidate[]): Layered[] {
-  const unique = dedupe(cands);
-  const byStrength = [...unique].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start,
-  );
+  const byStrength = strongestFirst(cands) ?? stableSort(dedupe(cands), strongerFirst);
   // Which primary span covers each view offset (-1: none). Spans are short, so marking and
   // testing them is linear in their total length: no inserts into a sorted array.
   let limit = 0;
-  for (const c of unique) if (c.end > limit) limit = c.end;
-  const owner = new Int32Array(limit + 1).fill(-1);
-  const primary: Candidate[] = [];
-  const rest: Candidate[] = [];
+  for (const c of byStrength) if (c.end > limit) limit = c.end;
+  const owner = ownerTable(limit + 1);
+  const primary: Layered[] = [];
+  const rest: Layered[] = [];
   for (const c of byStrength) {
     let free = true;
     for (let k = c.start; k < c.end && free; k++) free = owner[k] < 0;
@@ -37,44 +34,254 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
     owner.fill(primary.length, c.start, c.end);
     primary.push(c);
   }
-  const out: Layered[] = [...primary].sort((a, b) => a.start - b.start).map((c) => ({ ...c, nested: false }));
-  // Longest kept span per label and start: a same-label prefix of it is left out (guide §2).
+  // Longest kept nested span per label and start: a same-label prefix of it, or of its
+  // primary span, is left out (guide §2). `rest` is longest first, so a prefix always meets
+  // the body it is the prefix of.
   const longestAt = new Map<number, number>();
-  const keep = (c: Candidate) => {
-    const k = labelStartKey(c);
-    longestAt.set(k, Math.max(c.end, longestAt.get(k) ?? 0));
-  };
-  primary.forEach(keep);
-  // `rest` is longest first, so a prefix always meets the body it is the prefix of.
+  const nested: Layered[] = [];
   for (const c of rest) {
     const o = owner[c.start];
-    const p = o >= 0 ? primary[o] : undefined;
-    if (!p || !contains(p, c) || (p.start === c.start && p.end === c.end)) continue;
-    if ((longestAt.get(labelStartKey(c)) ?? 0) > c.end) continue;
-    keep(c);
-    out.push({ ...c, nested: true });
+    if (o < 0) continue;
+    const p = primary[o];
+    if (c.end > p.end || (p.start === c.start && p.end === c.end)) continue;
+    if (p.start === c.start && labelIndex(p.label) === labelIndex(c.label)) continue; // p is longer: c is its prefix
+    const key = c.start * 8 + labelIndex(c.label);
+    const longest = longestAt.get(key);
+    if (longest !== undefined && longest > c.end) continue;
+    longestAt.set(key, longest === undefined ? c.end : Math.max(c.end, longest));
+    c.nested = true;
+    nested.push(c);
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested));
+  const byStart = primaryByStart(primary, owner);
+  releaseOwnerTable(owner, primary);
+  return mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
 }
 
-const LABEL_INDEX: Readonly<Record<string, number>> = { PER: 0, TITLE: 1, ORG: 2, LOC: 3, DATE: 4, DOC: 5 };
-
-/** A number naming (label, start): cheaper map keys than strings. */
-function labelStartKey(c: Candidate): number {
-  return c.start * 8 + (LABEL_INDEX[c.label] ?? 7);
+/**
+ * The primary spans ordered by start: their starts sorted as plain numbers (a native
+ * sort), each mapped back through the owner table (disjoint spans have distinct starts).
+ */
+function primaryByStart(primary: readonly Layered[], owner: Int32Array): Layered[] {
+  const starts = sortScratch(primary.length);
+  for (let k = 0; k < primary.length; k++) starts[k] = primary[k].start;
+  const sorted = starts.subarray(0, primary.length).sort();
+  const out: Layered[] = [];
+  for (let k = 0; k < sorted.length; k++) out.push(primary[owner[sorted[k]]]);
+  return out;
 }
 
-function dedupe(cands: readonly Candidate[]): Candidate[] {
-  const seen = new Map<number | string, Candidate>();
+/**
+ * Both layers in one list by start, longer first, primary before nested. A nested span
+ * that starts where its primary span does is shorter than it, so at equal starts the
+ * primary span comes first.
+ */
+function mergeLayers(primary: readonly Layered[], nested: readonly Layered[]): Layered[] {
+  const out: Layered[] = [];
+  let j = 0;
+  for (const p of primary) {
+    while (j < nested.length && nested[j].start < p.start) out.push(nested[j++]);
+    out.push(p);
+  }
+  while (j < nested.length) out.push(nested[j++]);
+  return out;
+}
+
+function strongerFirst(a: Layered, b: Layered): number {
+  return b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start;
+}
+
+function byStartLongestFirst(a: Layered, b: Layered): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * A table of `size` entries set to -1. Articles share one buffer, kept all -1 between calls
+ * (releaseOwnerTable unmarks just the primary spans), so a call neither allocates nor
+ * clears the whole table: a typed array per call costs an off-heap allocation and pushes
+ * the collector. A call that threw before releasing leaves the buffer marked dirty, and
+ * the next call clears it.
+ */
+function ownerTable(size: number): Int32Array {
+  if (size > MAX_SHARED_OWNER) return new Int32Array(size).fill(-1);
+  if (sharedOwner.length < size) {
+    sharedOwner = new Int32Array(Math.min(MAX_SHARED_OWNER, Math.max(size, 2 * sharedOwner.length))).fill(-1);
+  } else if (sharedOwnerDirty) {
+    sharedOwner.fill(-1);
+  }
+  sharedOwnerDirty = true;
+  return sharedOwner;
+}
+
+function releaseOwnerTable(owner: Int32Array, primary: readonly Layered[]): void {
+  if (owner !== sharedOwner) return;
+  for (const p of primary) owner.fill(-1, p.start, p.end);
+  sharedOwnerDirty = false;
+}
+
+/** Texts longer than this (UTF-16 units) get a table of their own, so a huge one is not kept. */
+const MAX_SHARED_OWNER = 1 << 18;
+let sharedOwner = new Int32Array(1 << 14).fill(-1);
+let sharedOwnerDirty = false;
+
+/** Index of a label in the guide's order; 7 for anything else. */
+function labelIndex(label: string): number {
+  switch (label) {
+    case 'PER': return 0;
+    case 'TITLE': return 1;
+    case 'ORG': return 2;
+    case 'LOC': return 3;
+    case 'DATE': return 4;
+    case 'DOC': return 5;
+    default: return 7;
+  }
+}
+
+/**
+ * The deduplicated candidates strongest first, as `stableSort(dedupe(cands), strongerFirst)`
+ * gives them, by one native sort of numeric keys (longer first, then by start, then by
+ * position in cands) instead of comparator calls and a Map. Copies of one span are then
+ * neighbours, and the first of them sits where dedupe keeps it. Undefined when a candidate
+ * has a priority, an offset that is not a small integer, or the keys would not be exact.
+ */
+function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
+  const n = cands.length;
+  let maxLen = 0;
+  let maxStart = 0;
   for (const c of cands) {
-    if (c.end <= c.start) continue;
-    // (start, length, label) packed into a safe integer; an absurdly long span keeps a string key.
-    const len = c.end - c.start;
-    const key = len < 2 ** 22 && c.start < 2 ** 28 ? (c.start * 2 ** 22 + len) * 8 + (LABEL_INDEX[c.label] ?? 7) : `${c.label}:${c.start}:${c.end}`;
-    const prev = seen.get(key);
-    if (!prev || (c.priority ?? 0) > (prev.priority ?? 0) || (prev.value === undefined && c.value !== undefined)) seen.set(key, c);
+    const start = c.start;
+    const len = c.end - start;
+    if ((c.priority ?? 0) !== 0 || (start | 0) !== start || (c.end | 0) !== c.end || start < 0) return undefined;
+    if (len > maxLen) maxLen = len;
+    if (start > maxStart) maxStart = start;
   }
-  return [...seen.values()];
+  if ((maxLen + 1) * (maxStart + 1) * n >= 2 ** 53) return undefined;
+  const keys = sortScratch(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cands[i];
+    const len = c.end - c.start;
+    if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + c.start) * n + i;
+  }
+  const sorted = keys.subarray(0, m).sort();
+  const out: Layered[] = [];
+  let runFrom = 0; // out[runFrom..] are the copies of the current (start, end)
+  for (let r = 0; r < m; r++) {
+    const key = sorted[r];
+    const c = cands[key % n];
+    const start = c.start;
+    const end = c.end;
+    if (runFrom < out.length && (out[runFrom].start !== start || out[runFrom].end !== end)) runFrom = out.length;
+    let k = runFrom;
+    while (k < out.length && !sameSpan(out[k], start, end, c.label)) k++;
+    if (k === out.length) {
+      out.push({ label: c.label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false });
+    } else if (out[k].value === undefined && c.value !== undefined) {
+      const prev = out[k];
+      prev.label = c.label;
+      prev.value = c.value;
+      prev.yearSource = c.yearSource;
+      prev.priority = c.priority;
+    }
+  }
+  return out;
+}
+
+/** A shared number buffer of at least n entries, filled afresh by each caller (no per-call allocation). */
+function sortScratch(n: number): Float64Array {
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
+  return sortKeys;
+}
+
+let sortKeys = new Float64Array(256);
+
+/**
+ * One layered copy per (label, start, end), of the candidate that wins it: the first,
+ * unless a later one has a higher priority or brings a value the winner lacks. Detectors
+ * build candidates of many shapes; the copies share one, so everything after this reads
+ * them fast.
+ */
+function dedupe(cands: readonly Candidate[]): Layered[] {
+  // (start, label index) → the first copy with them; copies with other ends are chained.
+  // Small integer keys: cheap to hash, unlike (start, end, label) packed into a double.
+  const firstAt = new Map<number, number>();
+  const nextSame: number[] = [];
+  const out: Layered[] = [];
+  for (const c of cands) {
+    const start = c.start;
+    const end = c.end;
+    if (end <= start) continue;
+    const label = c.label;
+    const key = start * 8 + labelIndex(label);
+    let k = firstAt.get(key) ?? -1;
+    while (k >= 0 && !sameSpan(out[k], start, end, label)) k = nextSame[k];
+    if (k < 0) {
+      const head = firstAt.get(key);
+      nextSame.push(head ?? -1);
+      firstAt.set(key, out.length);
+      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false });
+      continue;
+    }
+    const prev = out[k];
+    if ((c.priority ?? 0) > (prev.priority ?? 0) || (prev.value === undefined && c.value !== undefined)) {
+      prev.label = label;
+      prev.value = c.value;
+      prev.yearSource = c.yearSource;
+      prev.priority = c.priority;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a copy stands for the same (label, start, end) as a candidate: labels compare by
+ * index (unknown labels alike), except for spans too long or far for the packed key the
+ * rule was first written with, which compared the label itself.
+ */
+function sameSpan(x: Layered, start: number, end: number, label: string): boolean {
+  if (x.end !== end || x.start !== start) return false;
+  return end - start < 2 ** 22 && start < 2 ** 28 ? labelIndex(x.label) === labelIndex(label) : x.label === label;
+}
+
+/**
+ * Stable sort in place (merge sort; insertion sort for short runs). The built-in sort
+ * calls the comparator through the runtime; here it is inlined, several times faster on
+ * the few dozen spans of an article.
+ */
+function stableSort<T>(items: T[], before: (a: T, b: T) => number): T[] {
+  const n = items.length;
+  const RUN = 12;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = items[i];
+      let j = i - 1;
+      while (j >= lo && before(items[j], x) > 0) {
+        items[j + 1] = items[j];
+        j--;
+      }
+      items[j + 1] = x;
+    }
+  }
+  if (n <= RUN) return items;
+  let from = items;
+  let to: T[] = new Array<T>(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) to[k++] = before(from[j], from[i]) < 0 ? from[j++] : from[i++];
+      while (i < mid) to[k++] = from[i++];
+      while (j < hi) to[k++] = from[j++];
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  if (from !== items) for (let i = 0; i < n; i++) items[i] = from[i];
+  return items;
 }
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -1,16 +1,15 @@
 /**
  * The knowledge tables of data/*.ts compiled once into syllable tries and sets, plus the
  * small predicates every name detector shares ("does a title or body start here?", "does
- * this look like a person's name?"). Built at module load; lookups are Map hits.
+ * this look like a person's name?"). Built at module load; lookups are array reads and Map
+ * hits, and the predicates asked again and again at one token are memoized per article.
  */
 import { BAN_BODIES, BODY_NAMES, LEVEL_WORDS, MINISTRIES, ORG_ABBREVIATIONS, ORG_HEADS, type OrgHead } from './data/organizations';
 import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
 import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
-import { PhraseTable, phraseKeys, type PhraseMatch, type Tok } from './wordScan';
-
-const keyOf = (s: string) => phraseKeys(s).keys.join(' ');
+import { PhraseTable, SyllableSet, phraseKeys, syllableId, type PhraseMatch, type Toks } from './wordScan';
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
@@ -28,80 +27,123 @@ export const TITLE_BODY_TABLE = new PhraseTable(TITLE_BODIES.map((b) => [b, b] a
 export const HONORIFIC_TABLE = new PhraseTable(HONORIFICS.map((h) => [h.form, h] as const));
 export const FAMOUS_TABLE = new PhraseTable(FAMOUS_PEOPLE.map((p) => [p.name, p] as const));
 
-/** Abbreviations by exact text (case matters: `EU` yes, `eu` no). */
-const ABBREVIATIONS = new Set(ORG_ABBREVIATIONS);
-const STRONG = new Set(STRONG_SURNAMES.map(keyOf));
-const WEAK = new Set(WEAK_SURNAMES.map(keyOf));
-const MIDDLE = new Set(COMMON_MIDDLE_NAMES.map(keyOf));
+/** Abbreviations by exact text (case matters: `EU` yes, `eu` no), found by their syllable id. */
+const ABBREVIATIONS = new Map<number, string[]>();
+for (const a of ORG_ABBREVIATIONS) {
+  const id = syllableId(a.toLowerCase());
+  ABBREVIATIONS.set(id, [...(ABBREVIATIONS.get(id) ?? []), a]);
+}
+/** Single syllables of a list (a longer entry never equals one token's key). */
+const syllables = (list: readonly string[]) => new SyllableSet(list.map((s) => phraseKeys(s).keys).filter((k) => k.length === 1).map((k) => k[0]));
+const STRONG = syllables(STRONG_SURNAMES);
+const WEAK = syllables(WEAK_SURNAMES);
+const MIDDLE = syllables(COMMON_MIDDLE_NAMES);
 
 /** A country from the place table (`Nhật Bản`, `Hoa Kỳ`) ends at the returned index. */
-export function countryAt(toks: readonly Tok[], i: number): number | undefined {
+export function countryAt(toks: Toks, i: number): number | undefined {
   const m = PLACE_TABLE.longest(toks, i);
   return m?.value.kind === 'country' ? m.end : undefined;
 }
 
-export function isAbbreviation(t: Tok | undefined): boolean {
-  // `upper` means the text is its own upper case, so the set can be asked directly.
-  return !!t && t.upper && ABBREVIATIONS.has(t.text);
+export function isAbbreviation(toks: Toks, i: number): boolean {
+  // `upper` means the text is its own upper case, so the table can be asked directly.
+  if (!toks.upper(i)) return false;
+  const forms = ABBREVIATIONS.get(toks.id[i]);
+  return !!forms && forms.some((a) => toks.is(i, a));
 }
 
 export type SurnameStrength = 'strong' | 'weak' | undefined;
 
-export function surnameStrength(t: Tok | undefined): SurnameStrength {
-  if (!t || t.kind !== 'word' || !t.cap) return undefined;
-  return STRONG.has(t.key) ? 'strong' : WEAK.has(t.key) ? 'weak' : undefined;
+export function surnameStrength(toks: Toks, i: number): SurnameStrength {
+  if (!toks.capWord(i)) return undefined;
+  const id = toks.id[i];
+  return STRONG.has(id) ? 'strong' : WEAK.has(id) ? 'weak' : undefined;
 }
 
-export function isMiddleName(t: Tok | undefined): boolean {
-  return !!t && MIDDLE.has(t.key);
+export function isMiddleName(toks: Toks, i: number): boolean {
+  return MIDDLE.has(toks.key(i));
 }
+
+/** Longest syllable of a name (`Nguyễn`, `Nghiêm`): longer capitalised words are not syllables of one. */
+const MAX_NAME_SYLLABLE = 8;
 
 /** A capitalised word that may be a syllable of a name (not a number, not an abbreviation). */
-export function isNameSyllable(toks: readonly Tok[], i: number, first: Tok): boolean {
-  const t = toks[i];
-  if (!t || t.kind !== 'word' || !t.cap || t.nlBefore || t.text.length > 8) return false;
+export function isNameSyllable(toks: Toks, i: number, first: number): boolean {
+  if (!toks.capWord(i) || toks.nlBefore(i) || toks.size(i) > MAX_NAME_SYLLABLE) return false;
   // An ALL-CAPS word after a mixed-case one is an abbreviation (`Nguyễn Văn A UBND`), not a syllable.
-  return !(t.upper && !first.upper);
+  return !(toks.upper(i) && !toks.upper(first));
 }
 
-/** A title head, title prefix, or organization head or abbreviation starts at toks[i]. */
-export function headStartsAt(toks: readonly Tok[], i: number): boolean {
-  const t = toks[i];
-  if (!t) return false;
-  if (isAbbreviation(t)) return true;
-  if (TITLE_HEAD_TABLE.longest(toks, i)) return true;
-  if (TITLE_PREFIX_TABLE.longest(toks, i) && TITLE_HEAD_TABLE.longest(toks, i + 1)) return true;
-  return orgHeadStrict(toks, i).some((h) => h.end > i + 1 || !GIVEN_NAME_HEADS.has(t.key));
+/** Rows of the per-article memo (one Int8Array, one allocation): row * toks.n + i. */
+const HEAD_MEMO = 0;
+const NAME_MEMO = 1;
+const INNER_NAME_MEMO = 2;
+const MEMO_ROWS = 3;
+
+function memoOf(toks: Toks): Int8Array {
+  return (toks.memo ??= new Int8Array(MEMO_ROWS * toks.n));
+}
+
+/** A title head, title prefix, or organization head or abbreviation starts at toks[i] (memoized per article). */
+export function headStartsAt(toks: Toks, i: number): boolean {
+  if (!toks.has(i)) return false;
+  if (!TITLE_HEAD_TABLE.startsAt(toks, i) && !TITLE_PREFIX_TABLE.startsAt(toks, i) && !ORG_HEAD_TABLE.startsAt(toks, i)) return isAbbreviation(toks, i);
+  const memo = memoOf(toks);
+  const k = HEAD_MEMO * toks.n + i;
+  if (memo[k] === 0) memo[k] = headStarts(toks, i) ? 2 : 1;
+  return memo[k] === 2;
+}
+
+function headStarts(toks: Toks, i: number): boolean {
+  if (isAbbreviation(toks, i)) return true;
+  if (TITLE_HEAD_TABLE.longestEnd(toks, i) >= 0) return true;
+  if (TITLE_PREFIX_TABLE.longestEnd(toks, i) >= 0 && TITLE_HEAD_TABLE.longestEnd(toks, i + 1) >= 0) return true;
+  const given = GIVEN_NAME_HEADS.has(toks.id[i]);
+  return orgHeadStrict(toks, i).some((h) => h.end > i + 1 || !given);
 }
 
 /** One-syllable body heads that are also common given names (`Nguyễn Xuân Trường`). */
-const GIVEN_NAME_HEADS = new Set(['trường', 'hội']);
+const GIVEN_NAME_HEADS = new SyllableSet(['trường', 'hội']);
 
-/** An ORG head starts at i and is not a place or a famous person's name (`Trường Sa`, `Trường Chinh`). */
-export function orgHeadStrict(toks: readonly Tok[], i: number): Array<PhraseMatch<OrgHead>> {
+/** An ORG head starts at i and is not a place or a famous person's name (`Trường Sa`, `Trường Chinh`); memoized per article. */
+export function orgHeadStrict(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
+  if (!ORG_HEAD_TABLE.startsAt(toks, i)) return NO_HEADS;
+  const memo = (toks.orgHeads ??= new Array(toks.n)) as Array<ReadonlyArray<PhraseMatch<OrgHead>> | undefined>;
+  return (memo[i] ??= orgHeadsAt(toks, i));
+}
+
+const NO_HEADS: never[] = [];
+
+function orgHeadsAt(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
   const heads = ORG_HEAD_TABLE.matchAll(toks, i);
   if (heads.length === 0) return heads;
-  const place = PLACE_TABLE.longest(toks, i);
-  const famous = FAMOUS_TABLE.longest(toks, i);
-  const cover = Math.max(place?.end ?? 0, famous?.end ?? 0);
+  const cover = Math.max(PLACE_TABLE.longestEnd(toks, i), FAMOUS_TABLE.longestEnd(toks, i), 0);
   return cover > 0 ? heads.filter((h) => h.end > cover) : heads;
 }
 
 /**
  * Number of syllables of the person-like name at toks[i] (surname + 1–3 capitalised
- * syllables), 0 when there is none. Stops before a title or body head.
+ * syllables), 0 when there is none. Stops before a title or body head. Memoized per article.
  */
-export function nameLength(toks: readonly Tok[], i: number, inner = false): number {
-  const strength = surnameStrength(toks[i]);
+export function nameLength(toks: Toks, i: number, inner = false): number {
+  if (!toks.capWord(i)) return 0;
+  const memo = memoOf(toks);
+  const k = (inner ? INNER_NAME_MEMO : NAME_MEMO) * toks.n + i;
+  if (memo[k] === 0) memo[k] = nameLengthAt(toks, i, inner) + 1;
+  return memo[k] - 1;
+}
+
+function nameLengthAt(toks: Toks, i: number, inner: boolean): number {
+  const strength = surnameStrength(toks, i);
   if (!strength) return 0;
   // In an ALL-CAPS headline nothing marks where the name ends: take the common 3 syllables.
-  const max = toks[i].upper ? 3 : 4;
+  const max = toks.upper(i) ? 3 : 4;
   // A second full name right after (`Bệnh viện Bạch Mai Đào Xuân Cơ`) is another person; a
   // strong surname may still carry a second family name (`Nguyễn Lê Minh`).
   const firstSplit = strength === 'strong' ? i + 2 : i + 1;
   let j = i + 1;
-  while (j < i + max && isNameSyllable(toks, j, toks[i]) && !headStartsAt(toks, j)) {
-    if (!inner && j >= firstSplit && surnameStrength(toks[j]) === 'strong' && nameLength(toks, j, true) >= 3) break;
+  while (j < i + max && isNameSyllable(toks, j, i) && !headStartsAt(toks, j)) {
+    if (!inner && j >= firstSplit && surnameStrength(toks, j) === 'strong' && nameLength(toks, j, true) >= 3) break;
     j++;
   }
   return j - i > 1 ? j - i : 0;
@@ -112,9 +154,9 @@ export function nameLength(toks: readonly Tok[], i: number, inner = false): numb
  * after `UBND tỉnh` is the chairman, `Phan Thiết` after `thành phố` is the city): a surname
  * and three or more syllables, or a typical middle name.
  */
-export function looksLikePerson(toks: readonly Tok[], i: number): boolean {
+export function looksLikePerson(toks: Toks, i: number): boolean {
   const n = nameLength(toks, i);
   if (n === 0) return false;
-  if (PLACE_TABLE.longest(toks, i)?.end === i + n) return false;
+  if (PLACE_TABLE.longestEnd(toks, i) === i + n) return false;
   return n >= 3;
 }

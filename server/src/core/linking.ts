@@ -12,20 +12,38 @@
 import { partitionPoint } from './partition';
 import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
-import { HONORIFIC_TABLE, headStartsAt, isNameSyllable } from './lexicon';
+import * as lexicon from './lexicon';
 import { normalizedKey as computeKey } from './normalize';
+import { titleCase, tokensOf } from './wordScan';
+
+// Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
+// is a getter call, which costs more than the lookups of these hot loops.
+const { HONORIFIC_TABLE, headStartsAt, isNameSyllable } = lexicon;
 
 /**
- * normalizedKey, remembered: an article repeats the same names and titles many times, and
- * the key costs an NFC pass. Cleared per article (linkMentions), so it never grows.
+ * normalizedKey, remembered: articles repeat the same names and titles many times, and the
+ * key costs an NFC pass. A pure function of its argument, so the memo may outlive one
+ * article; it is emptied when it reaches MAX_KEYS entries, so it never grows past that.
  */
 const keyMemo = new Map<string, string>();
+const MAX_KEYS = 4096;
 function normalizedKey(s: string): string {
   let k = keyMemo.get(s);
-  if (k === undefined) keyMemo.set(s, (k = computeKey(s)));
+  if (k === undefined) {
+    if (keyMemo.size >= MAX_KEYS) keyMemo.clear();
+    keyMemo.set(s, (k = computeKey(s)));
+  }
   return k;
 }
-import { titleCase, tokensOf, type Tok } from './wordScan';
+
+/** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
+function collapseSpaces(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (isJsSpace(c) && (c !== 32 || (k + 1 < s.length && isJsSpace(s.charCodeAt(k + 1))))) return s.replace(/\s+/gu, ' ');
+  }
+  return s;
+}
 
 export interface LinkResult {
   links: Link[];
@@ -42,9 +60,39 @@ interface Person {
   syllables: string[];
 }
 
-/** Separators allowed between a name and its titles, and between titles of one list. */
-const AFTER_NAME = /^\s*(?:[,–—-]|\()?\s*$/u;
-const BETWEEN_TITLES = /^\s*(?:,|và|kiêm)?\s*$/u;
+/**
+ * Separators allowed between a name and its titles, and between titles of one list, each
+ * with any whitespace around it: the tests below read char codes, no slice and no regex.
+ */
+const AFTER_NAME = [',', '–', '—', '-', '('];
+const BETWEEN_TITLES = [',', 'và', 'kiêm'];
+
+/** A JavaScript `\s` character. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** text[from, to) is one or more whitespace characters (empty when from ≥ to, as slice gives). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) if (!isJsSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** text[from, to) is whitespace with at most one of the separators inside it. */
+function separatedBy(text: string, from: number, to: number, separators: readonly string[]): boolean {
+  let k = from;
+  while (k < to && isJsSpace(text.charCodeAt(k))) k++;
+  if (k >= to) return true;
+  for (const sep of separators) {
+    if (k + sep.length > to || !text.startsWith(sep, k)) continue;
+    let m = k + sep.length;
+    while (m < to && isJsSpace(text.charCodeAt(m))) m++;
+    if (m >= to) return true;
+  }
+  return false;
+}
 
 export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
   const empty: LinkResult = { links: [], values: new Map(), titles: new Map() };
@@ -52,33 +100,37 @@ export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResul
     return link(ctx, entities);
   } catch {
     return empty; // bad input never throws out of the core
-  } finally {
-    keyMemo.clear();
   }
 }
 
 function link(ctx: DetectContext, entities: Layered[]): LinkResult {
   const text = ctx.text;
-  const pers = entities.filter((e) => e.label === 'PER');
-  const titles = entities.filter((e) => e.label === 'TITLE' && !e.nested).sort((a, b) => a.start - b.start);
+  const pers: Layered[] = [];
+  const titles: Layered[] = [];
+  for (const e of entities) {
+    if (e.label === 'PER') pers.push(e);
+    else if (e.label === 'TITLE' && !e.nested) titles.push(e);
+  }
+  titles.sort((a, b) => a.start - b.start);
   const people = new Map<string, Person>();
-  for (const p of pers) personOf(people, text.slice(p.start, p.end));
+  // Every spelling is seen before any is used, so the canonical name is settled here.
+  const personOfPer = pers.map((p) => personOf(people, text.slice(p.start, p.end)));
   const usedTitles = new Set<Layered>();
   const perStarts = pers.map((p) => p.start).sort((a, b) => a - b);
-  for (const p of pers) {
-    const person = personOf(people, text.slice(p.start, p.end));
-    for (const t of titlesBeside(text, titles, p, perStarts)) {
+  for (let k = 0; k < pers.length; k++) {
+    const person = personOfPer[k];
+    for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
       usedTitles.add(t);
-      const shown = text.slice(t.start, t.end).replace(/\s+/gu, ' ');
+      const shown = collapseSpaces(text.slice(t.start, t.end));
       if (!person.titles.some((x) => normalizedKey(x) === normalizedKey(shown))) person.titles.push(shown);
     }
   }
   const values = new Map<Layered, string>();
   const titleMap = new Map<Layered, string[]>();
-  for (const p of pers) {
-    const person = personOf(people, text.slice(p.start, p.end));
-    values.set(p, person.canonical);
-    if (person.titles.length) titleMap.set(p, person.titles);
+  for (let k = 0; k < pers.length; k++) {
+    const person = personOfPer[k];
+    values.set(pers[k], person.canonical);
+    if (person.titles.length) titleMap.set(pers[k], person.titles);
   }
   const links = [...titleLinks(text, titles, usedTitles, people), ...shortNameLinks(text, pers, people)];
   return { links: links.sort((a, b) => a.start - b.start), values, titles: titleMap };
@@ -87,7 +139,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
 function personOf(people: Map<string, Person>, surface: string): Person {
   const key = normalizedKey(surface);
   let p = people.get(key);
-  const shown = surface.replace(/\s+/gu, ' ').trim();
+  const shown = collapseSpaces(surface).trim();
   const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
   if (!p) people.set(key, (p = { key, canonical: display, titles: [], syllables: key.split(' ') }));
   else if (p.canonical === p.canonical.toUpperCase() && display !== display.toUpperCase()) p.canonical = display;
@@ -99,8 +151,8 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
   const out: Layered[] = [];
   let i = lastEndingBefore(titles, per.start);
   let edge = per.start;
-  let sep = /^\s+$/u; // a title right before a name is separated by a space only
-  while (i >= 0 && sep.test(text.slice(titles[i].end, edge))) {
+  let sep: readonly string[] | undefined; // a title right before a name is separated by whitespace only
+  while (i >= 0 && (sep ? separatedBy(text, titles[i].end, edge, sep) : onlySpaces(text, titles[i].end, edge))) {
     out.push(titles[i]);
     edge = titles[i].start;
     sep = BETWEEN_TITLES;
@@ -110,7 +162,7 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
   let j = lastEndingBefore(titles, per.end) + 1;
   edge = per.end;
   sep = AFTER_NAME;
-  while (j < titles.length && titles[j].start >= edge && sep.test(text.slice(edge, titles[j].start))) {
+  while (j < titles.length && titles[j].start >= edge && separatedBy(text, edge, titles[j].start, sep)) {
     // `…, Chủ tịch nước Nguyễn Xuân Phúc`: a title right before the next name is that person's.
     if (j > 0 && startsRightAfter(text, perStarts, titles[j].end)) break;
     out.push(titles[j]);
@@ -123,7 +175,7 @@ function titlesBeside(text: string, titles: readonly Layered[], per: Layered, pe
 
 function startsRightAfter(text: string, starts: readonly number[], offset: number): boolean {
   const lo = partitionPoint(starts.length, (i) => starts[i] < offset);
-  return lo < starts.length && /^\s+$/u.test(text.slice(offset, starts[lo]));
+  return lo < starts.length && onlySpaces(text, offset, starts[lo]);
 }
 
 /** Index of the last title ending at or before offset (titles sorted and disjoint), or -1. */
@@ -146,7 +198,7 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
   for (let i = 0; i < titles.length; i++) {
     if (used.has(titles[i])) continue;
     let j = i;
-    while (j + 1 < titles.length && !used.has(titles[j + 1]) && BETWEEN_TITLES.test(text.slice(titles[j].end, titles[j + 1].start))) j++;
+    while (j + 1 < titles.length && !used.has(titles[j + 1]) && separatedBy(text, titles[j].end, titles[j + 1].start, BETWEEN_TITLES)) j++;
     const who = holders.get(normalizedKey(text.slice(titles[i].start, titles[i].end)));
     if (who?.length === 1) {
       out.push({ start: titles[i].start, end: titles[j].end, target: who[0].key, canonical: who[0].canonical, kind: 'title' });
@@ -158,28 +210,32 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
 
 /** `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name. */
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
+  if (people.size === 0) return []; // no name to point to
   const toks = tokensOf(text);
   const spans = [...pers].sort((a, b) => a.start - b.start);
-  const covered = (t: Tok) => {
-    const k = lastStartingAtOrBefore(spans, t.start);
-    return k >= 0 && t.end <= spans[k].end;
-  };
+  const everyone = [...people.values()];
   const out: Link[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const h = HONORIFIC_TABLE.longest(toks, i);
-    if (!h) continue;
-    const s = h.end;
+  for (let i = HONORIFIC_TABLE.nextStart(toks, 0); i < toks.n; i = HONORIFIC_TABLE.nextStart(toks, i + 1)) {
+    const s = HONORIFIC_TABLE.longestEnd(toks, i);
+    if (s < 0) continue;
     let e = s;
-    while (e < s + 3 && isNameSyllable(toks, e, toks[s] ?? toks[i]) && !covered(toks[e]) && !headStartsAt(toks, e)) e++;
+    while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(spans, toks.start[e], toks.end[e]) && !headStartsAt(toks, e)) e++;
     if (e === s || e - s > 2) continue;
-    const tail = toks.slice(s, e).map((t) => t.key);
-    const who = [...people.values()].filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
+    const tail: string[] = [];
+    for (let k = s; k < e; k++) tail.push(toks.keyText(k));
+    const who = everyone.filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
     if (who.length === 1) {
-      out.push({ start: toks[s].start, end: toks[e - 1].end, target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
+      out.push({ start: toks.start[s], end: toks.end[e - 1], target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
     }
     i = e - 1;
   }
   return out;
+}
+
+/** A token [start, end) lies inside one of the spans (sorted by start). */
+function covered(spans: readonly Layered[], start: number, end: number): boolean {
+  const j = lastStartingAtOrBefore(spans, start);
+  return j >= 0 && end <= spans[j].end;
 }
 
 function lastStartingAtOrBefore(spans: readonly Layered[], offset: number): number {

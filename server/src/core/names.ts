@@ -3,13 +3,12 @@
  * (places.ts, organizations.ts, titles.ts, people.ts). Every candidate found inside a longer
  * one is kept: layers.ts turns them into the nested layer.
  */
-import { partitionPoint } from './partition';
 import type { Candidate, DetectContext } from './candidates';
 import { OrgScanner } from './organizations';
 import { detectPeople } from './people';
 import { detectPlaces } from './places';
 import { detectTitles } from './titles';
-import { joined, tokensOf, type Tok, type TokSpan } from './wordScan';
+import { syllableId, tokensOf, type Toks, type TokSpan } from './wordScan';
 
 export function detectNamedEntities(ctx: DetectContext): Candidate[] {
   try {
@@ -21,29 +20,28 @@ export function detectNamedEntities(ctx: DetectContext): Candidate[] {
 
 function detect(ctx: DetectContext): Candidate[] {
   const toks = tokensOf(ctx.text);
-  const range = tokenRanges(toks);
   const docEnds = new Map<number, number>();
   for (const c of ctx.found) {
-    const r = c.label === 'DOC' ? range(c.start, c.end) : undefined;
+    const r = c.label === 'DOC' ? tokenRange(toks, c.start, c.end) : undefined;
     if (r) docEnds.set(r.s, r.e);
   }
   const orgScanner = new OrgScanner(toks, docEnds);
-  const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks, range)];
+  const orgs = [...orgScanner.detect(), ...fromSources(ctx, toks)];
   const titles = detectTitles(toks, orgScanner);
   const places = mergePlaces(detectPlaces(toks), orgScanner.places);
   const credits = [
-    ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => range(m.start, m.end, true)).filter((r) => !!r),
+    ...ctx.metadata.filter((m) => m.kind === 'byline' || m.kind === 'credit').map((m) => tokenRange(toks, m.start, m.end, true)).filter((r) => !!r),
     ...photoCredits(toks),
   ];
-  const placeKeys = new Set(places.map((p) => `${p.s}:${p.e}`));
-  const people = detectPeople({ toks, titles, credits, isPlace: (s, e) => placeKeys.has(`${s}:${e}`) });
+  const people = detectPeople({ toks, titles, credits, places });
   // A place inside a person's name is part of the name (`Nguyễn Thái Bình`).
-  const inPerson = marks(toks.length, people);
-  const locs = places.filter((l) => !anyMarked(inPerson, l));
+  const inPerson = people.length > 0 && places.length > 0 ? marks(toks.n, people) : undefined;
+  const locs = inPerson ? places.filter((l) => !anyMarked(inPerson, l)) : places;
   return [...locs, ...orgs, ...titles, ...people].map((t) => toCandidate(toks, t));
 }
 
 function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
+  if (b.length === 0) return [...a];
   const taken = marks(Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
   return [...a, ...b.filter((l) => !anyMarked(taken, l))];
 }
@@ -60,40 +58,56 @@ function anyMarked(m: Uint8Array, x: TokSpan): boolean {
   return false;
 }
 
-function toCandidate(toks: readonly Tok[], t: TokSpan): Candidate {
-  const c: Candidate = { label: t.label, start: toks[t.s].start, end: toks[t.e - 1].end };
+function toCandidate(toks: Toks, t: TokSpan): Candidate {
+  const c: Candidate = { label: t.label, start: toks.start[t.s], end: toks.end[t.e - 1] };
   if (t.value !== undefined) c.value = t.value;
   return c;
 }
 
 /**
- * Maps a view span to the tokens it covers: exact boundaries by default, or (loose) every
- * token lying inside it, for metadata items that include punctuation around a name.
- * Binary search over token starts: no per-token tables for a few look-ups.
+ * The tokens a view span covers: exact boundaries by default, or (loose) every token lying
+ * inside it, for metadata items that include punctuation around a name. Binary search over
+ * token starts: no per-token tables for a few look-ups.
  */
-function tokenRanges(toks: readonly Tok[]) {
-  const firstAtOrAfter = (x: number): number => partitionPoint(toks.length, (i) => toks[i].start < x);
-  return (start: number, end: number, loose = false): { s: number; e: number } | undefined => {
-    const s = firstAtOrAfter(start);
-    let e = s;
-    while (e < toks.length && toks[e].end <= end) e++;
-    if (s >= e) return undefined;
-    if (!loose && (toks[s].start !== start || toks[e - 1].end !== end)) return undefined;
-    return { s, e };
-  };
+function tokenRange(toks: Toks, start: number, end: number, loose = false): { s: number; e: number } | undefined {
+  const s = firstStartAtOrAfter(toks, start);
+  let e = s;
+  while (e < toks.n && toks.end[e] <= end) e++;
+  if (s >= e) return undefined;
+  if (!loose && (toks.start[s] !== start || toks.end[e - 1] !== end)) return undefined;
+  return { s, e };
 }
+
+/** Index of the first token starting at or after x (as partitionPoint over token starts). */
+function firstStartAtOrAfter(toks: Toks, x: number): number {
+  let lo = 0;
+  let hi = toks.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks.start[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const PHOTO = syllableId('ảnh');
+const COLON = syllableId(':');
+const CLOSE_PAREN = syllableId(')');
+const CLOSE_BRACKET = syllableId(']');
+const THEO = syllableId('theo');
+const NGUON = syllableId('nguồn');
 
 /**
  * `Ảnh: Nhật Bắc`, `(Ảnh: Hoàng Hà)` wherever they stand, also when the page layout did not
  * make the line a credit item: the words after the label up to the end of the line or the
  * closing bracket (people.ts keeps only capitalised names from them).
  */
-function photoCredits(toks: readonly Tok[]): Array<{ s: number; e: number }> {
+function photoCredits(toks: Toks): Array<{ s: number; e: number }> {
   const out: Array<{ s: number; e: number }> = [];
-  for (let i = 0; i + 1 < toks.length; i++) {
-    if (toks[i].key !== 'ảnh' || toks[i + 1].key !== ':' || !joined(toks, i + 1)) continue;
+  for (let i = 0; i + 1 < toks.n; i++) {
+    if (toks.id[i] !== PHOTO || toks.id[i + 1] !== COLON || !toks.joined(i + 1)) continue;
     let e = i + 2;
-    while (e < toks.length && joined(toks, e) && toks[e].key !== ')' && toks[e].key !== ']') e++;
+    while (e < toks.n && toks.joined(e) && toks.id[e] !== CLOSE_PAREN && toks.id[e] !== CLOSE_BRACKET) e++;
     if (e > i + 2) out.push({ s: i + 2, e });
     i = e - 1;
   }
@@ -101,16 +115,16 @@ function photoCredits(toks: readonly Tok[]): Array<{ s: number; e: number }> {
 }
 
 /** The name in a source item (`VOV.VN -`, `(TN&MT) -`, `Theo Báo Quảng Ninh`) is an ORG. */
-function fromSources(ctx: DetectContext, toks: readonly Tok[], range: ReturnType<typeof tokenRanges>): TokSpan[] {
+function fromSources(ctx: DetectContext, toks: Toks): TokSpan[] {
   const out: TokSpan[] = [];
   for (const m of ctx.metadata) {
     if (m.kind !== 'source') continue;
-    const r = range(m.start, m.end, true);
+    const r = tokenRange(toks, m.start, m.end, true);
     if (!r) continue;
     let s = r.s;
     let e = r.e;
-    while (s < e && (toks[s].kind === 'punct' || toks[s].key === 'theo' || toks[s].key === 'nguồn')) s++;
-    while (e > s && toks[e - 1].kind === 'punct') e--;
+    while (s < e && (toks.isPunct(s) || toks.id[s] === THEO || toks.id[s] === NGUON)) s++;
+    while (e > s && toks.isPunct(e - 1)) e--;
     if (s < e) out.push({ label: 'ORG', s, e });
   }
   return out;

@@ -6,6 +6,11 @@
  * character it came from, so spans found in the view map back to exact offsets in the
  * file as stored (guide §1). The view differs in length from the stored text only when
  * the stored text is not NFC.
+ *
+ * Speed: almost every article is precomposed Vietnamese, which NFC leaves as it is. One
+ * char-code scan over a small table proves that (every character lies in ranges NFC never
+ * changes and that never compose with a neighbour) and makes the view's few edits (spaces,
+ * tone moves) on the way; anything else takes the general path.
  */
 
 /** Combining marks that NFC may fold into the preceding letter. */
@@ -34,20 +39,87 @@ function buildToneMoves(): Map<string, string> {
   return map;
 }
 
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch);
+/** The second vowels a tone may sit on in the old placement (`hoà`, `khoẻ`, `uỷ`). */
+const TONED_SECOND_VOWELS = 'àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ';
+
+/**
+ * UTF-16 units NFC leaves unchanged in any context: a character of these ranges is its
+ * own NFC form, has canonical combining class 0 and is never the second half of a
+ * composition (Unicode's NFC_Quick_Check=Maybe characters all lie outside them). A text
+ * made only of them is its own NFC form. The table ends at the last range; the BOM is
+ * tested on its own.
+ */
+const NFC_STABLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x02ff], // ASCII, Latin-1, Latin Extended-A/B (ă, đ, ơ, ư), IPA, spacing modifiers
+  [0x1e00, 0x1eff], // Latin Extended Additional: precomposed Vietnamese (ạ, ế, ự, …)
+  [0x2007, 0x2007], // figure space (turned into a space)
+  [0x2010, 0x2027], // dashes, quotes, bullets, ellipsis
+  [0x202f, 0x205e], // narrow no-break space (turned into a space), per mille, primes, …
+  [0x20a0, 0x20c0], // currency signs (₫, €)
+];
+
+/** Kinds of unit in the fast scan's table. */
+const OTHER = 0; // anything else: the general NFC path decides
+const PLAIN = 1; // copied as it is
+const SPACE = 2; // no-break and figure spaces, the BOM: a plain space in the view
+const TONED = 3; // a second vowel that may carry an old-style tone (`hoà`)
+/** Flag or-ed into a kind other than OTHER: the unit is a letter (\p{L}), for the closed-syllable test. */
+const LETTER = 4;
+
+const UNIT_KINDS: Uint8Array = buildUnitKinds();
+
+function buildUnitKinds(): Uint8Array {
+  const kinds = new Uint8Array(NFC_STABLE_RANGES[NFC_STABLE_RANGES.length - 1][1] + 1);
+  const letter = /\p{L}/u;
+  for (const [from, to] of NFC_STABLE_RANGES) {
+    for (let c = from; c <= to; c++) kinds[c] = PLAIN | (letter.test(String.fromCharCode(c)) ? LETTER : 0);
+  }
+  for (const c of [0x00a0, 0x2007, 0x202f]) kinds[c] = SPACE;
+  for (let k = 0; k < TONED_SECOND_VOWELS.length; k++) kinds[TONED_SECOND_VOWELS.charCodeAt(k)] = TONED | LETTER;
+  return kinds;
+}
+
+/** Kind of a UTF-16 unit (without the LETTER flag). */
+function unitKind(c: number): number {
+  if (c < UNIT_KINDS.length) return UNIT_KINDS[c] & 3;
+  return c === 0xfeff ? SPACE : OTHER;
+}
+
+const LETTER_RE = /\p{L}/u;
+
+/** Whether a UTF-16 unit (NaN past either end) is a letter on its own; a lone surrogate is not. */
+function isLetterUnit(c: number): boolean {
+  const kind = c < UNIT_KINDS.length ? UNIT_KINDS[c] : OTHER;
+  if (kind !== OTHER) return (kind & LETTER) !== 0;
+  return c === c && LETTER_RE.test(String.fromCharCode(c));
+}
+
+/**
+ * The tone move of the two units ending at i (`oà` → `òa`), or undefined: the old
+ * placement is only rewritten in an open syllable (`hoà`, not `hoàng`, `toán`) and never
+ * after `qu` (`quý`, where u belongs to the consonant).
+ */
+function toneMoveAt(s: string, i: number): string | undefined {
+  const first = s.charCodeAt(i - 1);
+  if (first !== 0x6f && first !== 0x4f && first !== 0x75 && first !== 0x55) return undefined; // o O u U
+  if (isLetterUnit(s.charCodeAt(i + 1))) return undefined;
+  if ((first === 0x75 || first === 0x55) && (s.charCodeAt(i - 2) | 0x20) === 0x71) return undefined; // qu, Qu, QU, qU
+  return TONE_MOVES.get(s.slice(i - 1, i + 1));
 }
 
 /** Move old-style tone marks in place; length-preserving (each move swaps two precomposed letters). */
 export function unifyTones(s: string): string {
-  if (!/[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]/.test(s)) return s;
-  return s.replace(/[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]/g, (m, offset: number, whole: string) => {
-    const before = whole[offset - 1];
-    const after = whole[offset + 2];
-    if (isLetter(after)) return m; // closed syllable (hoàng, toán, quyết): tone stays on the second vowel
-    if ((m[0] === 'u' || m[0] === 'U') && (before === 'q' || before === 'Q')) return m; // `quý`: u belongs to qu
-    return TONE_MOVES.get(m) ?? m;
-  });
+  let parts: string[] | undefined;
+  let copied = 0; // s[0, copied) is in parts
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xc0 || unitKind(c) !== TONED) continue;
+    const moved = toneMoveAt(s, i);
+    if (moved === undefined) continue;
+    (parts ??= []).push(s.slice(copied, i - 1), moved);
+    copied = i + 1;
+  }
+  return parts === undefined ? s : joined(parts, s.slice(copied));
 }
 
 export interface TextView {
@@ -55,6 +127,11 @@ export interface TextView {
   readonly raw: string;
   /** NFC, tone-unified, NBSP/BOM → space. Same length as raw unless raw was not NFC. */
   readonly text: string;
+  /**
+   * True when a view index is the stored UTF-16 index and also the stored code-point
+   * offset (the text has no surrogate pairs): toRaw/toView are the identity.
+   */
+  readonly plain: boolean;
   /** Stored UTF-16 index for a view UTF-16 index (also valid for text.length). */
   toRaw(viewIndex: number): number;
   /** View UTF-16 index for a stored UTF-16 index (the view char that contains it). */
@@ -63,52 +140,262 @@ export interface TextView {
 
 const SPACE_LIKE = /[\u00a0\ufeff\u2007\u202f]/g;
 
-/** Build the analysis view of a stored text. */
-export function createTextView(raw: string): TextView {
-  const nfc = raw.normalize('NFC');
-  if (nfc.length === raw.length) {
-    const text = unifyTones(nfc.replace(SPACE_LIKE, ' '));
-    return { raw, text, toRaw: (i) => i, toView: (i) => i };
+/** A view with the stored text's offsets (the text was NFC already). */
+class SameOffsetsView implements TextView {
+  constructor(
+    readonly raw: string,
+    readonly text: string,
+    readonly plain: boolean,
+  ) {}
+
+  toRaw(viewIndex: number): number {
+    return viewIndex;
   }
-  return createMappedView(raw);
+
+  toView(rawIndex: number): number {
+    return rawIndex;
+  }
 }
 
-/** Slow path for non-NFC input: compose per base+marks cluster and keep a map back. */
-function createMappedView(raw: string): TextView {
+/** Build the analysis view of a stored text. */
+export function createTextView(raw: string): TextView {
+  const plain = plainViewText(raw);
+  if (plain !== undefined) return new SameOffsetsView(raw, plain, true);
+  // Decomposed Vietnamese: the clusters composed one by one are the whole text's NFC, so
+  // the whole text need not be normalized again just to compare lengths.
+  const composed = composeClusters(raw, true);
+  if (composed !== undefined) return composed.text.length === raw.length ? new SameOffsetsView(raw, viewText(composed.text), false) : mappedView(raw, composed);
+  const nfc = raw.normalize('NFC');
+  if (nfc.length === raw.length) return new SameOffsetsView(raw, viewText(nfc), false);
+  return mappedView(raw, composeClusters(raw, false)!);
+}
+
+/** The view text of an NFC text: spaces replaced, tones moved. */
+function viewText(nfc: string): string {
+  const spaced = nfc.replace(SPACE_LIKE, ' ');
+  return HIGH_SURROGATE.test(spaced) ? unifyTones(spaced) : moveOldTones(spaced);
+}
+
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
+/**
+ * The view text of a text made only of NFC-stable units (see NFC_STABLE_RANGES), with
+ * spaces replaced and tones moved as createTextView's general path does; or undefined when
+ * some unit needs that path. Regex scans (V8 runs them several times faster than a
+ * char-code loop, and they stop only where there is something to do) find the edits, and
+ * one join applies both kinds: no space sits on either side of a tone move, so the stored
+ * text shows the same moves as the spaced one.
+ */
+function plainViewText(raw: string): string | undefined {
+  const spaces: number[] = [];
+  NOT_PLAIN.lastIndex = 0;
+  while (NOT_PLAIN.test(raw)) {
+    const i = NOT_PLAIN.lastIndex - 1;
+    if (unitKind(raw.charCodeAt(i)) !== SPACE) return undefined;
+    spaces.push(i);
+  }
+  const { at, to } = oldToneMoves(raw) ?? NO_MOVES;
+  if (spaces.length === 0 && at.length === 0) return raw;
   const parts: string[] = [];
-  const viewToRaw: number[] = [];
-  const rawToView = new Int32Array(raw.length + 1);
-  let viewLen = 0;
+  let copied = 0; // raw[0, copied) is in parts
+  let a = 0;
+  let b = 0;
+  while (a < spaces.length || b < at.length) {
+    if (b === at.length || (a < spaces.length && spaces[a] < at[b])) {
+      parts.push(raw.slice(copied, spaces[a]), ' ');
+      copied = spaces[a++] + 1;
+    } else {
+      parts.push(raw.slice(copied, at[b]), to[b]);
+      copied = at[b++] + 2;
+    }
+  }
+  return joined(parts, raw.slice(copied));
+}
+
+/**
+ * The parts joined into one flat string. Not `a + b`: that builds a rope, and every
+ * charCodeAt the detectors make on a rope goes through a slow path.
+ */
+function joined(parts: string[], last: string): string {
+  parts.push(last);
+  return parts.join('');
+}
+
+/** Units other than PLAIN ones: spaces to replace, or units that need the general path. */
+const NOT_PLAIN = /[^\u0000-\u009f\u00a1-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]/g;
+
+/**
+ * An old tone placement to move: unifyTones' rules (open syllable, not after `qu`) as one
+ * regex. For texts without surrogate pairs only: `u` mode reads a pair as one character
+ * in the lookahead, where unifyTones reads one unit.
+ */
+const OLD_TONE = /(?:[oO]|(?<![qQ])[uU])[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\p{L})/gu;
+
+const NO_MOVES: { at: readonly number[]; to: readonly string[] } = { at: [], to: [] };
+
+/** Where unifyTones would move a tone in a text without surrogate pairs (pair starts, ascending), and to what. */
+function oldToneMoves(s: string): { at: number[]; to: string[] } | undefined {
+  let moves: { at: number[]; to: string[] } | undefined;
+  OLD_TONE.lastIndex = 0;
+  while (OLD_TONE.test(s)) {
+    const i = OLD_TONE.lastIndex - 2;
+    const moved = TONE_MOVES.get(s.slice(i, i + 2));
+    if (moved === undefined) continue;
+    moves ??= { at: [], to: [] };
+    moves.at.push(i);
+    moves.to.push(moved);
+  }
+  return moves;
+}
+
+/** unifyTones for a text without surrogate pairs. */
+function moveOldTones(s: string): string {
+  const moves = oldToneMoves(s);
+  if (moves === undefined) return s;
+  const parts: string[] = [];
+  let copied = 0; // s[0, copied) is in parts
+  for (let k = 0; k < moves.at.length; k++) {
+    parts.push(s.slice(copied, moves.at[k]), moves.to[k]);
+    copied = moves.at[k] + 2;
+  }
+  return joined(parts, s.slice(copied));
+}
+
+/** A text composed cluster by cluster, and the maps between its units and the stored ones. */
+interface Composed {
+  /** Concatenated NFC of the clusters (before spaces and tones). */
+  text: string;
+  /** Stored index of each text unit's cluster; then raw.length. */
+  viewToRaw: Int32Array;
+  /** Text index of each stored unit's cluster; then text.length. */
+  rawToView: Int32Array;
+}
+
+/**
+ * Compose per base+marks cluster (the way createTextView always has for non-NFC input).
+ * With `onlyIfWhole`, give up (undefined) unless every cluster after the first starts with
+ * an NFC-stable unit: such a unit is a normalization boundary (canonical combining class
+ * 0, never composed with what precedes it), so the clusters' NFC then is the whole text's.
+ */
+function composeClusters(raw: string, onlyIfWhole: boolean): Composed | undefined {
+  const n = raw.length;
+  const rawToView = new Int32Array(n + 1);
+  let viewToRaw = new Int32Array(n + 1);
+  let units = new Uint16Array(n);
+  let v = 0;
   let i = 0;
-  while (i < raw.length) {
+  while (i < n) {
+    const c = raw.charCodeAt(i);
     let j = i + 1;
-    if (raw.charCodeAt(i) >= 0xd800 && raw.charCodeAt(i) <= 0xdbff && j < raw.length) j++;
-    while (j < raw.length && isCombining(raw.charCodeAt(j))) j++;
-    const cluster = raw.slice(i, j).normalize('NFC');
-    parts.push(cluster);
-    for (let k = 0; k < cluster.length; k++) viewToRaw.push(i);
-    for (let r = i; r < j; r++) rawToView[r] = viewLen;
-    viewLen += cluster.length;
+    if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
+    while (j < n && isCombining(raw.charCodeAt(j))) j++;
+    const stable = unitKind(c) !== OTHER;
+    if (!stable && onlyIfWhole && i > 0) return undefined;
+    // A lone NFC-stable unit is its own NFC form.
+    const cluster = j === i + 1 && stable ? undefined : clusterNfc(raw, i, j);
+    const len = cluster === undefined ? 1 : cluster.length;
+    if (v + len >= viewToRaw.length) {
+      viewToRaw = grown(viewToRaw, v + len + 1);
+      units = grown(units, v + len + 1);
+    }
+    for (let k = 0; k < len; k++) {
+      units[v + k] = cluster === undefined ? c : cluster.charCodeAt(k);
+      viewToRaw[v + k] = i;
+    }
+    for (let r = i; r < j; r++) rawToView[r] = v;
+    v += len;
     i = j;
   }
-  viewToRaw.push(raw.length);
-  rawToView[raw.length] = viewLen;
-  const text = unifyTones(parts.join('').replace(SPACE_LIKE, ' '));
+  viewToRaw[v] = n;
+  rawToView[n] = v;
+  return { text: unitsToString(units, v), viewToRaw: viewToRaw.subarray(0, v + 1), rawToView };
+}
+
+function grown<T extends Int32Array | Uint16Array>(a: T, min: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/** String of units[0, length), built in chunks (apply takes a bounded argument count). */
+function unitsToString(units: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
+  for (let k = 0; k < length; k += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]));
+  return parts.join('');
+}
+
+/** The view of a text whose NFC differs in length: offsets go through the cluster maps. */
+function mappedView(raw: string, composed: Composed): TextView {
+  const { viewToRaw, rawToView } = composed;
+  const viewLen = composed.text.length;
   return {
     raw,
-    text,
+    text: viewText(composed.text),
+    plain: false,
     // An end offset maps to the end of the raw cluster, so a span never cuts a mark off its letter.
-    toRaw: (v) => (v >= viewToRaw.length - 1 ? raw.length : viewToRaw[v]),
+    toRaw: (v) => (v >= viewLen ? raw.length : viewToRaw[v]),
     toView: (r) => rawToView[Math.max(0, Math.min(r, raw.length))],
   };
 }
+
+/**
+ * NFC of raw[i, j), a base and its marks. Decomposed Vietnamese repeats a few hundred
+ * clusters of two or three units, so those are remembered by their code units (a pure
+ * function's results, shared by all texts; the table stops growing at CLUSTER_CACHE_MAX).
+ */
+function clusterNfc(raw: string, i: number, j: number): string {
+  const n = j - i;
+  if (n !== 2 && n !== 3) return raw.slice(i, j).normalize('NFC');
+  let key = raw.charCodeAt(i) * 0x10000 + raw.charCodeAt(i + 1);
+  if (n === 3) key = key * 0x10000 + raw.charCodeAt(i + 2);
+  const tag = n === 2 ? key : -key - 1; // a two-unit and a three-unit cluster never share a key
+  let nfc = CLUSTER_NFC.get(tag);
+  if (nfc === undefined) {
+    nfc = raw.slice(i, j).normalize('NFC');
+    if (CLUSTER_NFC.size < CLUSTER_CACHE_MAX) CLUSTER_NFC.set(tag, nfc);
+  }
+  return nfc;
+}
+
+const CLUSTER_NFC = new Map<number, string>();
+const CLUSTER_CACHE_MAX = 20_000;
 
 /**
  * The key that linking and matching compare (guide §1): NFC, tones unified, case-folded,
  * no-break spaces and runs of whitespace collapsed to one space, trimmed.
  */
 export function normalizedKey(s: string): string {
+  const plain = plainKeyScan(s);
+  if (plain === PLAIN_KEY) return s.toLowerCase();
+  if (plain === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
   return unifyTones(s.normalize('NFC')).toLowerCase().replace(/[\s\u00a0\ufeff]+/g, ' ').trim();
+}
+
+const PLAIN_KEY = 1;
+const PLAIN_KEY_MOVED = 2;
+
+/**
+ * Whether normalizedKey(s) is just s lowercased: NFC-stable units only, single ASCII
+ * spaces between words; PLAIN_KEY_MOVED when tones must be moved first; 0 otherwise.
+ */
+function plainKeyScan(s: string): number {
+  let result = PLAIN_KEY;
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c > 0x20) continue;
+      if (c !== 0x20 || i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return 0;
+      continue;
+    }
+    const kind = unitKind(c);
+    if (kind === PLAIN) continue;
+    if (kind !== TONED) return 0;
+    if (toneMoveAt(s, i) !== undefined) result = PLAIN_KEY_MOVED;
+  }
+  return result;
 }
 
 /** The key without diacritics (`nguyen quang duong`), for search as you type. */

@@ -6,19 +6,11 @@
  */
 export class CodePointIndex {
   /** UTF-16 index of each astral character's high surrogate, ascending; empty when none. */
-  private readonly astral: number[] = [];
+  private readonly astral: readonly number[];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          this.astral.push(i);
-          i++;
-        }
-      }
-    }
+    // A regex scan proves "no high surrogate" several times faster than a char-code loop.
+    this.astral = HIGH_SURROGATE.test(text) ? astralStarts(text) : NO_ASTRAL;
   }
 
   get hasAstral(): boolean {
@@ -57,8 +49,27 @@ export class CodePointIndex {
   }
 }
 
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+const NO_ASTRAL: readonly number[] = [];
+
+/** UTF-16 index of each surrogate pair's high half, ascending. */
+function astralStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push(i);
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
 /** How many sorted values are < limit. */
-function countBelow(sorted: number[], limit: number): number {
+function countBelow(sorted: readonly number[], limit: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

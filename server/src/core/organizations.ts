@@ -8,25 +8,36 @@
  * start inside a longer one are parsed again in "complement" mode (no term of their own)
  * so the nested layer gets `Đảng bộ Khối` inside `Ban Chấp hành Đảng bộ Khối khóa VIII`.
  */
-import { CENTRAL_OWNERS, FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY, type OrgHead } from './data/organizations';
-import {
-  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, headStartsAt, isAbbreviation, looksLikePerson,
-  orgHeadStrict,
-} from './lexicon';
-import { genericPlaceAt, knownPlaceAt } from './places';
-import { joined, type Tok, type TokSpan } from './wordScan';
+import * as data from './data/organizations';
+import type { OrgHead } from './data/organizations';
+import * as lexicon from './lexicon';
+import * as places from './places';
+import { SyllableSet, syllableId, type Toks, type TokSpan } from './wordScan';
 
-const FUNCTION = new Set(FUNCTION_WORDS);
-const STOP = new Set([...FUNCTION_WORDS, ...VERB_STARTS]);
-const JOINS = new Set(['và', '-', '–', '&']);
-const ROMAN = /^[IVXLCDM]+$/;
+// Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
+// is a getter call, which costs more than the lookups of these hot loops.
+const { CENTRAL_OWNERS, FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY } = data;
+const {
+  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
+  isAbbreviation, looksLikePerson, orgHeadStrict,
+} = lexicon;
+const { genericPlaceAt, knownPlaceAt } = places;
+
+const FUNCTION = new SyllableSet(FUNCTION_WORDS);
+const STOP = new SyllableSet([...FUNCTION_WORDS, ...VERB_STARTS]);
+const JOINS = new SyllableSet(['và', '-', '–', '&']);
+const LEVEL_RANGE = syllableId(LEVEL_RANGE_WORD);
+const KHOI = syllableId('khối');
+const KHOA = syllableId('khóa');
+const VIEN = syllableId('viên');
+const COMMA = syllableId(',');
 /** Capitalised level words followed by these are a committee (`Tỉnh ủy`), not a level. */
-const COMMITTEE_TAILS = new Set(['ủy', 'đoàn']);
-const NUMBERED_LEVELS = new Set(['quận', 'phường']);
+const COMMITTEE_TAILS = new SyllableSet(['ủy', 'đoàn']);
+const NUMBERED_LEVELS = new SyllableSet(['quận', 'phường']);
 const MAX_DEPTH = 3;
 /** Levels that name the central body (`Ủy ban Trung ương` + `Mặt trận Tổ quốc Việt Nam`). */
 const CENTRAL_LEVELS = new Set(['Trung ương', 'TW', 'TƯ']);
-const OWNERS = new Set(CENTRAL_OWNERS);
+const OWNERS = CENTRAL_OWNERS;
 
 export interface OrgParse {
   s: number;
@@ -46,18 +57,22 @@ export class OrgScanner {
   readonly places: TokSpan[] = [];
 
   constructor(
-    private readonly toks: readonly Tok[],
+    private readonly toks: Toks,
     /** DOC spans from documents.ts by start token: `Ban Chỉ đạo` + a DOC is one ORG. */
     private readonly docEnds: ReadonlyMap<number, number> = new Map(),
   ) {}
+
+  /** Whether an ORG may start at toks[i]: a capitalised body head or abbreviation. */
+  private startsBody(i: number): boolean {
+    return this.toks.capWord(i) && (ORG_HEAD_TABLE.startsAt(this.toks, i) || isAbbreviation(this.toks, i));
+  }
 
   /** Every ORG of the article: the outermost at each start, inner ones in complement mode. */
   detect(): TokSpan[] {
     const out: TokSpan[] = [];
     let insideUntil = -1;
-    for (let i = 0; i < this.toks.length; i++) {
-      const t = this.toks[i];
-      if (t.kind !== 'word' || !t.cap) continue;
+    for (let i = this.toks.nextCapWord(0); i < this.toks.n; i = this.toks.nextCapWord(i + 1)) {
+      if (!this.startsBody(i)) continue;
       const r = this.parseAt(i, i < insideUntil);
       if (!r?.standalone) continue;
       out.push({ label: 'ORG', s: r.s, e: r.e });
@@ -72,9 +87,8 @@ export class OrgScanner {
    */
   parseAt(i: number, complement = false, depth = 0): OrgParse | undefined {
     const toks = this.toks;
-    const t = toks[i];
-    if (!t || t.kind !== 'word' || !t.cap) return undefined;
-    if (isAbbreviation(t)) {
+    if (!toks.capWord(i)) return undefined;
+    if (isAbbreviation(toks, i)) {
       const head: OrgHead = { bare: true, abbr: true };
       const prog: Progress = { p: i + 1, body: false, complement: false };
       this.complements(prog, head, false, depth);
@@ -83,7 +97,7 @@ export class OrgScanner {
     let best: OrgParse | undefined;
     for (const h of orgHeadStrict(toks, i)) {
       // `Tỉnh ủy viên` is a member's title; the committee is not a separate body there.
-      if (h.value.committee && toks[h.end]?.key === 'viên') continue;
+      if (h.value.committee && toks.key(h.end) === VIEN) continue;
       const r = this.parseHead(i, h.end, h.value, complement, depth);
       if (r && (!best || r.e > best.e || (r.e === best.e && r.standalone && !best.standalone))) best = r;
     }
@@ -98,7 +112,7 @@ export class OrgScanner {
     let p = headEnd;
     let body = false;
     if (head.body === 'ban') {
-      const b = joined(toks, p) ? BAN_BODY_TABLE.longest(toks, p) : undefined;
+      const b = toks.joined(p) ? BAN_BODY_TABLE.longest(toks, p) : undefined;
       if (b) {
         banKnown = true;
         banAlone = !!b.value.alone;
@@ -140,7 +154,7 @@ export class OrgScanner {
     if (!complement) p = this.termAt(p) ?? p;
     const named = !!head.abbr || !!head.bare || prog.body || prog.complement;
     if (!named && !(complement && (head.khoi || banKnown))) return undefined;
-    const genericBare = !head.abbr && !prog.body && !prog.complement && this.toks[p]?.key === LEVEL_RANGE_WORD;
+    const genericBare = !head.abbr && !prog.body && !prog.complement && this.toks.key(p) === LEVEL_RANGE;
     return { s: i, e: p, standalone: named && !genericBare };
   }
 
@@ -151,7 +165,7 @@ export class OrgScanner {
     let second: 'country' | 'central' | undefined;
     for (let guard = 0; guard < 4; guard++) {
       const p = prog.p;
-      if (!joined(this.toks, p)) return;
+      if (!this.toks.joined(p)) return;
       let next: number | undefined;
       if (chiDao && this.docEnds.has(p)) {
         next = this.docEnds.get(p);
@@ -188,8 +202,7 @@ export class OrgScanner {
     const body = depth < MAX_DEPTH ? this.parseAt(p, true, depth + 1)?.e : undefined;
     if (body !== undefined) return body;
     // `Trung ương Đảng`: only after the central level, and as a capitalised word.
-    const t = this.toks[p];
-    return after === 'central' && OWNERS.has(t.text) ? p + 1 : undefined;
+    return after === 'central' && OWNERS.some((o) => this.toks.is(p, o)) ? p + 1 : undefined;
   }
 
   /** What a body belongs to: another body, a level (+ place), or a place. */
@@ -211,34 +224,33 @@ export class OrgScanner {
   /** `tỉnh`, `huyện Yên Dũng`, `Trung ương`, `phường 5`; not `cấp huyện`, not `Tỉnh ủy`. */
   private levelAt(p: number): number | undefined {
     const toks = this.toks;
-    if (!joined(toks, p)) return undefined;
+    if (!toks.joined(p)) return undefined;
     const lv = LEVEL_TABLE.longest(toks, p);
     if (!lv) return undefined;
-    if (toks[p].cap && lv.end === p + 1 && COMMITTEE_TAILS.has(toks[lv.end]?.key)) return undefined;
-    if (!joined(toks, lv.end)) return lv.end;
+    if (toks.cap(p) && lv.end === p + 1 && COMMITTEE_TAILS.has(toks.key(lv.end))) return undefined;
+    if (!toks.joined(lv.end)) return lv.end;
     const known = knownPlaceAt(toks, lv.end);
     if (known) return known.end;
     if (CENTRAL_LEVELS.has(lv.value)) return lv.end;
-    return genericPlaceAt(toks, lv.end, NUMBERED_LEVELS.has(toks[p].key)) ?? lv.end;
+    return genericPlaceAt(toks, lv.end, NUMBERED_LEVELS.has(toks.id[p])) ?? lv.end;
   }
 
   /** `Khối các cơ quan tỉnh`, `Khối Doanh nghiệp`, `Khối` (capitalised) — the bloc of a party organization. */
   private khoiAt(p: number): number | undefined {
     const toks = this.toks;
-    if (toks[p]?.key !== 'khối') return undefined;
-    for (let k = p + 1; k < p + 6 && joined(toks, k) && toks[k].kind === 'word'; k++) {
+    if (toks.key(p) !== KHOI) return undefined;
+    for (let k = p + 1; k < p + 6 && toks.joined(k) && toks.isWord(k); k++) {
       const lv = this.levelAt(k);
       if (lv !== undefined) return lv;
     }
-    if (!toks[p].cap) return undefined;
+    if (!toks.cap(p)) return undefined;
     return this.capBody(p + 1);
   }
 
   private termAt(p: number): number | undefined {
     const toks = this.toks;
-    if (toks[p]?.key !== 'khóa' || !joined(toks, p) || !joined(toks, p + 1)) return undefined;
-    const n = toks[p + 1];
-    return n && (n.kind === 'num' || ROMAN.test(n.text)) ? p + 2 : undefined;
+    if (toks.key(p) !== KHOA || !toks.joined(p) || !toks.joined(p + 1)) return undefined;
+    return toks.isNum(p + 1) || isRoman(toks, p + 1) ? p + 2 : undefined;
   }
 
   /**
@@ -251,7 +263,7 @@ export class OrgScanner {
       const w = this.capWordEnd(q);
       if (w === undefined) break;
       q = w;
-      if (JOINS.has(this.toks[q]?.key) && joined(this.toks, q) && this.capWordEnd(q + 1) !== undefined) q++;
+      if (JOINS.has(this.toks.key(q)) && this.toks.joined(q) && this.capWordEnd(q + 1) !== undefined) q++;
     }
     return q;
   }
@@ -263,19 +275,18 @@ export class OrgScanner {
    */
   private capWordEnd(q: number): number | undefined {
     const toks = this.toks;
-    const t = toks[q];
     // `Khối` is parsed by khoiAt, so `Đảng bộ Khối các cơ quan tỉnh` reaches its level.
-    if (!t || t.kind !== 'word' || !t.cap || !joined(toks, q) || t.key === 'khối') return undefined;
+    if (!toks.capWord(q) || !toks.joined(q) || toks.id[q] === KHOI) return undefined;
     // Bodies named after a famous person (`Học viện … Hồ Chí Minh`, `Đại học Tôn Đức Thắng`).
-    const famous = FAMOUS_TABLE.longest(toks, q);
-    if (famous) return famous.end;
+    const famous = FAMOUS_TABLE.longestEnd(toks, q);
+    if (famous >= 0) return famous;
     // Known names with lowercase words (`Cựu chiến binh`, `Chính trị quốc gia`).
-    const known = BODY_NAME_TABLE.longest(toks, q);
-    if (known) return known.end;
-    if (headStartsAt(toks, q) || knownPlaceAt(toks, q) || LEVEL_TABLE.longest(toks, q) || looksLikePerson(toks, q)) return undefined;
-    if (HONORIFIC_TABLE.longest(toks, q)) return undefined;
+    const known = BODY_NAME_TABLE.longestEnd(toks, q);
+    if (known >= 0) return known;
+    if (headStartsAt(toks, q) || PLACE_TABLE.longestEnd(toks, q) >= 0 || LEVEL_TABLE.longestEnd(toks, q) >= 0 || looksLikePerson(toks, q)) return undefined;
+    if (HONORIFIC_TABLE.longestEnd(toks, q) >= 0) return undefined;
     // A Roman numeral numbers the body (`Học viện Chính trị khu vực II`) and ends it.
-    if (ROMAN.test(t.text)) return q + 1;
+    if (isRoman(toks, q)) return q + 1;
     let n = 0;
     while (n < 4 && this.isTailSyllable(q + 1 + n)) n++;
     let tail = Math.min(n, 1);
@@ -289,26 +300,25 @@ export class OrgScanner {
   }
 
   private isTailSyllable(k: number): boolean {
-    const t = this.toks[k];
-    return !!t && t.kind === 'word' && !t.cap && joined(this.toks, k) && !STOP.has(t.key) && t.key !== LEVEL_RANGE_WORD && !LEVEL_TABLE.longest(this.toks, k);
+    const toks = this.toks;
+    return toks.isWord(k) && !toks.cap(k) && toks.joined(k) && !STOP.has(toks.id[k]) && toks.id[k] !== LEVEL_RANGE && LEVEL_TABLE.longestEnd(toks, k) < 0;
   }
 
   private strongBoundary(k: number): boolean {
     const toks = this.toks;
-    const t = toks[k];
-    if (!t || !joined(toks, k)) return false;
-    return JOINS.has(t.key) || t.key === 'khóa' || t.key === LEVEL_RANGE_WORD || !!LEVEL_TABLE.longest(toks, k)
-      || !!knownPlaceAt(toks, k) || orgHeadStrict(toks, k).length > 0 || isAbbreviation(t);
+    if (!toks.joined(k)) return false;
+    const id = toks.id[k];
+    return JOINS.has(id) || id === KHOA || id === LEVEL_RANGE || LEVEL_TABLE.longestEnd(toks, k) >= 0
+      || PLACE_TABLE.longestEnd(toks, k) >= 0 || orgHeadStrict(toks, k).length > 0 || isAbbreviation(toks, k);
   }
 
   /** `phục vụ hành chính công cấp tỉnh`: a lowercase description that ends in a level. */
   private lowerToLevel(p: number): number | undefined {
     const toks = this.toks;
-    for (let k = p; k < p + MAX_LOWER_BODY + 1 && joined(toks, k); k++) {
-      const t = toks[k];
-      if (k > p && t.key === LEVEL_RANGE_WORD) return this.levelAt(k + 1);
-      if (k > p && LEVEL_TABLE.longest(toks, k)) return this.levelAt(k);
-      if (t.kind !== 'word' || t.cap || FUNCTION.has(t.key)) return undefined;
+    for (let k = p; k < p + MAX_LOWER_BODY + 1 && toks.joined(k); k++) {
+      if (k > p && toks.id[k] === LEVEL_RANGE) return this.levelAt(k + 1);
+      if (k > p && LEVEL_TABLE.longestEnd(toks, k) >= 0) return this.levelAt(k);
+      if (!toks.isWord(k) || toks.cap(k) || FUNCTION.has(toks.id[k])) return undefined;
     }
     return undefined;
   }
@@ -320,12 +330,20 @@ export class OrgScanner {
   genericAhead(p: number): boolean {
     const toks = this.toks;
     let words = 0;
-    for (let k = p; k < toks.length && words < 4; k++) {
-      const t = toks[k];
-      if (t.nlBefore || (t.kind === 'punct' && t.key !== ',') || (t.kind === 'word' && t.cap)) return false;
-      if (t.key === LEVEL_RANGE_WORD) return true;
-      if (t.kind === 'word') words++;
+    for (let k = p; k < toks.n && words < 4; k++) {
+      if (toks.nlBefore(k) || (toks.isPunct(k) && toks.id[k] !== COMMA) || toks.capWord(k)) return false;
+      if (toks.id[k] === LEVEL_RANGE) return true;
+      if (toks.isWord(k)) words++;
     }
     return false;
   }
+}
+
+const ROMAN_DIGITS = 'IVXLCDM';
+
+/** A Roman numeral (`II`, `XIX`). */
+function isRoman(toks: Toks, i: number): boolean {
+  if (!toks.has(i)) return false;
+  for (let k = toks.start[i]; k < toks.end[i]; k++) if (!ROMAN_DIGITS.includes(toks.text[k])) return false;
+  return true;
 }

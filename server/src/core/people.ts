@@ -5,27 +5,32 @@
  * 2–4 capitalised syllables after `ông`/`bà`/`đồng chí`; well-known people; and the names in
  * bylines and photo credits found by metadata.ts. Titles and honorifics stay outside.
  */
-import {
+import * as lexicon from './lexicon';
+import * as places from './places';
+import { SyllableSet, type Toks, type TokSpan } from './wordScan';
+
+// Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
+// is a getter call, which costs more than the lookups of these hot loops.
+const {
   FAMOUS_TABLE, HONORIFIC_TABLE, PLACE_TABLE, headStartsAt, isAbbreviation, isMiddleName, isNameSyllable, looksLikePerson,
   nameLength, surnameStrength,
-} from './lexicon';
-import { unitBefore } from './places';
-import { joined, type Tok, type TokSpan } from './wordScan';
+} = lexicon;
+const { unitBefore } = places;
 
 /** Words before a name that make it a street or a place named after a person, not the person. */
-const STREET_WORDS = new Set(['đường', 'phố']);
+const STREET_WORDS = new SyllableSet(['đường', 'phố']);
 /** Separators between a name and its title after it (`Nguyễn Xuân Ký, Bí thư Tỉnh ủy`). */
-const TITLE_AFTER = new Set([',', '-', '–', '—', '(']);
+const TITLE_AFTER = new SyllableSet([',', '-', '–', '—', '(']);
 /** Label words of bylines and credits (`Ảnh: Minh Hà`, `Bài và ảnh: …`, `Theo …`). */
-const CREDIT_LABELS = new Set(['ảnh', 'bài', 'theo', 'nguồn', 'video', 'clip', 'thực', 'hiện', 'đồ', 'họa', 'pv', 'ctv', 'nhóm', 'phóng', 'viên', 'và', 'tin', 'trình', 'bày']);
+const CREDIT_LABELS = new SyllableSet(['ảnh', 'bài', 'theo', 'nguồn', 'video', 'clip', 'thực', 'hiện', 'đồ', 'họa', 'pv', 'ctv', 'nhóm', 'phóng', 'viên', 'và', 'tin', 'trình', 'bày']);
 
 export interface PeopleInput {
-  toks: readonly Tok[];
+  toks: Toks;
   titles: readonly TokSpan[];
   /** Token ranges [s, e) of byline and credit metadata items. */
   credits: ReadonlyArray<{ s: number; e: number }>;
-  /** Whether toks[i] starts a LOC the place detector kept (PER/LOC ambiguity). */
-  isPlace: (s: number, e: number) => boolean;
+  /** The LOCs the place detector kept (PER/LOC ambiguity). */
+  places: readonly TokSpan[];
 }
 
 export function detectPeople(input: PeopleInput): TokSpan[] {
@@ -33,14 +38,15 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const titleEnds = new Set(titles.map((t) => t.e));
   const foreignEnds = new Set(titles.filter((t) => t.foreign).map((t) => t.e));
   const titleStarts = new Set(titles.map((t) => t.s));
-  const inTitle = new Uint8Array(toks.length);
-  for (const t of titles) inTitle.fill(1, t.s, t.e);
+  const places = new Set(input.places.map((p) => placeKey(toks, p.s, p.e)));
   const out: TokSpan[] = [...fromCredits(input)];
-  const taken = new Uint8Array(toks.length);
-  for (const c of out) taken.fill(1, c.s, c.e);
-  for (let i = 0; i < toks.length; i++) {
-    if (inTitle[i] || taken[i] || !toks[i].cap || toks[i].kind !== 'word') continue;
-    const n = foreignEnds.has(i) && joined(toks, i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, input.isPlace) : personAt(toks, i, titleEnds, titleStarts, input.isPlace);
+  // Tokens inside a title or a credit name start no other name.
+  const blocked = new Uint8Array(toks.n);
+  for (const t of titles) blocked.fill(1, t.s, t.e);
+  for (const c of out) blocked.fill(1, c.s, c.e);
+  for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {
+    if (blocked[i]) continue;
+    const n = foreignEnds.has(i) && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, titleEnds, titleStarts, places) : personAt(toks, i, titleEnds, titleStarts, places);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
     i += n - 1;
@@ -49,30 +55,36 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
 }
 
 /** Length of the person's name at toks[i], or 0. */
-function personAt(toks: readonly Tok[], i: number, titleEnds: Set<number>, titleStarts: Set<number>, isPlace: PeopleInput['isPlace']): number {
-  if (i > 0 && joined(toks, i) && STREET_WORDS.has(toks[i - 1].key)) return 0;
+/** One number per token span [s, e), for a set of spans. */
+function placeKey(toks: Toks, s: number, e: number): number {
+  return s * (toks.n + 1) + e;
+}
+
+function personAt(toks: Toks, i: number, titleEnds: Set<number>, titleStarts: Set<number>, places: Set<number>): number {
+  if (i > 0 && toks.joined(i) && STREET_WORDS.has(toks.id[i - 1])) return 0;
   // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
-  if (HONORIFIC_TABLE.longest(toks, i)?.value.lenient && !FAMOUS_TABLE.longest(toks, i)) return 0;
+  if (HONORIFIC_TABLE.longestValue(toks, i)?.lenient && FAMOUS_TABLE.longestEnd(toks, i) < 0) return 0;
   const honor = honorificBefore(toks, i);
   const famous = FAMOUS_TABLE.longest(toks, i);
   if (famous) {
-    if (famous.value.place && (unitBefore(toks, i) || isPlace(i, famous.end))) return 0;
+    if (famous.value.place && (unitBefore(toks, i) || places.has(placeKey(toks, i, famous.end)))) return 0;
     return famous.end - i;
   }
   const n = nameLength(toks, i);
   if (n === 0) return honor?.lenient ? lenientName(toks, i) : 0;
   // After a unit word a short name is the place (`xã Lê Lợi`), a full one the person (`UBND tỉnh Nguyễn Văn Thắng`).
   if (unitBefore(toks, i) && !looksLikePerson(toks, i)) return 0;
-  if (PLACE_TABLE.longest(toks, i)?.end === i + n && !honor) return 0;
-  const cue = !!honor || (titleEnds.has(i) && joined(toks, i)) || titleAfter(toks, i + n, titleStarts);
-  if (cue || surnameStrength(toks[i]) === 'strong') return n;
-  return n >= 3 && isMiddleName(toks[i + 1]) ? n : 0;
+  if (PLACE_TABLE.longestEnd(toks, i) === i + n && !honor) return 0;
+  const cue = !!honor || (titleEnds.has(i) && toks.joined(i)) || titleAfter(toks, i + n, titleStarts);
+  if (cue || surnameStrength(toks, i) === 'strong') return n;
+  return n >= 3 && isMiddleName(toks, i + 1) ? n : 0;
 }
 
 /** The honorific ending right before toks[i] (`ông`, `đồng chí`, `các đồng chí`). */
-function honorificBefore(toks: readonly Tok[], i: number): { lenient: boolean } | undefined {
-  if (!joined(toks, i)) return undefined;
+function honorificBefore(toks: Toks, i: number): { lenient: boolean } | undefined {
+  if (!toks.joined(i)) return undefined;
   for (let k = Math.max(0, i - 3); k < i; k++) {
+    if (!HONORIFIC_TABLE.startsAt(toks, k)) continue;
     const h = HONORIFIC_TABLE.longest(toks, k);
     if (h?.end === i) return h.value;
   }
@@ -80,17 +92,16 @@ function honorificBefore(toks: readonly Tok[], i: number): { lenient: boolean } 
 }
 
 /** `, Bí thư Tỉnh ủy` / ` – Phó Bí thư` right after the name. */
-function titleAfter(toks: readonly Tok[], k: number, titleStarts: Set<number>): boolean {
-  const t = toks[k];
-  if (!t || !joined(toks, k)) return false;
+function titleAfter(toks: Toks, k: number, titleStarts: Set<number>): boolean {
+  if (!toks.joined(k)) return false;
   if (titleStarts.has(k)) return true;
-  return TITLE_AFTER.has(t.key) && titleStarts.has(k + 1) && joined(toks, k + 1);
+  return TITLE_AFTER.has(toks.id[k]) && titleStarts.has(k + 1) && toks.joined(k + 1);
 }
 
 /** 2–4 capitalised syllables after a specific honorific, even with an unknown surname. */
-function lenientName(toks: readonly Tok[], i: number): number {
+function lenientName(toks: Toks, i: number): number {
   let j = i;
-  while (j < i + 4 && isNameSyllable(toks, j, toks[i]) && (j === i || joined(toks, j)) && !headStartsAt(toks, j)) j++;
+  while (j < i + 4 && isNameSyllable(toks, j, i) && (j === i || toks.joined(j)) && !headStartsAt(toks, j)) j++;
   return j - i >= 2 ? j - i : 0;
 }
 
@@ -101,12 +112,11 @@ const MAX_FOREIGN_SYLLABLE = 14;
  * A foreign name right after an office abroad (`Tổng thống Mỹ Joe Biden`, `Thủ tướng Lào
  * Sonexay Siphandone`, `Tổng thống Putin`): 1–4 capitalised words, no surname table.
  */
-function foreignName(toks: readonly Tok[], i: number): number {
+function foreignName(toks: Toks, i: number): number {
   let j = i;
-  while (j < i + 4 && j < toks.length && (j === i || joined(toks, j))) {
-    const t = toks[j];
-    if (t.kind !== 'word' || !t.cap || t.upper || t.text.length > MAX_FOREIGN_SYLLABLE || headStartsAt(toks, j)) break;
-    if (j > i && PLACE_TABLE.longest(toks, j)) break;
+  while (j < i + 4 && j < toks.n && (j === i || toks.joined(j))) {
+    if (!toks.capWord(j) || toks.upper(j) || toks.size(j) > MAX_FOREIGN_SYLLABLE || headStartsAt(toks, j)) break;
+    if (j > i && PLACE_TABLE.longestEnd(toks, j) >= 0) break;
     j++;
   }
   return j - i;
@@ -119,15 +129,14 @@ function fromCredits(input: PeopleInput): TokSpan[] {
   for (const c of input.credits) {
     let k = c.s;
     while (k < c.e) {
-      const t = toks[k];
-      if (t.kind !== 'word' || !t.cap || isAbbreviation(t) || CREDIT_LABELS.has(t.key)) {
+      if (!toks.capWord(k) || isAbbreviation(toks, k) || CREDIT_LABELS.has(toks.id[k])) {
         k++;
         continue;
       }
       let j = k + 1;
-      while (j < c.e && j < k + 4 && toks[j].kind === 'word' && toks[j].cap && joined(toks, j) && !isAbbreviation(toks[j])) j++;
+      while (j < c.e && j < k + 4 && toks.capWord(j) && toks.joined(j) && !isAbbreviation(toks, j)) j++;
       // One short ALL-CAPS word is an agency (`PV`, `TTO`); two or more are a name in capitals (`TIẾN LONG`).
-      if (!(j - k === 1 && t.upper && t.text.length <= 4)) out.push({ label: 'PER', s: k, e: j });
+      if (!(j - k === 1 && toks.upper(k) && toks.size(k) <= 4)) out.push({ label: 'PER', s: k, e: j });
       k = j;
     }
   }

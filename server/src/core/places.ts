@@ -3,23 +3,31 @@
  * data/places.ts, and any district/commune/ward written with its unit word (`huyện Yên
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
-import { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } from './lexicon';
-import { joined, type Tok, type TokSpan } from './wordScan';
+import * as lexicon from './lexicon';
+import { SyllableSet, nextStartOf, type Toks, type TokSpan } from './wordScan';
+
+// Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
+// is a getter call, which costs more than the lookups of these hot loops.
+const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } = lexicon;
 
 /** Longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`). */
-export function knownPlaceAt(toks: readonly Tok[], i: number): { end: number; needsContext: boolean } | undefined {
+export function knownPlaceAt(toks: Toks, i: number): { end: number; needsContext: boolean } | undefined {
   const m = PLACE_TABLE.longest(toks, i);
   return m && { end: m.end, needsContext: !!m.value.needsContext };
+}
+
+/** End of the longest known place at toks[i], or -1. */
+export function knownPlaceEnd(toks: Toks, i: number): number {
+  return PLACE_TABLE.longestEnd(toks, i);
 }
 
 /**
  * End of an unlisted place name at toks[i]: 1–3 capitalised syllables that are not a title or
  * body head and not a person's full name; or a number for numbered units (`phường 5`).
  */
-export function genericPlaceAt(toks: readonly Tok[], i: number, numbered = false): number | undefined {
-  const t = toks[i];
-  if (!t || !joined(toks, i)) return undefined;
-  if (numbered && t.kind === 'num') return i + 1;
+export function genericPlaceAt(toks: Toks, i: number, numbered = false): number | undefined {
+  if (!toks.joined(i)) return undefined;
+  if (numbered && toks.isNum(i)) return i + 1;
   if (looksLikePerson(toks, i)) return undefined;
   let j = i;
   while (j < i + 3 && isPlaceSyllable(toks, j, i) && !(j > i && (headStartsAt(toks, j) || looksLikePerson(toks, j)))) j++;
@@ -27,25 +35,26 @@ export function genericPlaceAt(toks: readonly Tok[], i: number, numbered = false
   return j;
 }
 
-function isPlaceSyllable(toks: readonly Tok[], j: number, i: number): boolean {
-  const t = toks[j];
+function isPlaceSyllable(toks: Toks, j: number, i: number): boolean {
   // An ALL-CAPS word is an abbreviation (`cấp tỉnh PAPI`) unless the whole line is in capitals.
-  return !!t && t.kind === 'word' && t.cap && (j === i || joined(toks, j)) && (!t.upper || !!toks[i - 1]?.upper);
+  return toks.capWord(j) && (j === i || toks.joined(j)) && (!toks.upper(j) || toks.upper(i - 1));
 }
 
 /** A unit word (`tỉnh`, `thành phố`, `TP.`) ends at toks[i-1]: what follows is a place. */
-export function unitBefore(toks: readonly Tok[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (UNIT_TABLE.longest(toks, k)?.end === i) return true;
+export function unitBefore(toks: Toks, i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (UNIT_TABLE.longestEnd(toks, k) === i) return true;
   return false;
 }
 
 /** All LOC spans of an article. */
-export function detectPlaces(toks: readonly Tok[]): TokSpan[] {
+export function detectPlaces(toks: Toks): TokSpan[] {
   const out: TokSpan[] = [];
   const ambiguous: TokSpan[] = [];
-  for (let i = 0; i < toks.length; i++) {
+  // Only tokens that start a unit word or a known place.
+  const starts = UNIT_TABLE.mask | PLACE_TABLE.mask;
+  for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
     const unit = UNIT_TABLE.longest(toks, i);
-    if (unit && joined(toks, unit.end)) {
+    if (unit && toks.joined(unit.end)) {
       const end = placeAfterUnit(toks, unit.end, !!unit.value.numbered, !!unit.value.tableOnly);
       if (end !== undefined) {
         out.push({ label: 'LOC', s: unit.end, e: end });
@@ -58,10 +67,17 @@ export function detectPlaces(toks: readonly Tok[]): TokSpan[] {
     (known.needsContext ? ambiguous : out).push({ label: 'LOC', s: i, e: known.end });
     i = known.end - 1;
   }
-  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, out))].sort((a, b) => a.s - b.s);
+  if (ambiguous.length === 0) return out;
+  // Token marks where a LOC ends (exclusive: LOC_END) or starts (LOC_START), for the list test.
+  const edges = new Uint8Array(toks.n + 2);
+  for (const l of out) {
+    edges[l.e] |= LOC_END;
+    edges[l.s] |= LOC_START;
+  }
+  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, edges))].sort((a, b) => a.s - b.s);
 }
 
-function placeAfterUnit(toks: readonly Tok[], i: number, numbered: boolean, tableOnly: boolean): number | undefined {
+function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {
   const known = knownPlaceAt(toks, i);
   if (known) return known.end;
   // A famous person after a unit word is the place named after them (`quận Lê Lợi`… `TP Hồ Chí Minh`).
@@ -74,7 +90,12 @@ function placeAfterUnit(toks: readonly Tok[], i: number, numbered: boolean, tabl
  * A name that is both a person and a place (`Hồ Chí Minh`) is a place in a list of places:
  * a LOC right before or after it, separated by a comma, `và` or a dash.
  */
-function inListOfPlaces(toks: readonly Tok[], a: TokSpan, locs: readonly TokSpan[]): boolean {
-  const sep = (k: number) => [',', 'và', '-', '–', ';'].includes(toks[k]?.key);
-  return locs.some((l) => (l.e === a.s - 1 && sep(a.s - 1)) || (l.s === a.e + 1 && sep(a.e)));
+function inListOfPlaces(toks: Toks, a: TokSpan, edges: Uint8Array): boolean {
+  return (a.s >= 1 && (edges[a.s - 1] & LOC_END) !== 0 && LIST_SEPARATORS.has(toks.key(a.s - 1)))
+    || ((edges[a.e + 1] & LOC_START) !== 0 && LIST_SEPARATORS.has(toks.key(a.e)));
 }
+
+const LOC_END = 1;
+const LOC_START = 2;
+
+const LIST_SEPARATORS = new SyllableSet([',', 'và', '-', '–', ';']);

@@ -6,112 +6,800 @@
  * large regular expression, and a token walk is linear by construction. Tokens carry view
  * UTF-16 offsets; whether whitespace or a line break precedes them is recorded so grammars
  * can insist on adjacency (`10/7`) and never cross a line.
+ *
+ * Speed: an article has thousands of tokens and only a few dozen places where a date or a
+ * designation can start, all near a digit or one of a few words. So a grammar does not
+ * tokenize the whole text: it finds those hot spots with native regular-expression
+ * searches (markStarts, PhraseFinder), opens the token stream there (Tokens.around) and
+ * reads it outward on demand (scanNear). The stream is one typed array (no object or
+ * string per token); each token carries a hash of its lower-cased text, and its strings
+ * (`key`, `str`) are built only where a grammar looks closer. Tokens read this way are
+ * exactly the tokens of the whole range, with the same flags, so the grammars give the
+ * same answers.
  */
 
-export type TokKind = 'num' | 'word' | 'punct';
+/** Token kinds. */
+const NUM = 1;
+const WORD = 2;
+const PUNCT = 3;
 
-export interface Tok {
-  kind: TokKind;
-  /** The token as it appears in the view. */
-  text: string;
-  /** Lower-cased text: what the word tables compare. */
-  key: string;
-  start: number;
-  end: number;
-  /** Whitespace separates it from the previous token. */
-  gap: boolean;
-  /** A line break separates it from the previous token (or it is the first token). */
-  br: boolean;
-}
+/** flags: whitespace separates the token from the previous one. */
+const GAP = 1;
+/** flags: a line break separates it from the previous token (or it is the first token). */
+const BR = 2;
 
-import { caseViews } from './caseViews';
+// Character classes.
+const SPACE = 1;
+const BREAK = 2;
+const DIGIT = 3;
+const LETTER = 4;
+const OTHER = 5;
+/** A high surrogate: the class is the code point's, read on the slow path. */
+const HIGH = 6;
 
-type CharClass = 'space' | 'break' | 'digit' | 'letter' | 'other';
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const SPACE_RE = /\s/u;
 
-const LETTER = /[\p{L}\p{M}]/u;
-const SPACE = /\s/u;
-/** Class of each non-ASCII code point seen, so the Unicode tests run once per distinct character. */
-const classCache = new Map<number, CharClass>();
-
-function classify(cp: number): CharClass {
-  if (cp === 10 || cp === 13) return 'break';
-  if (cp === 32 || cp === 9) return 'space';
-  if (cp >= 48 && cp <= 57) return 'digit';
-  if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return 'letter';
-  if (cp < 128) return cp < 32 ? 'space' : 'other';
-  // Latin-1/Extended letters, combining marks, Vietnamese precomposed letters: no map lookup.
-  if ((cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1e00 && cp <= 0x1eff)) return 'letter';
-  let c = classCache.get(cp);
-  if (c === undefined) {
-    const ch = String.fromCodePoint(cp);
-    c = LETTER.test(ch) ? 'letter' : SPACE.test(ch) ? (cp === 0x2028 || cp === 0x2029 || cp === 0x85 ? 'break' : 'space') : 'other';
-    classCache.set(cp, c);
-  }
-  return c;
+function classify(cp: number): number {
+  if (cp === 10 || cp === 13) return BREAK;
+  if (cp === 32 || cp === 9) return SPACE;
+  if (cp >= 48 && cp <= 57) return DIGIT;
+  if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return LETTER;
+  if (cp < 128) return cp < 32 ? SPACE : OTHER;
+  // Latin-1/Extended letters, combining marks, Vietnamese precomposed letters.
+  if ((cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1e00 && cp <= 0x1eff)) return LETTER;
+  const ch = String.fromCodePoint(cp);
+  if (LETTER_RE.test(ch)) return LETTER;
+  if (!SPACE_RE.test(ch)) return OTHER;
+  return cp === 0x2028 || cp === 0x2029 || cp === 0x85 ? BREAK : SPACE;
 }
 
 /**
- * Tokenize a range of the view (default: all of it): runs of ASCII digits, runs of letters
- * (with combining marks), or any other single character. One pass over the characters.
+ * Per UTF-16 unit, filled on first sight: `(folded << 3) | class`, where folded is the
+ * unit lower-cased when that gives one unit (else the unit itself). 0 = not seen yet.
  */
-export function tokenize(text: string, from = 0, to = text.length): Tok[] {
-  if (from === 0 && to === text.length && text === lastText) return lastTokens;
-  const out: Tok[] = [];
-  const cases = caseViews(text);
-  let gap = false;
-  let br = true;
-  let i = from;
-  while (i < to) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const cls = classify(cp);
-    if (cls === 'space' || cls === 'break') {
-      gap = true;
-      if (cls === 'break') br = true;
-      i += width;
-      continue;
-    }
-    let j = i + width;
-    if (cls === 'digit' || cls === 'letter') {
-      while (j < to) {
-        const next = text.codePointAt(j)!;
-        if (classify(next) !== cls) break;
-        j += next > 0xffff ? 2 : 1;
-      }
-    }
-    const tokText = text.slice(i, j);
-    const kind: TokKind = cls === 'digit' ? 'num' : cls === 'letter' ? 'word' : 'punct';
-    const key = kind !== 'word' ? tokText : cases ? cases.lower.slice(i, j) : tokText.toLowerCase();
-    out.push({ kind, text: tokText, key, start: i, end: j, gap, br });
-    gap = false;
-    br = false;
-    i = j;
+const UNIT_INFO = new Int32Array(0x10000);
+/** Class of each astral code point seen (rare: emoji, math letters). */
+const astralClass = new Map<number, number>();
+
+function unitInfo(c: number): number {
+  const low = String.fromCharCode(c).toLowerCase();
+  const folded = low.length === 1 ? low.charCodeAt(0) : c;
+  const info = (folded << 3) | (c >= 0xd800 && c <= 0xdbff ? HIGH : classify(c));
+  UNIT_INFO[c] = info;
+  return info;
+}
+
+/** Class of the code point at i (a high surrogate there) and its width. */
+function classAt(text: string, i: number): { cls: number; width: number } {
+  const cp = text.codePointAt(i)!;
+  if (cp < 0x10000) {
+    const cls = (UNIT_INFO[cp] || unitInfo(cp)) & 7;
+    return { cls: cls === HIGH ? classify(cp) : cls, width: 1 }; // HIGH: a lone high surrogate
   }
-  if (from === 0 && to === text.length) {
-    lastText = text;
-    lastTokens = out;
+  let cls = astralClass.get(cp);
+  if (cls === undefined) {
+    cls = classify(cp);
+    astralClass.set(cp, cls);
+  }
+  return { cls, width: 2 };
+}
+
+/** Hash step over UTF-16 units: the same for a token and for a table word. */
+function mix(h: number, unit: number): number {
+  return (Math.imul(h, 31) + unit) | 0;
+}
+
+/** Hash of a table key (already lower case), as tokenize computes it for a token. */
+export function hashKey(key: string): number {
+  let h = 0;
+  for (let k = 0; k < key.length; k++) {
+    const c = key.charCodeAt(k);
+    h = mix(h, (UNIT_INFO[c] || unitInfo(c)) >>> 3);
+  }
+  return h;
+}
+
+/**
+ * The tokens of a range [from, to) of the view, tokenized on demand. Token indices are
+ * relative to the token the stream was opened at (index 0); tokens before it have negative
+ * indices. Reading an index tokenizes up to it, in either direction; an index past the
+ * range's first or last token holds no token (`has` is false).
+ */
+export class Tokens {
+  // Storage: logical index i lives at slot i + base, four ints per slot: start, end, hash,
+  // kind | flags << 4 (one typed array: allocating several per stream costs more than the stream).
+  private d: Int32Array;
+  private base: number;
+  /** Logical indices [lo, hi) are tokenized. */
+  private lo = 0;
+  private hi = 0;
+  /** No token before lo / none at or after hi. */
+  private atStart = false;
+  private atEnd = false;
+  /** Forward tokenization resumes here, with the flags the next token will carry. */
+  private fwdAt: number;
+  private fwdFlag: number;
+  /** Last unit of the token before lo (below `from`: none). */
+  private backAt: number;
+  /** Keys built so far, by slot. */
+  private keys: Array<string | undefined> = [];
+
+  private constructor(
+    readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    at: number,
+    capacity: number,
+    front: number,
+  ) {
+    this.d = takeStorage(capacity * 4);
+    this.base = front;
+    this.fwdAt = at;
+    this.fwdFlag = 0;
+    this.backAt = at;
+    this.open(at);
+  }
+
+  /** All the tokens of [from, to), index 0 first. */
+  static of(text: string, from = 0, to = text.length): Tokens {
+    const t = new Tokens(text, from, to, from, ((to - from) >> 2) + 16, 0);
+    t.fill(Infinity);
+    return t;
+  }
+
+  /** The tokens of [from, to) around char offset `at` (index 0: the token holding it, or the next one). */
+  static around(text: string, at: number, from = 0, to = text.length): Tokens {
+    return new Tokens(text, from, to, tokenStart(text, at, from), 64, 16);
+  }
+
+  /**
+   * Open the same range again around another offset, reusing the storage (a scan moving
+   * from hot spot to hot spot). Indices read before no longer hold.
+   */
+  reopen(at: number): void {
+    this.base = this.d.length >> 4;
+    this.lo = 0;
+    this.hi = 0;
+    this.atEnd = false;
+    if (this.keys.length > 0) this.keys = [];
+    this.open(tokenStart(this.text, at, this.from));
+  }
+
+  /** Done with these tokens: their storage may serve the next stream. */
+  release(): void {
+    giveStorage(this.d);
+    this.d = EMPTY;
+    this.lo = this.hi = 0;
+    this.atStart = this.atEnd = true;
+  }
+
+  private open(at: number): void {
+    const before = flagsBefore(this.text, at, this.from);
+    this.fwdAt = at;
+    this.fwdFlag = before.flags;
+    this.backAt = before.prevEnd;
+    this.atStart = before.prevEnd < this.from;
+  }
+
+  /** Number of tokens from index 0 on, once all are read (for a stream made by `of`). */
+  get length(): number {
+    this.fill(Infinity);
+    return this.hi;
+  }
+
+  has(i: number): boolean {
+    if (i >= this.hi) return !this.atEnd && this.fill(i);
+    if (i < this.lo) return !this.atStart && this.fillBack(i);
+    return true;
+  }
+
+  /** View offset where token i starts / ends (i exists). */
+  startOf(i: number): number {
+    return this.has(i) ? this.d[(i + this.base) << 2] : -1;
+  }
+
+  endOf(i: number): number {
+    return this.has(i) ? this.d[((i + this.base) << 2) + 1] : -1;
+  }
+
+  /** Hash of token i's key (hashKey), or 0 when there is no token i. */
+  hashOf(i: number): number {
+    return this.has(i) ? this.d[((i + this.base) << 2) + 2] : 0;
+  }
+
+  /** Whitespace separates token i (which exists) from the previous token. */
+  gap(i: number): boolean {
+    return this.has(i) && (this.d[((i + this.base) << 2) + 3] & (GAP << 4)) !== 0;
+  }
+
+  /** A line break separates token i (which exists) from the previous token. */
+  br(i: number): boolean {
+    return this.has(i) && (this.d[((i + this.base) << 2) + 3] & (BR << 4)) !== 0;
+  }
+
+  /** Token i as written. */
+  str(i: number): string {
+    if (!this.has(i)) return '';
+    const o = (i + this.base) << 2;
+    return this.text.slice(this.d[o], this.d[o + 1]);
+  }
+
+  /** Lower-cased token i (numbers and punctuation as written): what the word tables compare. */
+  key(i: number): string {
+    if (!this.has(i)) return '';
+    const slot = i + this.base;
+    let key = this.keys[slot];
+    if (key === undefined) {
+      key = this.str(i);
+      if (this.isWord(i)) key = key.toLowerCase();
+      this.keys[slot] = key;
+    }
+    return key;
+  }
+
+  /** Length of token i in UTF-16 units (its digit count for a number). */
+  len(i: number): number {
+    if (!this.has(i)) return 0;
+    const o = (i + this.base) << 2;
+    return this.d[o + 1] - this.d[o];
+  }
+
+  /** Value of the number token i, as Number() reads its digits. */
+  value(i: number): number {
+    const s = this.startOf(i);
+    const e = this.endOf(i);
+    if (e - s > 15) return Number(this.text.slice(s, e));
+    let v = 0;
+    for (let k = s; k < e; k++) v = v * 10 + (this.text.charCodeAt(k) - 48);
+    return v;
+  }
+
+  /** Token i is a number (a run of ASCII digits). */
+  isNum(i: number): boolean {
+    return this.has(i) && (this.d[((i + this.base) << 2) + 3] & 15) === NUM;
+  }
+
+  /** Token i is a word (a run of letters and marks). */
+  isWord(i: number): boolean {
+    return this.has(i) && (this.d[((i + this.base) << 2) + 3] & 15) === WORD;
+  }
+
+  /** Token i is a punctuation mark or symbol (one code point). */
+  isMark(i: number): boolean {
+    return this.has(i) && (this.d[((i + this.base) << 2) + 3] & 15) === PUNCT;
+  }
+
+  /** Token i exists, is on the same line as the previous one. */
+  onLine(i: number): boolean {
+    return this.has(i) && (this.d[((i + this.base) << 2) + 3] & (BR << 4)) === 0;
+  }
+
+  /** Token i exists and touches the previous token (no space, no line break). */
+  touching(i: number): boolean {
+    return this.has(i) && this.d[((i + this.base) << 2) + 3] >> 4 === 0;
+  }
+
+  /** Token i is one of the punctuation marks in chars. */
+  isPunct(i: number, chars: string): boolean {
+    if (!this.has(i)) return false;
+    const o = (i + this.base) << 2;
+    if ((this.d[o + 3] & 15) !== PUNCT || this.d[o + 1] - this.d[o] !== 1) return false;
+    const c = this.text.charCodeAt(this.d[o]);
+    for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+    return false;
+  }
+
+  /** Token i is a word whose first letter is upper case (`Nghị quyết`, not `nghị quyết`). */
+  isCapitalized(i: number): boolean {
+    return this.isWord(i) && this.text[this.d[(i + this.base) << 2]] !== this.key(i)[0];
+  }
+
+  /** The index of the token holding char offset `at` or the first one after it, from index `near` on. */
+  indexAt(at: number, near = 0): number {
+    let i = near;
+    while (this.has(i - 1) && this.d[((i - 1 + this.base) << 2) + 1] > at) i--;
+    while (this.has(i) && this.d[((i + this.base) << 2) + 1] <= at) i++;
+    return i;
+  }
+
+  /** Tokenize forward until index i exists or the range ends; true when it exists. */
+  private fill(i: number): boolean {
+    const { text, to } = this;
+    let at = this.fwdAt;
+    let flag = this.fwdFlag;
+    while (this.hi <= i && at < to) {
+      const c = text.charCodeAt(at);
+      const info = UNIT_INFO[c] || unitInfo(c);
+      let cls = info & 7;
+      let j = at + 1;
+      let h: number;
+      if (cls === SPACE) {
+        flag |= GAP;
+        at++;
+        continue;
+      }
+      if (cls === BREAK) {
+        flag = GAP | BR;
+        at++;
+        continue;
+      }
+      if (cls === LETTER) {
+        h = info >>> 3;
+        let inf = 0;
+        while (j < to) {
+          inf = UNIT_INFO[text.charCodeAt(j)];
+          if ((inf & 7) !== LETTER) break;
+          h = mix(h, inf >>> 3);
+          j++;
+        }
+        // A unit not seen yet or an astral letter ends the quick loop: finish the run the slow way.
+        if (j < to && (inf === 0 || (inf & 7) === HIGH)) {
+          const end = letterRunEnd(text, j, to);
+          for (let u = j; u < end; u++) h = mix(h, UNIT_INFO[text.charCodeAt(u)] >>> 3);
+          j = end;
+        }
+      } else if (cls === DIGIT) {
+        h = c;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d < 48 || d > 57) break;
+          h = mix(h, d);
+          j++;
+        }
+      } else if (cls === OTHER) {
+        h = info >>> 3;
+      } else {
+        // A high surrogate: the code point decides (an astral letter, an emoji).
+        const cp = classAt(text, at);
+        cls = cp.cls;
+        j = at + cp.width;
+        if (cls === SPACE || cls === BREAK) {
+          flag = cls === BREAK ? GAP | BR : flag | GAP;
+          at = j;
+          continue;
+        }
+        if (cls === LETTER) j = letterRunEnd(text, j, to);
+        h = 0;
+        for (let u = at; u < j; u++) h = mix(h, UNIT_INFO[text.charCodeAt(u)] >>> 3);
+      }
+      if ((this.hi + this.base) << 2 === this.d.length) this.grow(0, this.d.length >> 2);
+      const o = (this.hi + this.base) << 2;
+      const d = this.d;
+      d[o] = at;
+      d[o + 1] = j;
+      d[o + 2] = h;
+      d[o + 3] = (cls === DIGIT ? NUM : cls === LETTER ? WORD : PUNCT) | (flag << 4);
+      this.hi++;
+      flag = 0;
+      at = j;
+    }
+    this.fwdAt = at;
+    this.fwdFlag = flag;
+    if (at >= to) this.atEnd = true;
+    return i < this.hi;
+  }
+
+  /** Tokenize backward until index i exists or the range starts; true when it exists. */
+  private fillBack(i: number): boolean {
+    const { text, from } = this;
+    while (this.lo > i && this.backAt >= from) {
+      const last = this.backAt;
+      const c = text.charCodeAt(last);
+      let start = last;
+      let cls: number;
+      if (c >= 0xdc00 && c <= 0xdfff && last - 1 >= from && isHigh(text.charCodeAt(last - 1))) {
+        start = last - 1;
+        cls = classAt(text, start).cls;
+      } else {
+        cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+        if (cls === HIGH) cls = classAt(text, last).cls;
+      }
+      if (cls === DIGIT) {
+        while (start - 1 >= from && isDigit(text.charCodeAt(start - 1))) start--;
+      } else if (cls === LETTER) {
+        start = letterRunStart(text, start, from);
+      }
+      let h = 0;
+      if (cls === DIGIT) for (let u = start; u <= last; u++) h = mix(h, text.charCodeAt(u));
+      else for (let u = start; u <= last; u++) h = mix(h, (UNIT_INFO[text.charCodeAt(u)] || unitInfo(text.charCodeAt(u))) >>> 3);
+      const before = flagsBefore(text, start, from);
+      if (this.lo + this.base === 0) this.grow(this.d.length >> 2, 0);
+      this.lo--;
+      const o = (this.lo + this.base) << 2;
+      const d = this.d;
+      d[o] = start;
+      d[o + 1] = last + 1;
+      d[o + 2] = h;
+      d[o + 3] = (cls === DIGIT ? NUM : cls === LETTER ? WORD : PUNCT) | (before.flags << 4);
+      this.backAt = before.prevEnd;
+    }
+    if (this.backAt < from) this.atStart = true;
+    return i >= this.lo;
+  }
+
+  /** Room for `front` more slots before and `back` more after. */
+  private grow(front: number, back: number): void {
+    const d = new Int32Array(this.d.length + (front + back) * 4);
+    d.set(this.d, front * 4);
+    giveStorage(this.d);
+    this.d = d;
+    this.base += front;
+    if (front > 0 && this.keys.length > 0) this.keys = new Array<string | undefined>(front).concat(this.keys);
+  }
+}
+
+const EMPTY = new Int32Array(0);
+/** One spare storage array: scans open and release streams one after the other. */
+let spare: Int32Array | null = null;
+
+function takeStorage(size: number): Int32Array {
+  if (spare !== null && spare.length >= size) {
+    const d = spare;
+    spare = null;
+    return d;
+  }
+  return new Int32Array(size);
+}
+
+function giveStorage(d: Int32Array): void {
+  // Keep a stream-sized array, not the storage of a whole long text.
+  if (d.length > 0 && d.length <= MAX_SPARE && (spare === null || spare.length < d.length)) spare = d;
+}
+
+const MAX_SPARE = 1 << 16;
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Flags of a token starting at `at` (whitespace and breaks before it), and the last unit of the token before it. */
+function flagsBefore(text: string, at: number, from: number): { flags: number; prevEnd: number } {
+  let k = at - 1;
+  let flags = 0;
+  while (k >= from) {
+    const c = text.charCodeAt(k);
+    const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+    if (cls === SPACE) flags |= GAP;
+    else if (cls === BREAK) flags = GAP | BR;
+    else break;
+    k--;
+  }
+  // The range's first token follows a line break as far as the grammars can tell.
+  if (k < from) flags |= BR;
+  return { flags, prevEnd: k };
+}
+
+/** Start of the token holding char offset `at`, or of the next token when `at` is whitespace. */
+function tokenStart(text: string, at: number, from: number): number {
+  if (at <= from) return from;
+  const c = text.charCodeAt(at);
+  const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+  if (cls === DIGIT) {
+    while (at - 1 >= from && isDigit(text.charCodeAt(at - 1))) at--;
+    return at;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff && isHigh(text.charCodeAt(at - 1))) at--;
+  const own = classAt(text, at).cls;
+  return own === LETTER ? letterRunStart(text, at, from) : at;
+}
+
+/** Start of the run of letters ending just before `start` joined to the letter at `start`. */
+function letterRunStart(text: string, start: number, from: number): number {
+  while (start - 1 >= from) {
+    const c = text.charCodeAt(start - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && isHigh(text.charCodeAt(start - 2))) {
+      if (classAt(text, start - 2).cls !== LETTER) break;
+      start -= 2;
+    } else {
+      let cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+      if (cls === HIGH) cls = classAt(text, start - 1).cls;
+      if (cls !== LETTER) break;
+      start--;
+    }
+  }
+  return start;
+}
+
+/** End of the run of letters continuing at j (astral letters included). */
+function letterRunEnd(text: string, j: number, to: number): number {
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+    if (cls === LETTER) j++;
+    else if (cls === HIGH) {
+      const at = classAt(text, j);
+      if (at.cls !== LETTER) break;
+      j += at.width;
+    } else break;
+  }
+  return j;
+}
+
+/** Tokenize a range of the view (default: all of it). */
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  return Tokens.of(text, from, to);
+}
+
+/**
+ * Start offsets in [from, to) of the runs of ASCII digits (number tokens) and of the mark
+ * characters grammars asked for (watchMarks), ascending. Most dates and document
+ * references are found from these: one native search per article, shared by the grammars
+ * (the last text's offsets are kept).
+ */
+export function markStarts(text: string, from = 0, to = text.length): number[] {
+  const whole = from === 0 && to === text.length;
+  if (whole && text === lastMarksText) return lastMarks;
+  const out = matchStarts(marks, text, from, to);
+  if (whole) {
+    lastMarksText = text;
+    lastMarks = out;
   }
   return out;
 }
 
-// Dates and documents read the same article one after the other: tokenize it once.
-// Tokens are never mutated by their readers.
-let lastText: string | null = null;
-let lastTokens: Tok[] = [];
+/** Also find these characters in markStarts (a grammar's cue marks, such as opening quotes). */
+export function watchMarks(chars: Iterable<string>): void {
+  for (const c of chars) markChars.add(c);
+  const escaped = [...markChars].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('');
+  marks = new RegExp(`[0-9]+|[${escaped}]`, 'g');
+  lastMarksText = null;
+}
 
-/** A phrase table keyed by first word, so matching at a token is a map lookup. */
+const markChars = new Set<string>();
+let marks = /[0-9]+/g;
+let lastMarksText: string | null = null;
+let lastMarks: number[] = [];
+
+/** Char offset `at` starts a number (an ASCII digit). */
+export function digitAt(text: string, at: number): boolean {
+  return isDigit(text.charCodeAt(at));
+}
+
+/** Start offsets in [from, to) of the matches of a global regular expression, ascending. */
+function matchStarts(re: RegExp, text: string, from = 0, to = text.length): number[] {
+  const whole = from === 0 && to === text.length;
+  const s = whole ? text : text.slice(from, to);
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index + from);
+  return out;
+}
+
+/** Merge two ascending lists. */
+export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return a as number[];
+  if (a.length === 0) return b as number[];
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
+  return out;
+}
+
+/**
+ * Start offsets in [from, to) of whole-word occurrences of lower-case phrases, in any
+ * letter case and with any spacing between their words (as tokens compare keys: each
+ * letter or its upper case; the words are Vietnamese, without the few compatibility letters
+ * such as the Kelvin sign that lower-case into ASCII). One native search: the alternatives
+ * are grouped by first letter, which keeps the search fast.
+ */
+export class PhraseFinder {
+  private readonly re: RegExp;
+
+  constructor(phrases: Iterable<string>) {
+    const byFirst = new Map<string, string[]>();
+    for (const phrase of phrases) {
+      const words = phrase.toLowerCase().split(' ').filter(Boolean);
+      const first = words[0][0];
+      const rest = anyCase(words[0].slice(1)) + words.slice(1).map((w) => SEP + anyCase(w)).join('');
+      byFirst.set(first, [...(byFirst.get(first) ?? []), rest]);
+    }
+    const groups = [...byFirst].map(([first, rests]) => `${anyCase(first)}(?:${rests.join('|')})`);
+    this.re = new RegExp(groups.join('|'), 'g');
+  }
+
+  /** `accept(at)` may refuse a match at `at`. */
+  find(text: string, from = 0, to = text.length, accept?: (at: number) => boolean): number[] {
+    const whole = from === 0 && to === text.length;
+    const s = whole ? text : text.slice(from, to);
+    const out: number[] = [];
+    const re = this.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const at = m.index + from;
+      if (letterAt(text, at - 1) || letterAt(text, at + m[0].length)) continue;
+      if (accept && !accept(at)) continue;
+      out.push(at);
+    }
+    return out;
+  }
+}
+
+/** What separates two words of a phrase: the tokenizer's spaces (whitespace but line breaks, control characters). */
+const SEP = '(?:[^\\S\\n\\r\\u2028\\u2029]|[\\x00-\\x08\\x0e-\\x1f])+';
+
+/**
+ * Hash (hashKey) of the word token just before char offset `at`, when only spaces (no
+ * line break) or nothing separate them; 0 when the token before is not a word, or there is
+ * none in [from, at). A cheap look at the left context of a hot spot, before tokenizing.
+ */
+export function wordBefore(text: string, at: number, from = 0): number {
+  let k = at - 1;
+  for (; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+    if (cls === BREAK) return 0;
+    if (cls !== SPACE) break;
+  }
+  if (k < from || !isLetterUnit(text.charCodeAt(k))) return 0;
+  let start = k;
+  while (start - 1 >= from && isLetterUnit(text.charCodeAt(start - 1))) start--;
+  // A word with an astral letter in it is no table word: call it none.
+  if (start - 2 >= from && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) && classAt(text, start - 2).cls === LETTER) return 0;
+  let h = 0;
+  for (let u = start; u <= k; u++) h = mix(h, UNIT_INFO[text.charCodeAt(u)] >>> 3);
+  return h;
+}
+
+/** Hash (hashKey) of the word token starting at char offset `at`, or 0 when none starts there. */
+export function wordAt(text: string, at: number, to = text.length): number {
+  if (at >= to || !isLetterUnit(text.charCodeAt(at))) return 0;
+  let h = 0;
+  let k = at;
+  for (; k < to && isLetterUnit(text.charCodeAt(k)); k++) h = mix(h, UNIT_INFO[text.charCodeAt(k)] >>> 3);
+  // A word with an astral letter in it is no table word: call it none.
+  return k < to && isHigh(text.charCodeAt(k)) && classAt(text, k).cls === LETTER ? 0 : h;
+}
+
+/** Hash of the word after the spaces at char offset `at` (no line break between), or 0. */
+export function wordAfter(text: string, at: number, to = text.length): number {
+  let k = at;
+  for (; k < to; k++) {
+    const c = text.charCodeAt(k);
+    const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+    if (cls === BREAK) return 0;
+    if (cls !== SPACE) break;
+  }
+  return wordAt(text, k, to);
+}
+
+/** Char offset `at` holds a letter (of the BMP). */
+function letterAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && isLetterUnit(text.charCodeAt(at));
+}
+
+function isLetterUnit(c: number): boolean {
+  return ((UNIT_INFO[c] || unitInfo(c)) & 7) === LETTER;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** A regular-expression source matching a lower-case word in any letter case (see PhraseFinder). */
+function anyCase(word: string): string {
+  let src = '';
+  for (const c of word) {
+    const up = c.toUpperCase();
+    src += up !== c && up.length === 1 ? `[${c}${up}]` : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return src;
+}
+
+/**
+ * Visit, in text order and at most once each, every token of [from, to) that starts at
+ * most `reach` tokens before a hot spot (the token holding the hot spot included; `reach`
+ * may depend on the hot spot).
+ * `visit(toks, i)` returns the index just past a match starting at token i, whose tokens
+ * are then not visited, or -1. A grammar whose every match has a hot spot within `reach`
+ * tokens of its start, and whose matches are tried left to right skipping past each one,
+ * finds the same matches this way as by visiting every token.
+ */
+export function scanNear(
+  text: string,
+  hots: readonly number[],
+  reach: number | ((hot: number) => number),
+  visit: (toks: Tokens, i: number) => number,
+  from = 0,
+  to = text.length,
+): void {
+  let toks: Tokens | null = null;
+  let x = 0;
+  /** Tokens starting before this offset were visited or lie inside a match. */
+  let done = from;
+  try {
+    for (const hot of hots) {
+      if (hot < done) continue;
+      // Walk on when the hot spot is near what is already tokenized; else open the stream there.
+      if (toks === null) toks = Tokens.around(text, hot, from, to);
+      else if (toks.has(x) && hot - toks.endOf(x) < NEAR) x = toks.indexAt(hot, x);
+      else {
+        toks.reopen(hot);
+        x = 0;
+      }
+      for (let i = x - (typeof reach === 'number' ? reach : reach(hot)); i <= x; i++) {
+        if (!toks.has(i) || toks.startOf(i) < done) continue;
+        const end = visit(toks, i);
+        if (end < 0) done = toks.startOf(i) + 1;
+        else {
+          done = toks.endOf(end - 1);
+          i = end - 1;
+        }
+      }
+    }
+  } finally {
+    toks?.release();
+  }
+}
+
+/**
+ * Below this many chars after the last hot spot's token, the stream walks on to the next
+ * one; farther, it is opened again there (which reads `reach` tokens backward).
+ */
+const NEAR = 48;
+
+/**
+ * A cheap first test on a token's hash: may this token be one of the given keys? False
+ * means certainly not; true means look closer (compare the key).
+ */
+export class HashFilter {
+  private readonly bits = new Uint8Array(4096);
+
+  constructor(keys: Iterable<string>) {
+    for (const key of keys) this.bits[hashKey(key) & 4095] = 1;
+  }
+
+  mayBe(t: Tokens, i: number): boolean {
+    return this.bits[t.hashOf(i) & 4095] === 1;
+  }
+}
+
+/** A set of single-word keys, tested on a token by hash first. */
+export class WordSet {
+  private readonly hashes = new Set<number>();
+  readonly words: ReadonlySet<string>;
+
+  constructor(words: Iterable<string>) {
+    const set = new Set(words);
+    for (const w of set) this.hashes.add(hashKey(w));
+    this.words = set;
+  }
+
+  /** Token i exists and its key is in the set. */
+  has(t: Tokens, i: number): boolean {
+    return t.has(i) && this.hashes.has(t.hashOf(i)) && this.words.has(t.key(i));
+  }
+}
+
+interface Phrase<T> {
+  keys: string[];
+  hashes: number[];
+  value: T;
+}
+
+/** A phrase table keyed by the hash of the first word, so matching at a token is a map lookup. */
 export class PhraseTable<T> {
-  private readonly byFirst = new Map<string, Array<{ keys: string[]; value: T }>>();
+  private readonly byFirst = new Map<number, Array<Phrase<T>>>();
+  /** The first words, for anchor filters. */
+  readonly firstWords = new Set<string>();
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [phrase, value] of entries) {
       const keys = phrase.toLowerCase().split(/\s+/).filter(Boolean);
       if (keys.length === 0) continue;
-      const list = this.byFirst.get(keys[0]) ?? [];
-      list.push({ keys, value });
-      // Longest phrase first, so `thông tư liên tịch` beats `thông tư`.
+      const h = hashKey(keys[0]);
+      const list = this.byFirst.get(h) ?? [];
+      list.push({ keys, hashes: keys.map(hashKey), value });
+      // Longest phrase first, so `thông tư liên tịch` beats `thông tư` (a stable sort keeps
+      // the table's order among phrases of one length).
       list.sort((a, b) => b.keys.length - a.keys.length);
-      this.byFirst.set(keys[0], list);
+      this.byFirst.set(h, list);
+      this.firstWords.add(keys[0]);
     }
   }
 
@@ -119,16 +807,17 @@ export class PhraseTable<T> {
    * The longest phrase starting at token i whose words are separated by plain spaces
    * on one line. Returns the index just past it and its value.
    */
-  match(toks: readonly Tok[], i: number): { end: number; value: T } | null {
-    const first = toks[i];
-    if (!first) return null;
-    const list = this.byFirst.get(first.key);
+  match(t: Tokens, i: number): { end: number; value: T } | null {
+    if (!t.has(i)) return null;
+    const list = this.byFirst.get(t.hashOf(i));
     if (!list) return null;
-    for (const { keys, value } of list) {
+    const first = t.key(i);
+    for (const { keys, hashes, value } of list) {
+      if (keys[0] !== first) continue;
       let ok = true;
       for (let k = 1; k < keys.length && ok; k++) {
-        const t = toks[i + k];
-        ok = t !== undefined && !t.br && t.key === keys[k];
+        const j = i + k;
+        ok = t.onLine(j) && t.hashOf(j) === hashes[k] && t.key(j) === keys[k];
       }
       if (ok) return { end: i + keys.length, value };
     }
@@ -136,25 +825,16 @@ export class PhraseTable<T> {
   }
 }
 
-/** Token i exists, is on the same line as the previous one. */
-export function onLine(toks: readonly Tok[], i: number): boolean {
-  const t = toks[i];
-  return t !== undefined && !t.br;
-}
+/** One key, tested on a token by hash first (`năm`, `tháng`, `số`). */
+export class Key {
+  private readonly hash: number;
 
-/** Token i exists and touches the previous token (no space, no line break). */
-export function touching(toks: readonly Tok[], i: number): boolean {
-  const t = toks[i];
-  return t !== undefined && !t.br && !t.gap;
-}
+  constructor(readonly key: string) {
+    this.hash = hashKey(key);
+  }
 
-/** The token at i is the punctuation mark c (on the same line). */
-export function isPunct(toks: readonly Tok[], i: number, chars: string): boolean {
-  const t = toks[i];
-  return t !== undefined && t.kind === 'punct' && chars.includes(t.text);
-}
-
-/** First letter is upper case (`Nghị quyết`, not `nghị quyết`). */
-export function isCapitalized(t: Tok | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && t.text[0] !== t.key[0];
+  /** Token i exists and has this key. */
+  at(t: Tokens, i: number): boolean {
+    return t.has(i) && t.hashOf(i) === this.hash && t.key(i) === this.key;
+  }
 }

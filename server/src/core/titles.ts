@@ -6,16 +6,26 @@
  * `bầu Bí thư tại đại hội cấp huyện`).
  */
 import { LEVEL_RANGE_WORD } from './data/organizations';
-import { LEVEL_TABLE, countryAt, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } from './lexicon';
+import * as lexicon from './lexicon';
 import type { OrgScanner } from './organizations';
-import { knownPlaceAt, genericPlaceAt } from './places';
-import { joined, type Tok, type TokSpan } from './wordScan';
+import * as places from './places';
+import { nextStartOf, syllableId, type Toks, type TokSpan } from './wordScan';
+
+// Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
+// is a getter call, which costs more than the lookups of these hot loops.
+const { LEVEL_TABLE, countryAt, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } = lexicon;
+const { knownPlaceAt, genericPlaceAt } = places;
+
+const LEVEL_RANGE = syllableId(LEVEL_RANGE_WORD);
+const VIET = syllableId('việt');
 
 /** All TITLE spans, left to right, never overlapping. */
-export function detectTitles(toks: readonly Tok[], orgs: OrgScanner): TokSpan[] {
+export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
   const out: TokSpan[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    if (!toks[i].cap) continue;
+  // A title starts with its prefix or its head, capitalised.
+  const starts = TITLE_PREFIX_TABLE.mask | TITLE_HEAD_TABLE.mask;
+  for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
+    if (!toks.cap(i)) continue;
     const t = titleParse(toks, i, orgs);
     if (t === undefined || insideOrgHead(toks, i)) continue;
     out.push(t.foreign ? { label: 'TITLE', s: i, e: t.end, foreign: true } : { label: 'TITLE', s: i, e: t.end });
@@ -25,7 +35,7 @@ export function detectTitles(toks: readonly Tok[], orgs: OrgScanner): TokSpan[] 
 }
 
 /** toks[i] lies inside a fixed body name (`Chủ tịch` in `Đoàn Chủ tịch`): part of a compound, no title. */
-function insideOrgHead(toks: readonly Tok[], i: number): boolean {
+function insideOrgHead(toks: Toks, i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) {
     if (orgHeadStrict(toks, k).some((h) => h.end > i)) return true;
   }
@@ -33,7 +43,7 @@ function insideOrgHead(toks: readonly Tok[], i: number): boolean {
 }
 
 /** End of the title starting at toks[i], if one does. */
-export function titleAt(toks: readonly Tok[], i: number, orgs: OrgScanner): number | undefined {
+export function titleAt(toks: Toks, i: number, orgs: OrgScanner): number | undefined {
   return titleParse(toks, i, orgs)?.end;
 }
 
@@ -42,28 +52,28 @@ export function titleAt(toks: readonly Tok[], i: number, orgs: OrgScanner): numb
  * a head + a country other than Việt Nam: `Thủ tướng Nhật Bản`), after which a name need
  * not follow Vietnamese name structure (`Kishida Fumio`).
  */
-export function titleParse(toks: readonly Tok[], i: number, orgs: OrgScanner): { end: number; foreign: boolean } | undefined {
+export function titleParse(toks: Toks, i: number, orgs: OrgScanner): { end: number; foreign: boolean } | undefined {
   const prefix = TITLE_PREFIX_TABLE.longest(toks, i);
-  const h0 = prefix && joined(toks, prefix.end) ? prefix.end : i;
+  const h0 = prefix && toks.joined(prefix.end) ? prefix.end : i;
   let best: number | undefined;
   let bestBare = false;
   let foreign = false;
   for (const head of TITLE_HEAD_TABLE.matchAll(toks, h0)) {
     let q = head.end;
-    const qual = joined(toks, q) ? TITLE_QUALIFIER_TABLE.longest(toks, q) : undefined;
+    const qual = toks.joined(q) ? TITLE_QUALIFIER_TABLE.longest(toks, q) : undefined;
     if (qual) q = qual.end;
     let body = bodyAt(toks, q, orgs, !!head.value.level);
     // `Bộ trưởng Ngoại giao`: a field written without its ministry word.
-    if (body === undefined && head.value.portfolio && joined(toks, q) && toks[q].cap) {
+    if (body === undefined && head.value.portfolio && toks.joined(q) && toks.cap(q)) {
       const field = orgs.capBody(q);
       if (field > q) body = field;
     }
     let end = body ?? (head.value.alone || qual ? q : undefined);
     let abroad = !!head.value.foreign;
     // `Thủ tướng Nhật Bản`, `Bộ trưởng Quốc phòng Mỹ`: the office of a country.
-    const country = end !== undefined && (body === undefined || head.value.portfolio) && joined(toks, end) ? countryAt(toks, end) : undefined;
+    const country = end !== undefined && (body === undefined || head.value.portfolio) && toks.joined(end) ? countryAt(toks, end) : undefined;
     if (end !== undefined && country !== undefined) {
-      abroad = toks[end].key !== 'việt';
+      abroad = toks.key(end) !== VIET;
       end = country;
     }
     if (end === undefined || (best !== undefined && end <= best)) continue;
@@ -72,20 +82,20 @@ export function titleParse(toks: readonly Tok[], i: number, orgs: OrgScanner): {
     foreign = abroad;
   }
   if (best === undefined) return undefined;
-  if (toks[best]?.key === LEVEL_RANGE_WORD && joined(toks, best)) return undefined;
+  if (toks.key(best) === LEVEL_RANGE && toks.joined(best)) return undefined;
   if (bestBare && orgs.genericAhead(best)) return undefined;
   return { end: best, foreign };
 }
 
-function bodyAt(toks: readonly Tok[], q: number, orgs: OrgScanner, level: boolean): number | undefined {
-  if (!joined(toks, q)) return undefined;
+function bodyAt(toks: Toks, q: number, orgs: OrgScanner, level: boolean): number | undefined {
+  if (!toks.joined(q)) return undefined;
   const org = orgs.parseAt(q, true);
   const named = TITLE_BODY_TABLE.longest(toks, q);
   let end = Math.max(org?.e ?? -1, named?.end ?? -1);
-  if (level && end < 0 && !toks[q].cap) {
+  if (level && end < 0 && !toks.cap(q)) {
     // `Chủ tịch tỉnh`, `Bí thư huyện Yên Dũng`: a lowercase level word, maybe with its place.
     const lv = LEVEL_TABLE.longest(toks, q);
-    if (lv) end = (joined(toks, lv.end) ? knownPlaceAt(toks, lv.end)?.end ?? genericPlaceAt(toks, lv.end) : undefined) ?? lv.end;
+    if (lv) end = (toks.joined(lv.end) ? knownPlaceAt(toks, lv.end)?.end ?? genericPlaceAt(toks, lv.end) : undefined) ?? lv.end;
   }
   return end > q ? end : undefined;
 }

@@ -1,181 +1,465 @@
 /**
  * Syllable tokens for the name detectors, and phrase tables that match them.
  *
- * Detectors of PER/TITLE/ORG/LOC compare syllables, not strings: each token carries its
- * lowercase key (the view is already NFC with unified tones, so lowercasing gives the
- * normalized key of guide §1) and its casing. Knowledge tables are tries keyed by those
- * syllable keys, so a lookup costs a few Map hits per token — no alternation regexes.
+ * Detectors of PER/TITLE/ORG/LOC compare syllables, not strings. The tokens of an article
+ * are a struct of arrays (`Toks`: offsets, flags, syllable id), built in one pass over
+ * char codes with no string per token: a token's lowercase key (the view is already NFC
+ * with unified tones, so lowercasing gives the normalized key of guide §1) is hashed and
+ * looked up among the syllables the knowledge tables know, giving a small integer id
+ * (UNKNOWN for any other syllable). Tables are tries keyed by those ids, and each syllable
+ * carries a bit per table that has a phrase starting with it, so a token no table starts is
+ * skipped with one array read.
  */
-import { caseViews, type CaseViews } from './caseViews';
+import { caseViews } from './caseViews';
 import { unifyTones } from './normalize';
 
-export type TokKind = 'word' | 'num' | 'punct';
+// ---------------------------------------------------------------------------------------
+// Characters: class bits and lowercase per UTF-16 unit, filled on first sight (Latin and
+// Vietnamese ranges at load). Case flags follow String.prototype.toLowerCase/toUpperCase.
 
-export interface Tok {
-  /** View UTF-16 offsets. */
-  start: number;
-  end: number;
-  text: string;
-  /** Lowercase text: the normalized key of the syllable. */
-  key: string;
-  kind: TokKind;
-  /** Starts with an uppercase letter (also true for ALL-CAPS words). */
-  cap: boolean;
-  /** Two or more letters, all uppercase (`UBND`, a headline in capitals). */
-  upper: boolean;
-  /** A line break lies between the previous token and this one. */
-  nlBefore: boolean;
-  /** Whitespace lies between the previous token and this one. */
-  spaceBefore: boolean;
-}
+const C_DONE = 1;
+const C_WORD = 2; // letter, combining mark or digit
+const C_SPACE = 4;
+/** Lowercase and uppercase differ (a cased letter). */
+const C_CASED = 8;
+/** Its uppercase is itself. */
+const C_SELF_UPPER = 16;
+/** Upper and not lower (`ch === ch.toUpperCase() && ch !== ch.toLowerCase()`). */
+const C_UPPER_LETTER = 32;
+/** Lowercase or uppercase is not one unit (`İ`, `ß`): such a token takes the exact slow path. */
+const C_MULTI = 64;
+/** An ASCII digit, or a letter that is upper and not lower: what abbreviations are made of. */
+const C_UPPER_OR_DIGIT = 128;
 
 /**
- * Split the view into tokens: words and numbers (letters, combining marks, digits),
- * uppercase abbreviations joined by `.`/`&` (`VOV.VN`, `TN&MT`, `TP.HCM` — but `TP.Hạ` is
- * `TP` `.` `Hạ`), an apostrophe between letters (`H'Mông`), and every other non-space
- * character alone. A hand-written scanner: one pass over char codes, no regex per token.
+ * Per unit: its class bits (C_*) in the low byte and the first unit of its lowercase above
+ * (`info >>> 8`), so the scanner reads one table entry per character. 0 = not classified yet.
  */
-export function tokenize(text: string): Tok[] {
-  const out: Tok[] = [];
-  const n = text.length;
-  const cases = caseViews(text);
-  let prevEnd = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    if (isWordChar(text, i)) {
-      j = wordEnd(text, i);
-      j = abbreviationEnd(text, i, j, cases);
-    } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
-      j++; // keep a surrogate pair (emoji) together
-    }
-    out.push(cases ? makeTokFast(text, cases, i, j, prevEnd) : makeTok(text, i, j, prevEnd));
-    prevEnd = j;
-    i = j;
-  }
-  return out;
+const INFO = new Int32Array(0x10000);
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const lo = ch.toLowerCase();
+  const up = ch.toUpperCase();
+  let k = C_DONE;
+  if (isWordUnit(c, ch)) k |= C_WORD;
+  if (isSpace(c)) k |= C_SPACE;
+  if (lo !== up) k |= C_CASED;
+  if (up === ch) k |= C_SELF_UPPER;
+  if (up === ch && lo !== ch) k |= C_UPPER_LETTER;
+  if (lo.length !== 1 || up.length !== 1) k |= C_MULTI;
+  if ((c >= 48 && c <= 57) || ((k & C_WORD) !== 0 && (k & C_UPPER_LETTER) !== 0)) k |= C_UPPER_OR_DIGIT;
+  return (INFO[c] = (lo.charCodeAt(0) << 8) | k);
 }
 
-function makeTokFast(text: string, cases: CaseViews, start: number, end: number, prevEnd: number): Tok {
-  const { lower, upper } = cases;
-  // Same flags as makeTok: letters ⇔ key ≠ upper-cased text; upper ⇔ text = its upper case.
-  let letters = false;
-  let allUpper = true;
-  for (let k = start; k < end; k++) {
-    const t = text.charCodeAt(k);
-    if (lower.charCodeAt(k) !== upper.charCodeAt(k)) letters = true;
-    if (t !== upper.charCodeAt(k)) allUpper = false;
-  }
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    key: lower.slice(start, end),
-    kind: letters ? 'word' : isWordChar(text, start) ? 'num' : 'punct',
-    cap: letters && text.charCodeAt(start) !== lower.charCodeAt(start),
-    upper: letters && end - start > 1 && allUpper,
-    nlBefore: lineBreakBetween(text, prevEnd, start),
-    spaceBefore: start > prevEnd,
-  };
+for (let c = 0; c < 0x250; c++) classify(c);
+for (let c = 0x300; c < 0x370; c++) classify(c);
+for (let c = 0x1e00; c < 0x1f00; c++) classify(c);
+
+/** Class bits and lowercase of unit c (see INFO). */
+function info(c: number): number {
+  const k = INFO[c];
+  return k !== 0 ? k : classify(c);
 }
 
-function makeTok(text: string, start: number, end: number, prevEnd: number): Tok {
-  const t = text.slice(start, end);
-  const key = t.toLowerCase();
-  const up = t.toUpperCase();
-  const letters = key !== up;
-  return {
-    start,
-    end,
-    text: t,
-    key,
-    kind: letters ? 'word' : isWordChar(t, 0) ? 'num' : 'punct',
-    cap: letters && t[0] !== key[0],
-    upper: letters && t.length > 1 && t === up,
-    nlBefore: lineBreakBetween(text, prevEnd, start),
-    spaceBefore: start > prevEnd,
-  };
+/** The first unit of the lowercase of a classified unit. */
+function lowerOf(c: number): number {
+  return INFO[c] >>> 8;
 }
 
-/** Does the gap between two tokens hold a line break? */
-function lineBreakBetween(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const g = text.charCodeAt(k);
-    if (g === 10 || g === 13) return true;
-  }
-  return false;
+/** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
+function isWordUnit(c: number, ch: string): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x300 && c <= 0x36f)) return true;
+  return WORD_CHAR.test(ch);
 }
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-/** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
-function isWordChar(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x300 && c <= 0x36f)) return true;
-  return WORD_CHAR.test(s[i]);
+function isWordChar(text: string, i: number): boolean {
+  return i < text.length && (info(text.charCodeAt(i)) & C_WORD) !== 0;
 }
 
-function isUpperOrDigit(s: string, i: number, cases: CaseViews | undefined): boolean {
-  if (i >= s.length || !isWordChar(s, i)) return false;
-  const c = s.charCodeAt(i);
-  if (c >= 48 && c <= 57) return true;
-  if (cases) return c === cases.upper.charCodeAt(i) && c !== cases.lower.charCodeAt(i);
-  const ch = s[i];
-  return ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+function isUpperOrDigit(text: string, i: number): boolean {
+  return i < text.length && (info(text.charCodeAt(i)) & C_UPPER_OR_DIGIT) !== 0;
 }
 
-function wordEnd(text: string, i: number): number {
-  let j = i + 1;
-  while (j < text.length && isWordChar(text, j)) j++;
-  // `H'Mông`, `Y’Jút`: an apostrophe between letters joins them.
-  const a = text.charCodeAt(j);
-  if ((a === 39 || a === 0x2019) && j + 1 < text.length && isWordChar(text, j + 1) && j > i) {
-    j += 2;
-    while (j < text.length && isWordChar(text, j)) j++;
+// ---------------------------------------------------------------------------------------
+// Syllables: the keys the tables know, interned to small ids in an open-addressing table
+// hashed over char codes, so a token finds its id without a string.
+
+/** Id of every syllable no table or detector knows. */
+export const UNKNOWN = 0;
+/** Syllable ids are below this (a typed array per set of syllables stays small). */
+export const MAX_SYLLABLES = 4096;
+/** Twice the most syllables, so probes stay short; 16 KB, so the table stays in cache. */
+const SLOTS = 8192;
+const slotIds = new Int16Array(SLOTS);
+const syllableKeys: string[] = [''];
+/** The keys' char codes end to end (key id: keyChars[keyStart[id], keyStart[id + 1])), compared without a string. */
+let keyChars = new Uint16Array(4096);
+const keyStart = new Int32Array(MAX_SYLLABLES + 1);
+
+const HASH_SEED = 0x811c9dc5;
+
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** The id of a lowercase syllable key, added if new (tables and detectors at load time). */
+export function syllableId(key: string): number {
+  let h = HASH_SEED;
+  for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
+  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
+    const id = slotIds[s];
+    if (id === 0) return addSyllable(key, s);
+    if (syllableKeys[id] === key) return id;
   }
-  return j;
 }
 
-/** Extend an all-uppercase run over `.`/`&` + uppercase runs (`VOV.VN`), unless a lowercase letter follows. */
-function abbreviationEnd(text: string, i: number, j: number, cases: CaseViews | undefined): number {
-  for (let k = i; k < j; k++) if (!isUpperOrDigit(text, k, cases)) return j;
+function addSyllable(key: string, slot: number): number {
+  const id = syllableKeys.length;
+  if (id >= MAX_SYLLABLES) throw new Error('wordScan: too many syllables');
+  const from = keyStart[id];
+  if (from + key.length > keyChars.length) keyChars = grown(keyChars, new Uint16Array(keyChars.length * 2 + key.length));
+  for (let k = 0; k < key.length; k++) keyChars[from + k] = key.charCodeAt(k);
+  keyStart[id + 1] = from + key.length;
+  slotIds[slot] = id;
+  syllableKeys.push(key);
+  return id;
+}
+
+/** Id of the lowercased text[start, end) with hash h, or UNKNOWN. */
+function findSyllable(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
+    const id = slotIds[s];
+    if (id === 0) return UNKNOWN;
+    const from = keyStart[id];
+    if (keyStart[id + 1] - from !== len) continue;
+    let k = 0;
+    while (k < len && keyChars[from + k] === lowerOf(text.charCodeAt(start + k))) k++;
+    if (k === len) return id;
+  }
+}
+
+/** A set of syllable keys, asked by id. */
+export class SyllableSet {
+  private readonly has_ = new Uint8Array(MAX_SYLLABLES);
+
+  constructor(keys: Iterable<string>) {
+    for (const k of keys) this.has_[syllableId(k)] = 1;
+  }
+
+  has(id: number): boolean {
+    return this.has_[id] === 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens.
+
+const F_WORD = 1;
+const F_NUM = 2;
+const F_CAP = 4;
+const F_UPPER = 8;
+const F_NL = 16;
+const F_SPACE = 32;
+
+/**
+ * The tokens of one text: words and numbers (letters, combining marks, digits), uppercase
+ * abbreviations joined by `.`/`&` (`VOV.VN`, `TN&MT`, `TP.HCM` — but `TP.Hạ` is `TP` `.`
+ * `Hạ`), an apostrophe between letters (`H'Mông`), and every other non-space character
+ * alone. Index i of each array is token i; reads past either end see no token.
+ */
+export class Toks {
+  /** Per-article memos of lexicon.ts predicates (small numbers per token, 0 = not asked yet), allocated on first use. */
+  memo: Int8Array | undefined = undefined;
+  /** Per-article memo of lexicon.ts's organization heads per token. */
+  orgHeads: unknown[] | undefined = undefined;
+
+  constructor(
+    readonly text: string,
+    /** Number of tokens (the arrays may be longer). */
+    readonly n: number,
+    /** View UTF-16 offsets. */
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    /** Syllable id of the lowercase key (UNKNOWN when no table knows it). */
+    readonly id: Int32Array,
+    private readonly flags: Uint8Array,
+  ) {}
+
+  private f(i: number): number {
+    return i >= 0 && i < this.n ? this.flags[i] : 0;
+  }
+
+  /** Syllable id of token i; UNKNOWN outside the text. */
+  key(i: number): number {
+    return i >= 0 && i < this.n ? this.id[i] : UNKNOWN;
+  }
+
+  has(i: number): boolean {
+    return i >= 0 && i < this.n;
+  }
+
+  isWord(i: number): boolean {
+    return (this.f(i) & F_WORD) !== 0;
+  }
+
+  isNum(i: number): boolean {
+    return (this.f(i) & F_NUM) !== 0;
+  }
+
+  isPunct(i: number): boolean {
+    return i >= 0 && i < this.n && (this.flags[i] & (F_WORD | F_NUM)) === 0;
+  }
+
+  /** Starts with an uppercase letter (also true for ALL-CAPS words). */
+  cap(i: number): boolean {
+    return (this.f(i) & F_CAP) !== 0;
+  }
+
+  /** A capitalised word (the start of any name). */
+  capWord(i: number): boolean {
+    return (this.f(i) & (F_WORD | F_CAP)) === (F_WORD | F_CAP);
+  }
+
+  /** Two or more letters, all uppercase (`UBND`, a headline in capitals). */
+  upper(i: number): boolean {
+    return (this.f(i) & F_UPPER) !== 0;
+  }
+
+  /** A line break lies between the previous token and this one. */
+  nlBefore(i: number): boolean {
+    return (this.f(i) & F_NL) !== 0;
+  }
+
+  /** Whitespace lies between the previous token and this one. */
+  spaceBefore(i: number): boolean {
+    return (this.f(i) & F_SPACE) !== 0;
+  }
+
+  /** The first index ≥ from of a capitalised word, or n: a tight scan for the name detectors. */
+  nextCapWord(from: number): number {
+    const flags = this.flags;
+    const n = this.n;
+    let i = from < 0 ? 0 : from;
+    while (i < n && (flags[i] & (F_WORD | F_CAP)) !== (F_WORD | F_CAP)) i++;
+    return i;
+  }
+
+  /** True when token i continues the phrase of token i-1 on the same line. */
+  joined(i: number): boolean {
+    return i > 0 && i < this.n && (this.flags[i] & F_NL) === 0;
+  }
+
+  /** Length of token i in UTF-16 units. */
+  size(i: number): number {
+    return this.end[i] - this.start[i];
+  }
+
+  textOf(i: number): string {
+    return this.text.slice(this.start[i], this.end[i]);
+  }
+
+  /** Whether token i is written exactly s. */
+  is(i: number, s: string): boolean {
+    return this.has(i) && this.end[i] - this.start[i] === s.length && this.text.startsWith(s, this.start[i]);
+  }
+
+  /**
+   * The lowercase key of token i as a string (the few places that compare arbitrary
+   * syllables): the same string the whole view lowercased would give.
+   */
+  keyText(i: number): string {
+    const s = this.start[i];
+    const e = this.end[i];
+    const t = this.text.slice(s, e);
+    // Only a Greek capital sigma lowercases by context (final ς), across token edges.
+    if (t.indexOf('\u03a3') < 0) return t.toLowerCase();
+    const views = caseViews(this.text);
+    return views ? views.lower.slice(s, e) : t.toLowerCase();
+  }
+}
+
+/**
+ * Split the view into tokens. A hand-written scanner: one pass over char codes that finds
+ * a word's end, its casing and the hash of its key at once; no regex and no string per token.
+ */
+export function tokenize(text: string): Toks {
+  const n = text.length;
+  // News prose has about four characters per token: a third of the length rarely needs to grow.
+  let size = ((n / 3) | 0) + 16;
+  let buffer = new ArrayBuffer(size * 13);
+  let starts = new Int32Array(buffer, 0, size);
+  let ends = new Int32Array(buffer, size * 4, size);
+  let ids = new Int32Array(buffer, size * 8, size);
+  let flags = new Uint8Array(buffer, size * 12, size);
+  let t = 0;
+  let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = info(c);
+    if ((k & C_SPACE) !== 0) {
+      gap |= c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE;
+      i++;
+      continue;
+    }
+    if (t === size) {
+      // One buffer for the four arrays: one allocation per article.
+      size *= 2;
+      buffer = new ArrayBuffer(size * 13);
+      starts = grown(starts, new Int32Array(buffer, 0, size));
+      ends = grown(ends, new Int32Array(buffer, size * 4, size));
+      ids = grown(ids, new Int32Array(buffer, size * 8, size));
+      flags = grown(flags, new Uint8Array(buffer, size * 12, size));
+    }
+    let j = i + 1;
+    let f: number;
+    let id = UNKNOWN;
+    if ((k & C_WORD) !== 0) {
+      // Letters, combining marks and digits: the OR and AND of their classes and the key's hash.
+      let any = 0;
+      let all = 0xff;
+      let h = HASH_SEED;
+      let apostrophe = false;
+      let d = c;
+      let kd = k;
+      for (j = i; ; ) {
+        any |= kd;
+        all &= kd;
+        h = hashStep(h, kd >>> 8);
+        if (++j >= n) break;
+        d = text.charCodeAt(j);
+        kd = info(d);
+        if ((kd & C_WORD) !== 0) continue;
+        // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
+        if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
+        const e = text.charCodeAt(j + 1);
+        const ke = info(e);
+        if ((ke & C_WORD) === 0) break;
+        apostrophe = true;
+        any |= kd;
+        all &= kd;
+        h = hashStep(h, kd >>> 8);
+        j++;
+        d = e;
+        kd = ke;
+      }
+      // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
+      if ((all & C_UPPER_OR_DIGIT) !== 0) {
+        const e = abbreviationEnd(text, j);
+        if (e !== j) {
+          for (let m = j; m < e; m++) {
+            const d = text.charCodeAt(m);
+            const kd = INFO[d];
+            any |= kd;
+            all &= kd;
+            h = hashStep(h, kd >>> 8);
+          }
+          j = e;
+        }
+      }
+      if ((any & C_MULTI) !== 0) {
+        f = oddFlags(text.slice(i, j));
+      } else {
+        // As comparing the token with its lowercase and uppercase forms tells.
+        const cased = (any & C_CASED) !== 0;
+        f = cased ? F_WORD : F_NUM;
+        if (cased && c !== k >>> 8) f |= F_CAP;
+        if (cased && j - i > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
+        id = findSyllable(text, i, j, h);
+      }
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair (emoji) stays together.
+      if (c <= 0xdbff && j < n) j++;
+      f = oddFlags(text.slice(i, j));
+    } else if ((k & C_MULTI) !== 0) {
+      f = oddFlags(text.slice(i, j));
+    } else {
+      // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
+      f = (k & C_CASED) !== 0 ? (c !== k >>> 8 ? F_WORD | F_CAP : F_WORD) : 0;
+      id = findSyllable(text, i, j, hashStep(HASH_SEED, k >>> 8));
+    }
+    starts[t] = i;
+    ends[t] = j;
+    ids[t] = id;
+    flags[t] = f | gap;
+    t++;
+    gap = 0;
+    i = j;
+  }
+  return new Toks(text, t, starts, ends, ids, flags);
+}
+
+function grown<A extends Int32Array | Uint8Array | Uint16Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
+
+/**
+ * Flags of a token with a surrogate pair or a unit that changes length with its case,
+ * from the whole-token case conversions (no table knows such a key: its id is UNKNOWN).
+ */
+function oddFlags(t: string): number {
+  const key = t.toLowerCase();
+  const up = t.toUpperCase();
+  const letters = key !== up;
+  let flags = letters ? F_WORD : (info(t.charCodeAt(0)) & C_WORD) !== 0 ? F_NUM : 0;
+  if (letters && t[0] !== key[0]) flags |= F_CAP;
+  if (letters && t.length > 1 && t === up) flags |= F_UPPER;
+  return flags;
+}
+
+/**
+ * End of an all-uppercase word ending at j extended over `.`/`&` + uppercase runs
+ * (`VOV.VN`), unless a lowercase letter follows (`TP.Hạ Long` is a sentence, not an
+ * abbreviation); j when there is none.
+ */
+function abbreviationEnd(text: string, j: number): number {
   let end = j;
   while (end < text.length) {
     const sep = text.charCodeAt(end);
-    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1, cases)) break;
+    if ((sep !== 46 && sep !== 38) || !isUpperOrDigit(text, end + 1)) break;
     let k = end + 1;
-    while (k < text.length && isUpperOrDigit(text, k, cases)) k++;
+    while (k < text.length && isUpperOrDigit(text, k)) k++;
     end = k;
   }
   if (end === j) return j;
-  // `TP.Hạ Long`: the joined part runs into a lowercase letter, so it was a sentence, not an abbreviation.
   return end < text.length && isWordChar(text, end) ? j : end;
-}
-
-/** True when toks[i] continues the phrase of toks[i-1] on the same line. */
-export function joined(toks: readonly Tok[], i: number): boolean {
-  return i > 0 && i < toks.length && !toks[i].nlBefore;
 }
 
 /** Tokenize a table entry into syllable keys and surface forms. */
 export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } {
   const toks = tokenize(unifyTones(phrase.normalize('NFC')));
-  return { keys: toks.map((t) => t.key), forms: toks.map((t) => t.text) };
+  const keys: string[] = [];
+  const forms: string[] = [];
+  for (let i = 0; i < toks.n; i++) {
+    keys.push(toks.keyText(i));
+    forms.push(toks.textOf(i));
+  }
+  return { keys, forms };
+}
+
+// ---------------------------------------------------------------------------------------
+// Phrase tables.
+
+interface Entry<T> {
+  forms: string[];
+  /** Token offsets whose syllable must be capitalised in the text. */
+  caps: number[];
+  value: T;
 }
 
 interface Node<T> {
-  next: Map<string, Node<T>>;
-  entries?: Array<{ forms: string[]; caps: boolean[]; value: T }>;
+  next: Map<number, Node<T>> | undefined;
+  entries: Array<Entry<T>> | undefined;
 }
 
 const UPPER_START = /^\p{Lu}/u;
@@ -187,72 +471,130 @@ export interface PhraseMatch<T> {
   forms: string[];
 }
 
+/** Bit per table, per syllable: some phrase of that table starts with that syllable. */
+const STARTS = new Uint32Array(MAX_SYLLABLES);
+let tables = 0;
+
 /**
- * A trie of phrases keyed by syllable keys. Casing is checked against each entry's surface
+ * A trie of phrases keyed by syllable ids. Casing is checked against each entry's surface
  * form: a capitalised syllable in the table must be capitalised in the text (so `quảng ninh`
  * is not a place), a lowercase one may be written either way (`Trưởng ban`/`Trưởng Ban`).
  */
 export class PhraseTable<T> {
-  private readonly root: Node<T> = { next: new Map() };
+  private readonly root = new Map<number, Node<T>>();
+  private readonly bit: number;
 
   constructor(entries: Iterable<readonly [string, T]> = []) {
+    if (tables >= 32) throw new Error('wordScan: too many phrase tables');
+    this.bit = 1 << tables++;
     for (const [phrase, value] of entries) this.add(phrase, value);
   }
 
   add(phrase: string, value: T): void {
     const { keys, forms } = phraseKeys(phrase);
     if (keys.length === 0) return;
-    let node = this.root;
+    let next = this.root;
+    let node: Node<T> | undefined;
     for (const k of keys) {
-      let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = { next: new Map() }));
-      node = child;
+      const id = syllableId(k);
+      node = next.get(id);
+      if (!node) next.set(id, (node = { next: undefined, entries: undefined }));
+      next = node.next ??= new Map();
     }
-    (node.entries ??= []).push({ forms, caps: forms.map((f) => UPPER_START.test(f)), value });
+    const caps: number[] = [];
+    forms.forEach((f, k) => UPPER_START.test(f) && caps.push(k));
+    (node!.entries ??= []).push({ forms, caps, value });
+    STARTS[syllableId(keys[0])] |= this.bit;
+  }
+
+  /** Whether any phrase starts with the syllable of toks[i]: one array read. */
+  startsAt(toks: Toks, i: number): boolean {
+    return (STARTS[toks.key(i)] & this.bit) !== 0;
+  }
+
+  /** The first index ≥ from where a phrase may start (by its first syllable), or toks.n: a tight scan. */
+  nextStart(toks: Toks, from: number): number {
+    return nextStartOf(toks, from, this.bit);
+  }
+
+  /** Bit of this table in the start masks (for nextStartOf with several tables). */
+  get mask(): number {
+    return this.bit;
   }
 
   /** Every match starting at toks[i], longest first. */
-  matchAll(toks: readonly Tok[], i: number): Array<PhraseMatch<T>> {
-    if (i >= toks.length || !this.root.next.has(toks[i].key)) return NO_MATCHES;
+  matchAll(toks: Toks, i: number): Array<PhraseMatch<T>> {
+    if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
     const found: Array<PhraseMatch<T>> = [];
-    let node: Node<T> | undefined = this.root;
-    for (let j = i; j < toks.length && node; j++) {
-      if (j > i && toks[j].nlBefore) break;
-      node = node.next.get(toks[j].key);
-      if (!node?.entries) continue;
+    let next: Map<number, Node<T>> | undefined = this.root;
+    for (let j = i; j < toks.n && next; j++) {
+      if (j > i && toks.nlBefore(j)) break;
+      const node: Node<T> | undefined = next.get(toks.id[j]);
+      if (!node) break;
+      next = node.next;
+      if (!node.entries) continue;
       for (const e of node.entries) if (casingFits(toks, i, e.caps)) found.push({ end: j + 1, value: e.value, forms: e.forms });
     }
     return found.reverse();
   }
 
-  /** The longest match starting at toks[i], if any (the last fitting entry of the deepest node, as matchAll orders them). */
-  longest(toks: readonly Tok[], i: number): PhraseMatch<T> | undefined {
-    if (i >= toks.length) return undefined;
-    let node = this.root.next.get(toks[i].key);
-    let best: { end: number; entry: { forms: string[]; value: T } } | undefined;
-    for (let j = i; node; ) {
-      if (node.entries) {
-        for (const e of node.entries) if (casingFits(toks, i, e.caps)) best = { end: j + 1, entry: e };
-      }
-      j++;
-      if (j >= toks.length || toks[j].nlBefore) break;
-      node = node.next.get(toks[j].key);
-    }
-    return best && { end: best.end, value: best.entry.value, forms: best.entry.forms };
+  /** End of the longest match starting at toks[i] (the last fitting entry of the deepest node), or -1. */
+  longestEnd(toks: Toks, i: number): number {
+    const e = this.longestEntry(toks, i);
+    return e === undefined ? -1 : lastEnd;
   }
 
-  /** Whether any phrase starts with the key of toks[i]: a cheap test before a match. */
-  startsWith(t: Tok | undefined): boolean {
-    return !!t && this.root.next.has(t.key);
+  /** The longest match starting at toks[i], if any. */
+  longest(toks: Toks, i: number): PhraseMatch<T> | undefined {
+    const e = this.longestEntry(toks, i);
+    return e && { end: lastEnd, value: e.value, forms: e.forms };
+  }
+
+  /** Value of the longest match at toks[i], if any. */
+  longestValue(toks: Toks, i: number): T | undefined {
+    return this.longestEntry(toks, i)?.value;
+  }
+
+  /** The entry of the longest match; its end goes to lastEnd (no object per call). */
+  private longestEntry(toks: Toks, i: number): Entry<T> | undefined {
+    if ((STARTS[toks.key(i)] & this.bit) === 0) return undefined;
+    let node = this.root.get(toks.id[i]);
+    let best: Entry<T> | undefined;
+    for (let j = i; node; ) {
+      if (node.entries) {
+        for (const e of node.entries) {
+          if (casingFits(toks, i, e.caps)) {
+            best = e;
+            lastEnd = j + 1;
+          }
+        }
+      }
+      j++;
+      if (j >= toks.n || toks.nlBefore(j) || !node.next) break;
+      node = node.next.get(toks.id[j]);
+    }
+    return best;
   }
 }
+
+/** The first index ≥ from whose syllable starts a phrase of any table in mask, or toks.n. */
+export function nextStartOf(toks: Toks, from: number, mask: number): number {
+  const ids = toks.id;
+  const n = toks.n;
+  let i = from < 0 ? 0 : from;
+  while (i < n && (STARTS[ids[i]] & mask) === 0) i++;
+  return i;
+}
+
+/** End of the match longestEntry returned last (read right after the call). */
+let lastEnd = -1;
 
 /** Shared empty result: callers only read it. */
 const NO_MATCHES: never[] = [];
 
-function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): boolean {
+function casingFits(toks: Toks, i: number, caps: readonly number[]): boolean {
   for (let k = 0; k < caps.length; k++) {
-    if (caps[k] && !toks[i + k].cap) return false;
+    if (!toks.cap(i + caps[k])) return false;
   }
   return true;
 }
@@ -261,11 +603,11 @@ function casingFits(toks: readonly Tok[], i: number, caps: readonly boolean[]): 
  * Tokens of the last text tokenized, so names.ts and linking.ts share one pass over an
  * article (the analyzer calls them one after the other on the same view).
  */
-let cache: { text: string; toks: Tok[] } | undefined;
+let cache: Toks | undefined;
 
-export function tokensOf(text: string): Tok[] {
-  if (cache?.text !== text) cache = { text, toks: tokenize(text) };
-  return cache.toks;
+export function tokensOf(text: string): Toks {
+  if (cache?.text !== text) cache = tokenize(text);
+  return cache;
 }
 
 /** Title-case one syllable (`NGUYỄN` → `Nguyễn`). */
