@@ -292,7 +292,9 @@ export function generateCorpus(opts: CorpusOptions): CorpusManifest {
   const manifestPath = path.join(opts.outDir, 'manifest.json');
   const old = readManifest(manifestPath);
   const fingerprint = fingerprintOf(opts.samplesDir);
-  if (old && old.fingerprint === fingerprint && old.seed === opts.seed && old.articles === opts.articles && fs.existsSync(old.big.singleLine1m)) return old;
+  // A manifest copied from another checkout names that checkout's files: only one naming this folder is reused.
+  const here = path.join(opts.outDir, 'corpus');
+  if (old && old.root === here && old.fingerprint === fingerprint && old.seed === opts.seed && old.articles === opts.articles && fs.existsSync(old.big.singleLine1m)) return old;
   fs.rmSync(opts.outDir, { recursive: true, force: true });
   const root = path.join(opts.outDir, 'corpus');
   const m = loadMaterial(opts.samplesDir, opts.seed);

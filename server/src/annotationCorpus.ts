@@ -24,20 +24,38 @@ interface Cached<T> {
   value: T;
 }
 
+/** Closed articles whose text and analysis are kept (each holds its text and every entity). */
+const MAX_CACHED_ANALYSES = 256;
+
 export class AnnotationCorpus {
   private readonly summaries = new Map<string, Cached<ArticleSummary>>();
   private readonly analyses = new Map<string, Cached<{ text: string; analysis: Analysis }>>();
+  /** The last walk's article list, kept until files come or go (see invalidate). */
+  private listed: string[] | undefined;
 
   constructor(
     private readonly roots: () => string[],
     private readonly isArticle: (uri: string) => boolean,
+    /**
+     * True while the client reports created and deleted files (workspace/didChangeWatchedFiles):
+     * the list of articles is then walked once and kept until `invalidate`. Without it every
+     * call walks the folders again (the status bar asks on every label and editor switch).
+     */
+    private readonly watched: () => boolean = () => false,
   ) {}
 
-  /** Article URIs in path order. */
-  articles(): string[] {
+  /** Article URIs in path order. Callers must not change the list. */
+  articles(): readonly string[] {
+    if (this.listed && this.watched()) return this.listed;
     const roots = this.roots();
-    if (roots.length === 0) return [];
-    return listArticles(roots, (f) => this.isArticle(URI.file(f).toString())).found.map((f) => URI.file(f).toString());
+    const list = roots.length === 0 ? [] : listArticles(roots, (f) => this.isArticle(URI.file(f).toString())).found.map((f) => URI.file(f).toString());
+    this.listed = list;
+    return list;
+  }
+
+  /** Files were created or deleted, folders or the `files` setting changed: walk again at the next call. */
+  invalidate(): void {
+    this.listed = undefined;
   }
 
   summary(uri: string): ArticleSummary {
@@ -55,11 +73,19 @@ export class AnnotationCorpus {
     const file = URI.parse(uri).fsPath;
     const fp = stamp(file);
     const hit = this.analyses.get(uri);
-    if (hit && hit.fingerprint === fp) return hit.value;
+    if (hit && hit.fingerprint === fp) {
+      // Most recently used last: the oldest goes first when the cache is full.
+      this.analyses.delete(uri);
+      this.analyses.set(uri, hit);
+      return hit.value;
+    }
     const read = readArticle(file);
     if (!read.ok) return undefined;
     const value = { text: read.text, analysis: analyze(read.text) };
+    this.analyses.delete(uri);
     this.analyses.set(uri, { fingerprint: fp, value });
+    // A corpus-wide walk (the Entities view, label-all) must not keep 10,000 analyses in memory.
+    if (this.analyses.size > MAX_CACHED_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!);
     return value;
   }
 }

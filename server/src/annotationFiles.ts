@@ -65,6 +65,8 @@ export interface StoredArticle {
   reanchored: number;
   /** Bumped on every change; views cache on it. */
   generation: number;
+  /** Code-point table of `text` when a follow made it (checked against `text` before use). */
+  cps?: CodePointIndex;
   /** problems() of one generation and text (they cost a write + read of the whole .ann). */
   problemsCache?: { generation: number; text: string; problems: AnnProblem[] };
 }
@@ -295,20 +297,27 @@ export class AnnotationFiles {
   /** Follow an edit of the article: shift spans by the changed region; spans the edit swallowed are searched again or parked. */
   private follow(a: StoredArticle, text: string): void {
     const oldText = a.text;
-    const edit = diffRegion(oldText, text);
-    a.text = text;
-    if (!edit) return;
+    // The previous follow's code-point table of the old text serves again: one table per edit, not three.
+    const oldCps = a.cps?.text === oldText ? a.cps : new CodePointIndex(oldText);
     const cps = new CodePointIndex(text);
+    const edit = diffRegion(oldText, text, oldCps, cps);
+    a.text = text;
+    a.cps = cps;
+    if (!edit) return;
     const shifted = shiftSpans(a.doc.entities, [edit]);
     const lost = new Set(shifted.lost.map((l) => l.id));
     const entities: AnnEntity[] = [];
+    // shiftSpans hands back copies of this article's entities: their fields are ours to set
+    // (the same keys a spread would write, in the same order). Typing runs this on every change.
     for (const e of shifted.kept) {
       const fragments: Array<[number, number]> = e.fragments.length > 1 ? shiftFragmentsByEdit(e.fragments, edit) : [[e.start, e.end]];
-      entities.push({ ...e, fragments, text: fragments.map(([s, t]) => cps.slice(s, t)).join(' ').replace(/[\r\n]/g, ' ') });
+      e.fragments = fragments;
+      e.text = fragmentText(cps, fragments);
+      entities.push(e);
     }
     // Whatever the edit swallowed may just have moved (a paragraph cut and pasted): search, else park.
     const before = a.doc.entities.filter((e) => lost.has(e.id));
-    const found = reanchorSpans(before, text, { oldText });
+    const found: ReturnType<typeof reanchorSpans<AnnEntity>> = before.length ? reanchorSpans(before, text, { oldText }) : { unchanged: [], moved: [], lost: [] };
     for (const m of found.moved) entities.push({ ...m.after, fragments: [[m.after.start, m.after.end]] });
     // Its characters were deleted, yet the same text stands at the same place: keep it there.
     for (const u of found.unchanged) entities.push(u);
@@ -338,6 +347,12 @@ export class AnnotationFiles {
   }
 }
 
+/** The text of an entity's fragments joined by spaces, line breaks as spaces (as the .ann stores it). */
+function fragmentText(cps: CodePointIndex, fragments: ReadonlyArray<[number, number]>): string {
+  const t = fragments.length === 1 ? cps.slice(fragments[0][0], fragments[0][1]) : fragments.map(([s, e]) => cps.slice(s, e)).join(' ');
+  return t.includes('\n') || t.includes('\r') ? t.replace(/[\r\n]/g, ' ') : t;
+}
+
 function shiftFragments(e: AnnEntity, delta: number): Array<[number, number]> {
   return e.fragments.map(([s, t]) => [s + delta, t + delta]);
 }
@@ -348,7 +363,12 @@ function shiftFragmentsByEdit(fragments: Array<[number, number]>, edit: { start:
 }
 
 /** The one region where two texts differ, in code points of the old text (null when equal). */
-export function diffRegion(oldText: string, newText: string): { start: number; end: number; length: number } | null {
+export function diffRegion(
+  oldText: string,
+  newText: string,
+  o = new CodePointIndex(oldText),
+  n = new CodePointIndex(newText),
+): { start: number; end: number; length: number } | null {
   if (oldText === newText) return null;
   const max = Math.min(oldText.length, newText.length);
   let p = 0;
@@ -357,8 +377,6 @@ export function diffRegion(oldText: string, newText: string): { start: number; e
   let q = 0;
   while (q < max - p && oldText.charCodeAt(oldText.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
   if (q > 0 && isLow(oldText.charCodeAt(oldText.length - q))) q--;
-  const o = new CodePointIndex(oldText);
-  const n = new CodePointIndex(newText);
   const start = o.toCodePoint(p);
   return { start, end: o.toCodePoint(oldText.length - q), length: n.toCodePoint(newText.length - q) - n.toCodePoint(p) };
 }

@@ -290,7 +290,9 @@ function hasEntries(dir: string): boolean {
 }
 
 function readOptional(file: string): string | undefined {
+  // Most articles have no .ann or sidecar: a stat that reports absence costs less than a thrown ENOENT.
   try {
+    if (!fs.statSync(file, { throwIfNoEntry: false })) return undefined;
     return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;

@@ -3,6 +3,7 @@
  * article files and read them safely. Text is decoded as UTF-8 exactly as stored (a BOM
  * stays as character 0, guide §1); binary and huge files are declined with a reason.
  */
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -14,7 +15,13 @@ import * as path from 'node:path';
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 export type ReadResult =
-  | { ok: true; text: string; replacementChars: number }
+  | {
+      ok: true;
+      text: string;
+      replacementChars: number;
+      /** The bytes were valid UTF-8: `text` encodes back to exactly them (so they can be hashed instead of it). */
+      validUtf8: boolean;
+    }
   | { ok: false; reason: string };
 
 /** Decode bytes as an article, or say why not. */
@@ -23,9 +30,10 @@ export function decodeArticle(bytes: Uint8Array): ReadResult {
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) if (bytes[i] === 0) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  const validUtf8 = isUtf8(bytes); // a fast check; then the text encodes back to exactly these bytes
   let replacementChars = 0;
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replacementChars++;
-  return { ok: true, text, replacementChars };
+  return { ok: true, text, replacementChars, validUtf8 };
 }
 
 /** The file's bytes (refusing huge ones before reading them), or why not. */

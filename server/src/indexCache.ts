@@ -43,6 +43,14 @@ export function contentHash(text: string): string {
 }
 
 /**
+ * contentHash of the text these bytes decode to, when they are valid UTF-8 (the text then
+ * encodes back to exactly these bytes): the same key, without encoding the text again.
+ */
+export function contentHashOfUtf8(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+/**
  * A fingerprint of the engine that produced the summaries: the worker bundle when present
  * (it holds exactly the analyzer, the summary builder and the position mapping), else this
  * bundle. A change to a server feature therefore keeps the cache; any engine change drops it.

@@ -37,8 +37,10 @@ export interface ArticleView {
   ids: EntityId[];
 }
 
-/** How long an editor's new analysis waits before it updates the corpus index (unless a feature reads the index first). */
+/** How long typing must pause before an editor's new analysis updates the corpus index (unless a feature reads the index first). */
 const INDEX_UPDATE_DELAY_MS = 300;
+/** Longest an update waits while typing goes on without a pause. */
+const INDEX_UPDATE_MAX_WAIT_MS = 2000;
 
 // ---- annotation overlay (features/annotations.ts plugs in here) ----
 /**
@@ -72,12 +74,20 @@ export interface OverlayDiagnostic {
 
 /** The canonical form of a URI, so an editor's and the disk's URI of one file are one index key. */
 export function canonicalUri(uri: string): string {
-  try {
-    return URI.parse(uri).toString();
-  } catch {
-    return uri;
+  let c = CANONICAL.get(uri);
+  if (c === undefined) {
+    try {
+      c = URI.parse(uri).toString();
+    } catch {
+      c = uri;
+    }
+    // Asked on every hover and edit for the same few URIs; a pure function, remembered.
+    if (CANONICAL.size >= 20_000) CANONICAL.clear();
+    CANONICAL.set(uri, c);
   }
+  return c;
 }
+const CANONICAL = new Map<string, string>();
 
 export type CommandHandler = (args: unknown[]) => unknown;
 
@@ -87,6 +97,8 @@ export class Session {
   /** Index updates from editors not applied yet, by document URI (see deferIndexUpdate). */
   private readonly pendingIndex = new Map<string, () => void>();
   private pendingTimer: NodeJS.Timeout | undefined;
+  /** When the oldest pending update arrived (performance.now()). */
+  private pendingSince = 0;
   encoding: PositionEncoding = 'utf-16';
   /** Settings of the window (no scope): used where no document is involved. */
   settings: CorpusSettings = DEFAULT_SETTINGS;
@@ -142,9 +154,14 @@ export class Session {
    * pending updates at once, so answers never lag behind the editor.
    */
   deferIndexUpdate(uri: string, update: () => void): void {
+    const now = performance.now();
+    if (this.pendingIndex.size === 0) this.pendingSince = now;
     this.pendingIndex.set(uri, update);
-    if (this.pendingTimer) return;
-    this.pendingTimer = setTimeout(() => this.flushIndex(), INDEX_UPDATE_DELAY_MS);
+    // Each keystroke pushes the update back (a summary of a 100 KB article costs several ms,
+    // which would otherwise land in the middle of typing), up to the longest wait.
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    const delay = Math.max(0, Math.min(INDEX_UPDATE_DELAY_MS, this.pendingSince + INDEX_UPDATE_MAX_WAIT_MS - now));
+    this.pendingTimer = setTimeout(() => this.flushIndex(), delay);
     this.pendingTimer.unref?.();
   }
 

@@ -27,8 +27,8 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { annPathOf, sidecarPathOf } from './annotationFiles';
 import type { Analysis } from './core/types';
-import { readArticle } from './fsCorpus';
-import { contentHash, engineFingerprint, SummaryCache } from './indexCache';
+import { decodeArticle, readArticleBytes } from './fsCorpus';
+import { contentHash, contentHashOfUtf8, engineFingerprint, SummaryCache } from './indexCache';
 import { summarizeText } from './indexWorker';
 import { BATCH, IndexWorkerPool } from './indexWorkerPool';
 import { canonicalUri, type ArticleView, type Session } from './session';
@@ -348,7 +348,8 @@ export class WorkspaceIndexer {
       this.accept(uri, gen, known, fromStat);
       return;
     }
-    const read = readArticle(file);
+    const bytes = readArticleBytes(file);
+    const read = bytes.ok ? decodeArticle(bytes.bytes) : bytes;
     if (!read.ok) {
       // Gone, or now a folder / binary / too large: what the index held for it is stale.
       this.session.index.delete(uri);
@@ -358,7 +359,7 @@ export class WorkspaceIndexer {
       }
       return;
     }
-    const hash = contentHash(read.text);
+    const hash = read.validUtf8 && bytes.ok ? contentHashOfUtf8(bytes.bytes) : contentHash(read.text);
     // A file modified within the last seconds may change again within the same mtime tick.
     if (Date.now() - stat.mtimeMs > RACY_MS) cache?.recordStat(file, stat.size, stat.mtimeMs, hash);
     const cached = cache?.get(hash, uri);

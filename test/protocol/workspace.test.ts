@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer, type TestServer } from './lspClient';
 import { CORPUS, inside, rangeOf, read, type Rng } from './corpusFixture';
+import { ANNOTATION_COMMANDS, type AnnotationStatus } from '../../server/src/protocol';
 
 interface Loc {
   uri: string;
@@ -162,6 +163,38 @@ describe('workspace: watching, open editors, pull diagnostics, UTF-32, configura
     await symbolsUntil(server, 'nghi quyet so 99', (s) => s.length === 1, 'the editor to keep winning');
     await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await symbolsUntil(server, 'nghi quyet so 99', (s) => s.length === 0, 'the disk contents after close');
+  });
+
+  test('typing puts the index update off, yet the very next index read answers with the latest text', async () => {
+    const file = path.join(dir, 'a-quang-ninh.txt');
+    const uri = fileUri(file);
+    const base = read(file);
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'vn-article', version: 1, text: base } });
+    for (let v = 2; v <= 6; v++) {
+      const text = `${base}\nThực hiện Nghị quyết số ${70 + v}-NQ/TW của Bộ Chính trị.\n`;
+      await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+      await server.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    }
+    // No waiting and no retry: the read itself applies the pending update.
+    const latest = (await server.conn.sendRequest('workspace/symbol', { query: 'nghi quyet so 76' })) as Sym[];
+    assert.deepEqual(latest.map((x) => x.location.uri), [uri]);
+    const stale = (await server.conn.sendRequest('workspace/symbol', { query: 'nghi quyet so 75' })) as Sym[];
+    assert.deepEqual(stale, []);
+    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('the annotation status counts articles created and deleted since the last count', async () => {
+    const count = async () => ((await server.conn.sendRequest('workspace/executeCommand', { command: ANNOTATION_COMMANDS.status, arguments: [{}] })) as AnnotationStatus).corpus.articles;
+    const before = await count();
+    assert.equal(await count(), before, 'asked again, nothing changed');
+    const file = path.join(dir, 'sub', 'h-moi.txt');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'Hà Nội: Thành ủy họp phiên thường kỳ.\n');
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+    assert.equal(await count(), before + 1);
+    fs.rmSync(file);
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
+    assert.equal(await count(), before);
   });
 });
 

@@ -12,6 +12,7 @@ import { DatasetBuilder } from '../../server/src/core/export/exportDataset';
 import type { SourceDocument } from '../../server/src/core/export/examples';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../server/src/core/export/exportOptions';
 import { buildExportText } from '../../server/src/core/export/remap';
+import { validateWritten } from '../../server/src/core/export/validate';
 import type { Entity, EntityLabel } from '../../server/src/core/types';
 import { createWordDictionary } from '../../server/src/core/wordSegment';
 
@@ -232,4 +233,21 @@ test('determinism: the same inputs and seed give byte-identical files, whatever 
     const c = run(docs, { format, split: { train: 0.7, dev: 0.15, test: 0.15 }, seed: 12 }).files;
     assert.notDeepEqual(c, a, `${format}: another seed gives another split`);
   }
+});
+
+test('finish reads back a file whose pieces were not all checked alone, and a .ann made of several pieces', () => {
+  const part = (id: string, path: string, content: string, readBack: boolean) => ({
+    id, sha256: 'h', split: 'data' as const, files: [{ path, content }], readBack: [readBack], problems: [], droppedSpans: 0, removedCodePoints: 0, empty: false,
+  });
+  const jsonl = new DatasetBuilder({ ...DEFAULT_EXPORT_OPTIONS, format: 'doccano' }, { version: 'test', sha256 }, ['a', 'b']);
+  jsonl.merge(part('a', 'data.jsonl', '{"text":"Huế","label":[[0,3,"LOC"]]}\n', true));
+  jsonl.merge(part('b', 'data.jsonl', 'not json\n', false));
+  assert.ok(jsonl.finish().problems.some((p) => /data\.jsonl: line 2 is not JSON/.test(p)));
+  // Each .ann alone is fine; together they repeat T1, which only a read of the whole file sees.
+  const brat = new DatasetBuilder({ ...DEFAULT_EXPORT_OPTIONS, format: 'brat' }, { version: 'test', sha256 }, ['a', 'b']);
+  const ann = 'T1\tLOC 0 3\tHuế\n';
+  assert.deepEqual(validateWritten('brat', 'x.ann', ann, DEFAULT_EXPORT_OPTIONS), []);
+  brat.merge(part('a', 'x.ann', ann, true));
+  brat.merge(part('b', 'x.ann', ann, true));
+  assert.ok(brat.finish().problems.some((p) => p.startsWith('x.ann:')), 'duplicate ids across pieces are reported');
 });

@@ -115,3 +115,46 @@ test('CoNLL read-back, line by line: every malformed cell is named by its line, 
   assert.deepEqual(readConll('Sở _ O B-ORG\nTư _ O I-ORG\n\n', 4).problems, []);
   assert.match(readConll('Sở O B-ORG\n\n', 4).problems[0], /line 1: expected 4/);
 });
+
+// ---- the read-back shortcuts (validateConll compares in place; finish trusts pieces that read back alone) ----
+
+function conllExample(text: string, spans: Array<{ start: number; end: number; label: 'LOC' | 'PER' }>, sentences?: (toks: ReturnType<typeof tokenize>) => ReturnType<typeof tokenize>[]): ExportExample {
+  const toks = tokenize(text, { boundaries: spans.flatMap((s) => [s.start, s.end]) });
+  return {
+    id: 'x', docId: 'x', text, tokens: toks, sentences: sentences ? sentences(toks) : [toks], human: [], detected: [],
+    entities: spans.map((s) => ({ ...s, text: [...text].slice(s.start, s.end).join(''), nested: false })),
+  };
+}
+
+test('CoNLL written exactly as the examples say passes; every departure from it still fails', () => {
+  const ex = conllExample('Tại Hà Nội.', [{ start: 4, end: 10, label: 'LOC' }]);
+  const good = 'Tại O\nHà B-LOC\nNội I-LOC\n. O\n\n';
+  assert.deepEqual(validateConll(good, [ex], DEFAULT_EXPORT_OPTIONS), []);
+  // A second blank line at the end reads back the same sentences: still valid.
+  assert.deepEqual(validateConll(good + '\n', [ex], DEFAULT_EXPORT_OPTIONS), []);
+  for (const bad of [good.slice(0, -1), good.replace('Tại O', 'Tại  O'), good.replace('Hà', 'Ha'), good.replace('. O', '.\tO'), '']) {
+    assert.ok(validateConll(bad, [ex], DEFAULT_EXPORT_OPTIONS).length > 0, JSON.stringify(bad));
+  }
+  const four = { ...DEFAULT_EXPORT_OPTIONS, conllColumns: 4 as const, docstart: true };
+  assert.deepEqual(validateConll('-DOCSTART- -X- O O\n\nTại _ O O\nHà _ O B-LOC\nNội _ O I-LOC\n. _ O O\n\n', [ex], four), []);
+  assert.ok(validateConll('Tại _ O O\nHà _ O B-LOC\nNội _ O I-LOC\n. _ O O\n\n', [ex], four).length > 0, 'a missing -DOCSTART-');
+});
+
+test('CoNLL that would read back differently from how it was written is caught', () => {
+  // A token `-DOCSTART-` tagged O reads back as a document start in two columns.
+  const doc = conllExample('-DOCSTART- Huế', [{ start: 11, end: 14, label: 'LOC' }]);
+  const whole = { text: '-DOCSTART-', start: 0, end: 10, spaceAfter: true, lineBreakAfter: false };
+  doc.tokens = [whole, doc.tokens[doc.tokens.length - 1]];
+  doc.sentences = [doc.tokens];
+  assert.ok(validateConll('-DOCSTART- O\nHuế B-LOC\n\n', [doc], DEFAULT_EXPORT_OPTIONS).length > 0);
+  // An empty sentence writes a blank line that reads back as no sentence at all.
+  const empty = conllExample('Huế', [{ start: 0, end: 3, label: 'LOC' }], (toks) => [toks, []]);
+  assert.ok(validateConll('Huế B-LOC\n\n\n', [empty], DEFAULT_EXPORT_OPTIONS).some((p) => /sentences read back/.test(p)));
+  // Documents interleaved: one -DOCSTART- per change of document, more than there are documents.
+  const a = conllExample('Huế', [{ start: 0, end: 3, label: 'LOC' }]);
+  const b = { ...a, id: 'y', docId: 'y' };
+  const o = { ...DEFAULT_EXPORT_OPTIONS, docstart: true };
+  const block = '-DOCSTART- O\n\nHuế B-LOC\n\n';
+  assert.deepEqual(validateConll(block + block, [a, b], o), []);
+  assert.ok(validateConll(block + block + block, [a, b, a], o).some((p) => /3 -DOCSTART- lines for 2 documents/.test(p)));
+});

@@ -187,6 +187,26 @@ test('references include linked short references; a cancelled request stops earl
   assert.deepEqual(computeReferences(a, span(A, 'Đỗ').start, DEFAULT_SETTINGS, index, true, { isCancellationRequested: true }), []);
 });
 
+test('references asked again are the same answer until a file of the entity changes', () => {
+  const a = viewA();
+  const index = indexWith(a);
+  const at = span(A, 'Đỗ').start;
+  const first = computeReferences(a, at, DEFAULT_SETTINGS, index, true);
+  assert.deepEqual(computeReferences(a, at, DEFAULT_SETTINGS, index, true), first);
+  assert.equal(computeReferences(a, at, DEFAULT_SETTINGS, index, false).length, first.length - 1, 'the declaration left out');
+  // A second article mentions him: the answer grows at once.
+  const b = { ...a, uri: 'file:///corpus/b.txt' };
+  const rangeOf = (s: number, e: number): [number, number, number, number] => {
+    const r = b.positions.range(s, e);
+    return [r.start.line, r.start.character, r.end.line, r.end.character];
+  };
+  index.set(summarize({ uri: b.uri, text: b.text, entities: b.entities, links: b.analysis.links, rangeOf }));
+  const after = computeReferences(a, at, DEFAULT_SETTINGS, index, true);
+  assert.equal(after.length, first.length * 2);
+  assert.deepEqual(after.map((r) => r.uri), [...first.map(() => URI_A), ...first.map(() => b.uri)]);
+  assert.equal(computeReferences(a, at, DEFAULT_SETTINGS, index, false).length, after.length - 1);
+});
+
 test('workspace symbols: persons, bodies, places and documents only; folded spelling added for plain queries', () => {
   const index = indexWith(viewA());
   const syms = computeWorkspaceSymbols('do duc duy', DEFAULT_SETTINGS, index);

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MENTION_SLOTS, type FileSummary } from '../../server/src/core/corpusIndex';
-import { contentHash, decodeRecord, encodeRecord, encodeShard, indexShard, shardOf, SHARDS, SummaryCache } from '../../server/src/indexCache';
+import { contentHash, contentHashOfUtf8, decodeRecord, encodeRecord, encodeShard, indexShard, shardOf, SHARDS, SummaryCache } from '../../server/src/indexCache';
+import { decodeArticle } from '../../server/src/fsCorpus';
 
 function summary(uri: string, n: number): FileSummary {
   const mentions = new Int32Array(n * MENTION_SLOTS);
@@ -99,4 +100,15 @@ test('save, load, get; a corrupt shard is dropped alone and rewritten; unchanged
   await fourth.load();
   assert.equal(fourth.size, 40);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('the content hash of valid UTF-8 bytes is the hash of the text they decode to (BOM, NFD, astral)', () => {
+  for (const text of ['\ufeffHuế, 20/4/2021\r\n', 'Nguyễn Văn A'.normalize('NFD'), 'Tổ công tác 😀 đặc biệt', '']) {
+    const bytes = Buffer.from(text, 'utf8');
+    const read = decodeArticle(bytes);
+    assert.ok(read.ok && read.validUtf8 && read.text === text);
+    assert.equal(contentHashOfUtf8(bytes), contentHash(text));
+  }
+  const broken = decodeArticle(Buffer.from([0x48, 0xc3, 0x28, 0x75]));
+  assert.ok(broken.ok && !broken.validUtf8 && broken.text.includes('\ufffd'), 'invalid bytes are not hashed as bytes');
 });

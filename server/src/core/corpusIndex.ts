@@ -95,13 +95,31 @@ export function displayForm(s: string): string {
  * fields, anything else by its normalized text.
  */
 export function entityKey(e: Pick<Entity, 'label' | 'text' | 'value'>): string {
-  if (e.label === 'PER' && typeof e.value === 'string' && e.value.trim()) return normalizedKey(e.value);
+  if (e.label === 'PER' && typeof e.value === 'string' && e.value.trim()) return keyOf(e.value);
   if (e.label === 'DATE' && typeof e.value === 'string' && !e.value.startsWith('XXXX')) return e.value;
   if (e.label === 'DOC' && e.value && typeof e.value === 'object') {
     const k = docKey(e.value);
     if (k) return k;
   }
-  return normalizedKey(e.text);
+  return keyOf(e.text);
+}
+
+/**
+ * normalizedKey, remembered: the same few thousand names and titles recur in every
+ * article and every re-analysis of an edited one (each view keys all its entities).
+ * Pure, so a hit is the same string; the memo is emptied when it grows large.
+ */
+const KEY_MEMO = new Map<string, string>();
+const KEY_MEMO_MAX = 50_000;
+
+function keyOf(s: string): string {
+  let k = KEY_MEMO.get(s);
+  if (k === undefined) {
+    k = normalizedKey(s);
+    if (KEY_MEMO.size >= KEY_MEMO_MAX) KEY_MEMO.clear();
+    if (s.length <= 200) KEY_MEMO.set(s, k);
+  }
+  return k;
 }
 
 function docKey(v: DocValue): string {
@@ -116,7 +134,11 @@ export function entityId(e: Pick<Entity, 'label' | 'text' | 'value'>): EntityId 
 
 /** Id of the person a short reference points to. */
 export function linkId(l: Pick<MentionLink, 'target' | 'canonical'>): EntityId {
-  return `PER:${normalizedKey(l.canonical || l.target)}`;
+  return `PER:${keyOf(l.canonical || l.target)}`;
+}
+
+function linkName(l: Pick<MentionLink, 'canonical' | 'text'>): string {
+  return displayForm(l.canonical || l.text);
 }
 
 function displayName(e: Pick<Entity, 'label' | 'text' | 'value'>): string {
@@ -137,32 +159,41 @@ export function summarize(input: SummarizeInput): FileSummary {
   const ids: EntityId[] = [];
   const names: string[] = [];
   const slot = new Map<EntityId, number>();
-  const idIndex = (id: EntityId, name: string) => {
+  /** Slot of an id; its display name is worked out only for the first mention (the one kept). */
+  const idIndex = <T>(id: EntityId, of: T, name: (x: T) => string) => {
     let i = slot.get(id);
     if (i === undefined) {
       i = ids.length;
       slot.set(id, i);
       ids.push(id);
-      names.push(name);
+      names.push(name(of));
     }
     return i;
   };
-  type Row = [number, number, number, number];
   const rows: Array<{ idx: number; start: number; end: number; flags: number }> = [];
   for (const e of input.entities) {
     if (!(e.end > e.start)) continue;
-    rows.push({ idx: idIndex(entityId(e), displayName(e)), start: e.start, end: e.end, flags: e.nested ? MENTION_NESTED : 0 });
+    rows.push({ idx: idIndex(entityId(e), e, displayName), start: e.start, end: e.end, flags: e.nested ? MENTION_NESTED : 0 });
   }
   for (const l of input.links) {
     if (!(l.end > l.start)) continue;
-    rows.push({ idx: idIndex(linkId(l), displayForm(l.canonical || l.text)), start: l.start, end: l.end, flags: MENTION_LINK });
+    rows.push({ idx: idIndex(linkId(l), l, linkName), start: l.start, end: l.end, flags: MENTION_LINK });
   }
   rows.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions = new Int32Array(rows.length * MENTION_SLOTS);
-  rows.forEach((r, k) => {
-    const range: Row = input.rangeOf(r.start, r.end);
-    mentions.set([r.idx, r.start, r.end, range[0], range[1], range[2], range[3], r.flags], k * MENTION_SLOTS);
-  });
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const range = input.rangeOf(r.start, r.end);
+    const at = k * MENTION_SLOTS;
+    mentions[at] = r.idx;
+    mentions[at + 1] = r.start;
+    mentions[at + 2] = r.end;
+    mentions[at + 3] = range[0];
+    mentions[at + 4] = range[1];
+    mentions[at + 5] = range[2];
+    mentions[at + 6] = range[3];
+    mentions[at + 7] = r.flags;
+  }
   const titles = titlesBesidePersons(input.text, input.entities);
   const titleRows: Array<[number, string[]]> = [];
   for (const [id, list] of titles) {
@@ -210,7 +241,7 @@ export function titlesBesidePersons(text: string, entities: readonly Entity[]): 
     if (found.length === 0) return;
     const id = entityId(e);
     const list = out.get(id) ?? [];
-    for (const t of found) if (!list.some((x) => normalizedKey(x) === normalizedKey(t))) list.push(t);
+    for (const t of found) if (!list.some((x) => keyOf(x) === keyOf(t))) list.push(t);
     out.set(id, list);
   });
   return out;
@@ -223,7 +254,7 @@ const APPOSITIVE_SET = new Set(APPOSITIVE_SEPARATORS);
 /** The gap as a normalized key, or null when it crosses a line. */
 function gapKey(s: string): string | null {
   if (/[\r\n]/.test(s)) return null;
-  return normalizedKey(s);
+  return keyOf(s);
 }
 
 function isHonorificGap(s: string): boolean {
@@ -302,22 +333,24 @@ export class CorpusIndex {
   /** Add or replace one article. */
   set(summary: FileSummary): void {
     this.delete(summary.uri);
-    const counts = new Map<number, number>();
+    // Mentions per id slot (slots index summary.ids; anything else is not counted, as before).
+    const counts = new Int32Array(summary.ids.length);
     for (let k = 0; k < summary.mentions.length; k += MENTION_SLOTS) {
-      counts.set(summary.mentions[k], (counts.get(summary.mentions[k]) ?? 0) + 1);
+      const i = summary.mentions[k];
+      if (i >= 0 && i < counts.length) counts[i]++;
     }
     summary.ids.forEach((id, i) => {
       let entry = this.entries.get(id);
       if (!entry) {
         const label = labelOf(id);
         const name = summary.names[i] ?? id;
-        entry = { id, label, name, folded: foldDiacritics(name), key: normalizedKey(name), files: new Map(), total: 0 };
+        entry = { id, label, name, folded: foldDiacritics(name), key: keyOf(name), files: new Map(), total: 0 };
         this.entries.set(id, entry);
       } else if (entry.label === 'PER' && summary.names[i] && isBetterName(summary.names[i], entry.name)) {
         entry.name = summary.names[i];
       }
       summary.ids[i] = entry.id; // intern: one string per distinct id across the corpus
-      const n = counts.get(i) ?? 0;
+      const n = counts[i];
       entry.files.set(summary.uri, n);
       entry.total += n;
       dropCaches(entry);
@@ -453,7 +486,7 @@ export class CorpusIndex {
       const counts = (entry.titleCounts ??= new Map());
       const seen = new Set<string>(); // a title counts once per file
       for (const t of list) {
-        const k = normalizedKey(t);
+        const k = keyOf(t);
         if (seen.has(k)) continue;
         seen.add(k);
         let spellings = counts.get(k);
@@ -537,6 +570,18 @@ function matchScore(hay: string, q: string, words: readonly string[]): number {
 
 /** Prefer a name with diacritics and more words (a canonical full name) as the display name. */
 function isBetterName(candidate: string, current: string): boolean {
-  const score = (s: string) => (foldDiacritics(s) !== normalizedKey(s) ? 100 : 0) + s.split(' ').length;
-  return score(candidate) > score(current);
+  return nameScore(candidate) > nameScore(current);
+}
+
+/** How canonical a display name looks; asked for every file that names a person again, so remembered. */
+const NAME_SCORES = new Map<string, number>();
+
+function nameScore(s: string): number {
+  let score = NAME_SCORES.get(s);
+  if (score === undefined) {
+    score = (foldDiacritics(s) !== keyOf(s) ? 100 : 0) + s.split(' ').length;
+    if (NAME_SCORES.size >= KEY_MEMO_MAX) NAME_SCORES.clear();
+    NAME_SCORES.set(s, score);
+  }
+  return score;
 }

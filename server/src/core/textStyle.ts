@@ -50,6 +50,12 @@ function buildSwap(): Map<string, { style: ToneStyle; other: string }> {
 
 const LETTER = /\p{L}/u;
 
+/** Every SWAP key (two UTF-16 units) as one number: most pairs of a text are ruled out without a slice. */
+const NUCLEUS_PAIRS: ReadonlySet<number> = new Set([...SWAP.keys()].map((k) => k.charCodeAt(0) * 0x10000 + k.charCodeAt(1)));
+/** 1 for each UTF-16 unit that starts a SWAP key (o, u and their toned forms): a table lookup per character. */
+const NUCLEUS_FIRST = new Uint8Array(0x10000);
+for (const k of SWAP.keys()) NUCLEUS_FIRST[k.charCodeAt(0)] = 1;
+
 /**
  * Find every open-syllable nucleus whose tone placement is a matter of style. A closed
  * syllable (`hoàng`, `quyết`) has one correct placement and is skipped, as is `qu` + y
@@ -57,10 +63,12 @@ const LETTER = /\p{L}/u;
  */
 export function findToneWords(text: string): ToneReport {
   const words: ToneWord[] = [];
-  const cps = new CodePointIndex(text);
+  let cps: CodePointIndex | undefined; // made at the first word: most texts have none
   let first = 0;
   let second = 0;
   for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (NUCLEUS_FIRST[c] === 0 || !NUCLEUS_PAIRS.has(c * 0x10000 + text.charCodeAt(i + 1))) continue;
     const hit = SWAP.get(text.slice(i, i + 2));
     if (!hit) continue;
     const after = text[i + 2];
@@ -69,6 +77,7 @@ export function findToneWords(text: string): ToneReport {
     if ((text[i] === 'u' || text[i] === 'U') && (before === 'q' || before === 'Q')) continue;
     if (hit.style === 'first') first++;
     else second++;
+    cps ??= new CodePointIndex(text);
     words.push({ start: cps.toCodePoint(i), end: cps.toCodePoint(i + 2), style: hit.style, text: text.slice(i, i + 2), other: hit.other });
     i++;
   }

@@ -93,9 +93,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     let k = j;
     let lineBreak = false;
     for (; k < text.length && isSpace(text.charCodeAt(k)); k++) if (isLineBreak(text.charCodeAt(k))) lineBreak = true;
-    parts.length = 0;
+    // Pieces of this chunk are appended after the previous chunks' (emptying the array on
+    // every chunk is a runtime call per syllable); it is emptied once in a while instead.
+    if (parts.length > 4096) parts.length = 0;
+    const first = parts.length;
     splitChunk(text, i, j, parts);
-    for (let n = 0; n < parts.length; n += 2) {
+    for (let n = first; n < parts.length; n += 2) {
       const last = n === parts.length - 2;
       const s = parts[n];
       const e = parts[n + 1];

@@ -64,7 +64,13 @@ export function registerAnnotations(session: Session): void {
   const corpus = new AnnotationCorpus(
     () => session.workspaceRoots,
     (uri) => session.isArticle(uri),
+    () => !!session.clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
   );
+  // The article list follows the files: created, deleted or renamed articles and folders, and settings (globs, folders).
+  session.onSettingsChanged.push(() => corpus.invalidate());
+  session.onWatchedFiles.push((events) => {
+    if (events.some((ev) => !/\.ann$|\.vncorpus\.json$/i.test(ev.uri) && ev.type !== 2 /* changed: same files */)) corpus.invalidate();
+  });
   const annotatable = (uri: string) => URI.parse(uri).scheme === 'file';
   const stamp = () => ({ by: annotatorName(), at: new Date().toISOString() });
 

@@ -13,13 +13,13 @@ import { doccanoFormat } from './doccanoExport';
 import { buildExamples, type ExportExample, type SourceDocument } from './examples';
 import { checkOptions, type ExportFormat, type ExportOptions } from './exportOptions';
 import type { ExportFile, Format, RenderContext } from './formatTypes';
-import { hfFormat } from './hfExport';
+import { hfFormat, renderedHfRows } from './hfExport';
 import { labelStudioFormat } from './labelStudioExport';
 import { safeRelativePath } from './paths';
 import { prodigyFormat } from './prodigyExport';
 import { spacyFormat } from './spacyExport';
 import { compareIds, SPLIT_NAMES, splitDocuments, type SplitName } from './split';
-import { validateConll, validateExample, validateWritten } from './validate';
+import { hfProblems, validateConll, validateExample, validateWritten } from './validate';
 
 export const FORMATS: Readonly<Record<ExportFormat, Format>> = {
   conll: conllFormat,
@@ -58,6 +58,11 @@ export interface DocumentPart {
   sha256: string;
   split: SplitName;
   files: ExportFile[];
+  /**
+   * Per file: the piece alone reads back clean (validateWritten finds nothing), so a file
+   * made only of such pieces needs no second read of the whole (see finish).
+   */
+  readBack?: boolean[];
   problems: string[];
   counts?: SplitCounts;
   droppedSpans: number;
@@ -69,7 +74,7 @@ export class DatasetBuilder {
   private readonly format: Format;
   private readonly splitOf: Map<string, SplitName>;
   private readonly ctx: RenderContext;
-  private readonly docs: Array<{ id: string; files: ExportFile[] }> = [];
+  private readonly docs: Array<{ id: string; files: ExportFile[]; readBack?: boolean[] }> = [];
   private readonly inputs: Array<{ id: string; sha256: string }> = [];
   private readonly counts = new Map<SplitName, SplitCounts>();
   private readonly problems: string[] = [];
@@ -105,7 +110,9 @@ export class DatasetBuilder {
     if (report.empty) return part;
     for (const ex of examples) part.problems.push(...validateExample(ex, this.options));
     part.files = this.format.render(examples, split, this.ctx);
-    part.problems.push(...this.checkPieces(part.files, examples));
+    const checked = this.checkPieces(part.files, examples);
+    part.problems.push(...checked.problems);
+    part.readBack = checked.readBack;
     part.counts = countsOf(examples);
     return part;
   }
@@ -121,26 +128,33 @@ export class DatasetBuilder {
     }
     this.report(part.problems);
     if (part.counts) this.count(part.split, part.counts);
-    this.docs.push({ id: part.id, files: part.files });
+    this.docs.push({ id: part.id, files: part.files, readBack: part.readBack });
   }
 
   finish(): DatasetResult {
     const byPath = new Map<string, string[]>();
+    /** Paths with a piece not known to read back clean alone. */
+    const unchecked = new Set<string>();
     for (const d of [...this.docs].sort((a, b) => compareIds(a.id, b.id))) {
-      for (const f of d.files) {
+      d.files.forEach((f, i) => {
         const list = byPath.get(f.path) ?? [];
         list.push(f.content);
         byPath.set(f.path, list);
-      }
+        if (!d.readBack?.[i]) unchecked.add(f.path);
+      });
     }
     const splits = SPLIT_NAMES.filter((s) => this.counts.has(s)) as SplitName[];
     if (this.counts.has('data')) splits.push('data');
     const entityCount = [...this.counts.values()].reduce((n, c) => n + Object.values(c.entities).reduce((a, b) => a + b, 0) + (this.options.nested ? Object.values(c.nested).reduce((a, b) => a + b, 0) : 0), 0);
     const out = this.format.finish({ ...this.ctx, splits, entityCount }, byPath);
     const files: ExportFile[] = [...byPath].map(([path, pieces]) => ({ path, content: this.format.assemble ? this.format.assemble(path, pieces) : pieces.join('') }));
+    const streamed = new Set(files);
     files.push(...out.files);
     files.sort((a, b) => compareIds(a.path, b.path));
-    for (const f of files) this.report(validateWritten(this.options.format, f.path, f.content, this.options));
+    for (const f of files) {
+      if (streamed.has(f) && !unchecked.has(f.path) && this.piecesSuffice(f.path, byPath.get(f.path)!)) continue;
+      this.report(validateWritten(this.options.format, f.path, f.content, this.options));
+    }
 
     const inputs = [...this.inputs].sort((a, b) => compareIds(a.id, b.id));
     const counts = Object.fromEntries(splits.map((s) => [s, this.counts.get(s)!])) as Partial<Record<SplitName, SplitCounts>>;
@@ -170,15 +184,44 @@ export class DatasetBuilder {
     );
   }
 
-  private checkPieces(files: readonly ExportFile[], examples: readonly ExportExample[]): string[] {
+  /**
+   * Checks of one document's pieces: CoNLL read back against its examples, and every piece
+   * read back as validateWritten reads a file (here, in the worker that made it, rather than
+   * once more over the whole file on the main thread at the end).
+   */
+  private checkPieces(files: readonly ExportFile[], examples: readonly ExportExample[]): { problems: string[]; readBack: boolean[] } {
     const problems: string[] = [];
+    const readBack: boolean[] = [];
     for (const f of files) {
-      if (this.options.format === 'conll' && f.path.endsWith('.conll')) problems.push(...validateConll(f.content, examples, this.options).map((p) => `${examples[0].docId}: ${p}`));
-      if (this.options.format === 'spacy' && f.path.endsWith('.conll')) {
-        problems.push(...validateConll(f.content, examples, { scheme: 'iob2', conllColumns: 4, docstart: true }).map((p) => `${examples[0].docId}: ${p}`));
+      const conll = f.path.endsWith('.conll') && (this.options.format === 'conll' || this.options.format === 'spacy');
+      if (conll) {
+        const o = this.options.format === 'conll' ? this.options : { scheme: 'iob2' as const, conllColumns: 4 as const, docstart: true };
+        const found = validateConll(f.content, examples, o);
+        problems.push(...found.map((p) => `${examples[0].docId}: ${p}`));
+        // validateConll includes readConll's problems, the only ones validateWritten reports for .conll (same columns).
+        readBack.push(found.length === 0);
+      } else if (this.format.assemble) {
+        readBack.push(false);
+      } else {
+        // A Hugging Face piece is one JSON line per row it was made from: check the rows, not a parse of them.
+        const rows = this.options.format === 'hf' && f.path.endsWith('.jsonl') ? renderedHfRows(f) : undefined;
+        readBack.push(rows ? rows.every((r) => hfProblems(r, this.options).length === 0) : validateWritten(this.options.format, f.path, f.content, this.options).length === 0);
       }
     }
-    return problems;
+    return { problems, readBack };
+  }
+
+  /**
+   * Would validateWritten find nothing in the file these pieces make, given each piece alone
+   * reads back clean? Yes for a file that is its one piece, and for CoNLL and JSON Lines
+   * (checked line by line; CoNLL's state resets at the blank line each clean piece ends
+   * with) when plainly concatenated from pieces that each end a line.
+   */
+  private piecesSuffice(path: string, pieces: readonly string[]): boolean {
+    if (this.format.assemble) return false;
+    if (pieces.length === 1) return true;
+    const lineWise = path.endsWith('.conll') || (path.endsWith('.jsonl') && !path.startsWith('spacy_alignment'));
+    return lineWise && pieces.every((p) => p === '' || p.endsWith('\n'));
   }
 
   private count(split: SplitName, part: SplitCounts): void {

@@ -6,7 +6,7 @@
  * names survive as a ClassLabel feature.
  */
 import type { ExportExample } from './examples';
-import { fileList, jsonl, type Format } from './formatTypes';
+import { fileList, jsonl, type ExportFile, type Format } from './formatTypes';
 import { tagNames, tagUnits } from './tags';
 
 /** Hugging Face's conventional split names. */
@@ -38,10 +38,25 @@ export function datasetInfo(names: readonly string[]): unknown {
   };
 }
 
+/**
+ * The rows each rendered piece was serialized from (`content === jsonl(rows)`), so the
+ * builder can check the rows themselves instead of parsing the JSON it just wrote: for
+ * these rows (strings and integer tag ids) JSON.parse gives back equal values.
+ */
+const RENDERED_ROWS = new WeakMap<ExportFile, ReadonlyArray<ReturnType<typeof hfRow>>>();
+
+/** The rows of a piece this module rendered, if it is one. */
+export function renderedHfRows(file: ExportFile): ReadonlyArray<ReturnType<typeof hfRow>> | undefined {
+  return RENDERED_ROWS.get(file);
+}
+
 export const hfFormat: Format = {
   render: (examples, split, ctx) => {
     const names = tagNames(ctx.options.scheme);
-    return [{ path: `${split}.jsonl`, content: jsonl(examples.map((ex) => hfRow(ex, names, ctx.options.scheme))) }];
+    const rows = examples.map((ex) => hfRow(ex, names, ctx.options.scheme));
+    const file: ExportFile = { path: `${split}.jsonl`, content: jsonl(rows) };
+    RENDERED_ROWS.set(file, rows);
+    return [file];
   },
   finish(ctx) {
     const names = tagNames(ctx.options.scheme);

@@ -34,11 +34,12 @@ function stray(text: string, a: number, b: number): boolean {
 export function checkTokens(text: string, tokens: readonly Token[], joined = false, cps = new CodePointIndex(text)): string[] {
   const problems: string[] = [];
   let pos = 0;
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.text === '' || hasSpace(t.text)) problems.push(`token ${i + 1} ${JSON.stringify(t.text)} is empty or contains whitespace`);
     if (t.start < pos || t.end <= t.start || t.end > cps.length) {
       problems.push(`token ${i + 1} ${JSON.stringify(t.text)} has offsets ${t.start}-${t.end} out of order or range`);
-      return;
+      continue;
     }
     if (stray(text, cps.toUtf16(pos), cps.toUtf16(t.start))) problems.push(`text ${JSON.stringify(cps.slice(pos, t.start))} before token ${i + 1} is not covered by any token`);
     const a = cps.toUtf16(t.start);
@@ -47,10 +48,24 @@ export function checkTokens(text: string, tokens: readonly Token[], joined = fal
     const same = joined ? text.slice(a, b).replace(/[\s\u00a0\ufeff\u200b]+/g, '_') === t.text : t.text.length === b - a && text.startsWith(t.text, a);
     if (!same) problems.push(`token ${i + 1} ${JSON.stringify(t.text)} differs from the text at ${t.start}-${t.end} ${JSON.stringify(cps.slice(t.start, t.end))}`);
     pos = t.end;
-  });
+  }
   const from = Math.min(pos, cps.length);
   if (stray(text, cps.toUtf16(from), text.length)) problems.push(`text ${JSON.stringify(cps.slice(from, cps.length).slice(0, 40))} after the last token is not covered by any token`);
   return problems;
+}
+
+/** Are the sentences' units, in order, the very token objects of the example (syllable units are)? */
+function unitsAreTokens(sentences: readonly Token[][], tokens: readonly Token[]): boolean {
+  let k = 0;
+  for (const s of sentences) for (const u of s) if (k >= tokens.length || u !== tokens[k++]) return false;
+  return k === tokens.length;
+}
+
+/** The units of every sentence in one list (`sentences.flat()`, without its generic cost). */
+function flatten(sentences: readonly Token[][]): Token[] {
+  const out: Token[] = [];
+  for (const s of sentences) for (const u of s) out.push(u);
+  return out;
 }
 
 /** Every span lies in the text, has a known label and carries the text at its offsets. */
@@ -79,17 +94,55 @@ export function checkAgreement(units: readonly Token[], tags: readonly string[],
 export function validateExample(ex: ExportExample, options: Pick<ExportOptions, 'scheme' | 'tokens'>): string[] {
   const where = (p: string) => `${ex.id}: ${p}`;
   const cps = new CodePointIndex(ex.text); // one code-point table for every check of this example
-  const problems = [...checkTokens(ex.text, ex.tokens, false, cps), ...checkSpans(ex.text, ex.entities, cps), ...checkSpans(ex.text, ex.human, cps), ...checkSpans(ex.text, ex.detected, cps)];
-  const units = ex.sentences.flat();
-  problems.push(...checkTokens(ex.text, units, options.tokens === 'word', cps));
+  const tokenProblems = checkTokens(ex.text, ex.tokens, false, cps);
+  const problems = [...tokenProblems, ...checkSpans(ex.text, ex.entities, cps), ...checkSpans(ex.text, ex.human, cps), ...checkSpans(ex.text, ex.detected, cps)];
+  const joined = options.tokens === 'word';
+  // Syllable units are the very token objects just checked: the same pure check gives the same answer.
+  problems.push(...(!joined && unitsAreTokens(ex.sentences, ex.tokens) ? tokenProblems : checkTokens(ex.text, flatten(ex.sentences), joined, cps)));
   const primary = ex.entities.filter((e) => !e.nested);
-  const inSentences = primary.filter((e) => ex.sentences.some((s) => s.length && s[0].start <= e.start && e.end <= s[s.length - 1].end));
-  if (inSentences.length !== primary.length) problems.push(`${primary.length - inSentences.length} span(s) cross a sentence boundary`);
-  for (const s of ex.sentences) {
-    const spans = primary.filter((e) => s.length && s[0].start <= e.start && e.end <= s[s.length - 1].end);
+  const perSentence = spansBySentence(ex.sentences, primary);
+  let inSentences = 0;
+  const seen = new Set<ExampleSpan>();
+  for (const list of perSentence) for (const e of list) seen.add(e);
+  for (const e of primary) if (seen.has(e)) inSentences++;
+  if (inSentences !== primary.length) problems.push(`${primary.length - inSentences} span(s) cross a sentence boundary`);
+  ex.sentences.forEach((s, k) => {
+    const spans = perSentence[k];
     problems.push(...checkAgreement(s, tagUnits(s, spans, options.scheme), spans, options.scheme));
-  }
+  });
   return problems.map(where);
+}
+
+/** Does a sentence (non-empty) hold the span, from its first unit's start to its last unit's end? */
+function holds(s: readonly Token[], e: ExampleSpan): boolean {
+  return s.length > 0 && s[0].start <= e.start && e.end <= s[s.length - 1].end;
+}
+
+/**
+ * The spans each sentence holds, in `spans` order. Spans sorted by start with start ≤ end
+ * (as the examples make them) are found by binary search; any other list is filtered in
+ * full, so the answer is the same for every input.
+ */
+function spansBySentence(sentences: readonly Token[][], spans: readonly ExampleSpan[]): ExampleSpan[][] {
+  let ordered = true;
+  for (let i = 0; i < spans.length && ordered; i++) ordered = spans[i].start <= spans[i].end && (i === 0 || spans[i - 1].start <= spans[i].start);
+  if (!ordered) return sentences.map((s) => spans.filter((e) => holds(s, e)));
+  return sentences.map((s) => {
+    const out: ExampleSpan[] = [];
+    if (s.length === 0) return out;
+    const a = s[0].start;
+    const b = s[s.length - 1].end;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    // From here starts are ≥ a and ascending; past b no span (start ≤ end) can end by b.
+    for (let i = lo; i < spans.length && spans[i].start <= b; i++) if (spans[i].end <= b) out.push(spans[i]);
+    return out;
+  });
 }
 
 export interface ConllSentence {
@@ -164,8 +217,12 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 
 /** The CoNLL a writer produced equals, sentence by sentence, what the examples say. */
 export function validateConll(content: string, examples: readonly ExportExample[], o: Pick<ExportOptions, 'scheme' | 'conllColumns' | 'docstart'>): string[] {
-  const { sentences, documents, problems } = readConll(content, o.conllColumns);
   const expected = examples.flatMap((ex) => ex.sentences.map((s) => ({ tokens: s.map((u) => u.text), tags: tagUnits(s, ex.entities.filter((e) => !e.nested), o.scheme) })));
+  // The usual case, proven without reading the file back into arrays: `content` is exactly
+  // the lines these sentences make and each of them would read back clean. Anything else
+  // takes the full read-back below, which names every problem.
+  if (conllIsExactly(content, examples, expected, o)) return [];
+  const { sentences, documents, problems } = readConll(content, o.conllColumns);
   if (sentences.length !== expected.length) problems.push(`${sentences.length} sentences read back, ${expected.length} written`);
   const docs = new Set(examples.map((e) => e.docId)).size;
   if (o.docstart && documents !== docs) problems.push(`${documents} -DOCSTART- lines for ${docs} documents`);
@@ -176,6 +233,68 @@ export function validateConll(content: string, examples: readonly ExportExample[
     if (e && (differs(s.tokens, e.tokens) || differs(s.tags, e.tags))) problems.push(`sentence ${i + 1} differs from its example`);
   });
   return problems;
+}
+
+/** A CoNLL cell readConll accepts: not empty, no whitespace (a space would split it). */
+function isCell(s: string): boolean {
+  return s !== '' && !hasSpace(s);
+}
+
+/**
+ * Is `content` exactly the CoNLL of these sentences (the writer's layout), with every line
+ * one readConll accepts and every tag sequence well formed? Then readConll would return
+ * these very sentences, no problem, one -DOCSTART- per document change, and validateConll
+ * nothing. False sends the caller to the full read-back (never a wrong "valid").
+ */
+function conllIsExactly(
+  content: string,
+  examples: readonly ExportExample[],
+  expected: ReadonlyArray<{ tokens: string[]; tags: string[] }>,
+  o: Pick<ExportOptions, 'scheme' | 'conllColumns' | 'docstart'>,
+): boolean {
+  const docstart = o.conllColumns === 4 ? DOCSTART_4 : DOCSTART_2;
+  const middle = o.conllColumns === 4 ? ' _ O ' : ' ';
+  let at = 0;
+  const line = (a: string, sep?: string, b?: string): boolean => {
+    if (!content.startsWith(a, at)) return false;
+    at += a.length;
+    if (sep !== undefined && b !== undefined) {
+      if (!content.startsWith(sep, at)) return false;
+      at += sep.length;
+      if (!content.startsWith(b, at)) return false;
+      at += b.length;
+    }
+    if (content.charCodeAt(at) !== 10) return false;
+    at++;
+    return true;
+  };
+  let k = 0;
+  let lastDoc: string | undefined;
+  let docLines = 0;
+  for (const ex of examples) {
+    if (o.docstart && ex.docId !== lastDoc) {
+      if (!line(docstart) || !line('')) return false;
+      docLines++;
+    }
+    lastDoc = ex.docId;
+    for (let n = 0; n < ex.sentences.length; n++, k++) {
+      const e = expected[k];
+      if (e.tokens.length === 0 || checkTags(e.tags, o.scheme).length > 0) return false;
+      for (let i = 0; i < e.tokens.length; i++) {
+        const token = e.tokens[i];
+        const tag = e.tags[i];
+        if (!isCell(token) || !isCell(tag)) return false;
+        // A two-column line `-DOCSTART- O` would read as a document start.
+        if (o.conllColumns === 2 && token === '-DOCSTART-' && tag === 'O') return false;
+        if (!line(token, middle, tag)) return false;
+      }
+      if (!line('')) return false;
+    }
+  }
+  if (at !== content.length || k !== expected.length) return false;
+  if (o.docstart && docLines !== new Set(examples.map((e) => e.docId)).size) return false;
+  // readConll wants a final blank line, so an export of nothing but document starts fails.
+  return content === '' || content.endsWith('\n\n');
 }
 
 /** A JSON row's spans [start, end, label] point at real text. */
@@ -273,7 +392,8 @@ function prodigyProblems(row: Record<string, unknown>): string[] {
   return problems;
 }
 
-function hfProblems(row: Record<string, unknown>, options: ExportOptions): string[] {
+/** What validateWritten reports for one row of a Hugging Face .jsonl (before the line prefix). */
+export function hfProblems(row: Record<string, unknown>, options: Pick<ExportOptions, 'scheme'>): string[] {
   const tokens = row.tokens as string[];
   const tags = row.ner_tags as number[];
   const names = tagNames(options.scheme);
