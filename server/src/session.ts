@@ -50,6 +50,11 @@ const INDEX_UPDATE_MAX_WAIT_MS = 2000;
 export interface AnnotationOverlay {
   /** Entities to show for an article: human labels over detections. */
   entities?(uri: string, text: string, analysis: Analysis): Entity[];
+  /**
+   * The same entities as `entities`, merged later: reads what the merge needs for this text
+   * now (so a view built for an older text never re-reads the store), merges on the call.
+   */
+  entitiesLater?(uri: string, text: string, analysis: Analysis): () => Entity[];
   /** Boilerplate still to flag, without the spans recorded as content. */
   boilerplate?(uri: string, text: string, analysis: Analysis): BoilerplateBlock[];
   /** Extra diagnostics on an article (code-point spans), e.g. unusable lines of its .ann. */
@@ -262,27 +267,38 @@ export class Session {
 
   /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). */
   buildView(uri: string, version: number, text: string, analysis: Analysis = analyze(text), clientSeesBom = false): ArticleView {
-    const entities = this.overlay.entities?.(uri, text, analysis) ?? analysis.entities;
+    return this.lay(uri, version, text, analysis, new PositionMapper(text, this.encoding, clientSeesBom));
+  }
+
+  /** The same text and analysis with the overlay laid again. */
+  private relay(v: ArticleView): ArticleView {
+    return this.lay(v.uri, v.version, v.text, v.analysis, v.positions);
+  }
+
+  /**
+   * A view whose entities (human labels merged over detections) and ids are computed on
+   * first read: diagnostics after an edit need neither, so merging thousands of labels
+   * stays out of the edit → diagnostics path and happens when a feature asks.
+   */
+  private lay(uri: string, version: number, text: string, analysis: Analysis, positions: PositionMapper): ArticleView {
+    const overlay = this.overlay;
+    let entities: Entity[] | undefined;
+    let ids: EntityId[] | undefined;
+    const later = overlay.entitiesLater?.(uri, text, analysis);
+    const boilerplate = overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate;
     return {
       uri,
       version,
       text,
       analysis,
-      entities,
-      boilerplate: this.overlay.boilerplate?.(uri, text, analysis) ?? analysis.boilerplate,
-      positions: new PositionMapper(text, this.encoding, clientSeesBom),
-      ids: entities.map(entityId),
-    };
-  }
-
-  /** The same text and analysis with the overlay laid again. */
-  private relay(v: ArticleView): ArticleView {
-    const entities = this.overlay.entities?.(v.uri, v.text, v.analysis) ?? v.analysis.entities;
-    return {
-      ...v,
-      entities,
-      boilerplate: this.overlay.boilerplate?.(v.uri, v.text, v.analysis) ?? v.analysis.boilerplate,
-      ids: entities.map(entityId),
+      get entities(): Entity[] {
+        return (entities ??= later ? later() : (overlay.entities?.(uri, text, analysis) ?? analysis.entities));
+      },
+      boilerplate,
+      positions,
+      get ids(): EntityId[] {
+        return (ids ??= this.entities.map(entityId));
+      },
     };
   }
 

@@ -82,6 +82,14 @@ export function registerAnnotations(session: Session): void {
       const a = files.get(uri, text);
       return effectiveEntities({ detected: analysis.entities, human: a.doc.entities, rejected: a.sidecar.rejected });
     },
+    entitiesLater: (uri, text, analysis) => {
+      if (!annotatable(uri)) return () => analysis.entities;
+      const a = files.get(uri, text);
+      // Copies of the lists as they are for this text (the store may push into them later).
+      const human = a.doc.entities.slice();
+      const rejected = a.sidecar.rejected.slice();
+      return () => effectiveEntities({ detected: analysis.entities, human, rejected });
+    },
     boilerplate: (uri, text, analysis) => (annotatable(uri) ? effectiveBoilerplate(analysis.boilerplate, files.get(uri, text).sidecar.content) : analysis.boilerplate),
     diagnostics: (view) => (annotatable(view.uri) ? articleDiagnostics(files, files.get(view.uri, view.text)) : []),
     codeActions: (view, start, end) => codeActionsAt(view, start, end),
@@ -406,7 +414,7 @@ export function registerAnnotations(session: Session): void {
 function articleDiagnostics(files: AnnotationFiles, a: StoredArticle): OverlayDiagnostic[] {
   const out: OverlayDiagnostic[] = [];
   if (a.unreadable) out.push({ start: 0, end: 0, severity: 1, code: 'ann-unreadable', message: `${a.unreadable}: its labels are not shown, and new ones are not saved until it can be read.` });
-  const length = new CodePointIndex(a.text).length;
+  const length = (a.cps?.text === a.text ? a.cps : new CodePointIndex(a.text)).length;
   for (const p of files.problems(a)) {
     const e = p.entity;
     // On the span it names when that lies in the article, else at the top.
