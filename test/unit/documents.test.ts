@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyzer';
 import { splitLines, type Candidate } from '../../server/src/core/candidates';
-import { attachDocumentDetails, detectDocuments } from '../../server/src/core/documents';
+import { attachDocumentDetails, detectDocuments, HOT_KIND_WORDS } from '../../server/src/core/documents';
+import { DOCUMENT_KINDS } from '../../server/src/core/data/documentKinds';
 import type { DocValue } from '../../server/src/core/types';
 
 function docs(text: string): Array<[string, DocValue]> {
@@ -182,4 +183,25 @@ test('empty and hostile inputs never throw', () => {
   assert.deepEqual(docs(''), []);
   assert.deepEqual(docs('Nghị quyết'), []);
   assert.ok(Array.isArray(docs('Nghị quyết số '.repeat(5000) + 'Đề án “'.repeat(5000))));
+});
+
+test('every kind that needs no number or quote has a word the hot-spot search looks for', () => {
+  // Documents are parsed only near digits, quotes and these words (documents.ts docHotSpots);
+  // a new plenum, congress or named kind without one of them would silently never be found.
+  for (const k of DOCUMENT_KINDS) {
+    if (!k.central && !k.congress && !k.named) continue;
+    const words = ` ${k.name.toLowerCase()} `;
+    assert.ok(HOT_KIND_WORDS.some((w) => words.includes(` ${w} `)), `${k.name} has no hot word`);
+  }
+});
+
+test('plenum, congress and named documents are found far from any digit or quote', () => {
+  const pad = 'Trong những năm qua, các cấp ủy, chính quyền địa phương đã tập trung lãnh đạo, chỉ đạo triển khai nhiều giải pháp đồng bộ, quyết liệt. ';
+  for (const form of [
+    'Nghị quyết Đại hội lần thứ XIII của Đảng',
+    'Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII',
+    'Luật Đất đai',
+    'Bộ luật Hình sự',
+    'Pháp lệnh Đất đai',
+  ]) assert.deepEqual(docs(`${pad.repeat(3)}${form} đã được ban hành.`).map(([t]) => t), [form], form);
 });

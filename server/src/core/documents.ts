@@ -66,9 +66,11 @@ watchMarks(QUOTES_OPEN);
 /**
  * The kinds that need no number or quote, found by one word of theirs: `quyết` of `Nghị
  * quyết` (plenum, congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp`
- * of `Hiến pháp`/`Pháp lệnh` (named). Tied to the kinds' flags in data/documentKinds.ts.
+ * of `Hiến pháp`/`Pháp lệnh` (named). Tied to the kinds' flags in data/documentKinds.ts: a
+ * unit test fails when a kind with one of those flags has none of these words.
  */
-const HOT_KINDS = new PhraseFinder(['quyết', 'đề án', 'luật', 'pháp']);
+export const HOT_KIND_WORDS: readonly string[] = ['quyết', 'đề án', 'luật', 'pháp'];
+const HOT_KINDS = new PhraseFinder(HOT_KIND_WORDS);
 const NGHI = hashKey('nghị');
 const QUYET = hashKey('quyết');
 const PHAP = hashKey('pháp');
