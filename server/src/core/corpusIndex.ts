@@ -10,7 +10,7 @@
  * the index so each distinct id string is held once.
  */
 import { APPOSITIVE_SEPARATORS, HONORIFICS, MAX_TITLE_CHAIN, TITLE_JOINERS } from './data/personContext';
-import { foldDiacritics, normalizedKey, unifyTones } from './normalize';
+import { foldDiacritics, normalizedKey, rememberedKey, unifyTones } from './normalize';
 import { CodePointIndex } from './offsets';
 import type { DocValue, Entity, EntityLabel, MentionLink } from './types';
 
@@ -95,31 +95,13 @@ export function displayForm(s: string): string {
  * fields, anything else by its normalized text.
  */
 export function entityKey(e: Pick<Entity, 'label' | 'text' | 'value'>): string {
-  if (e.label === 'PER' && typeof e.value === 'string' && e.value.trim()) return keyOf(e.value);
+  if (e.label === 'PER' && typeof e.value === 'string' && e.value.trim()) return rememberedKey(e.value);
   if (e.label === 'DATE' && typeof e.value === 'string' && !e.value.startsWith('XXXX')) return e.value;
   if (e.label === 'DOC' && e.value && typeof e.value === 'object') {
     const k = docKey(e.value);
     if (k) return k;
   }
-  return keyOf(e.text);
-}
-
-/**
- * normalizedKey, remembered: the same few thousand names and titles recur in every
- * article and every re-analysis of an edited one (each view keys all its entities).
- * Pure, so a hit is the same string; the memo is emptied when it grows large.
- */
-const KEY_MEMO = new Map<string, string>();
-const KEY_MEMO_MAX = 50_000;
-
-function keyOf(s: string): string {
-  let k = KEY_MEMO.get(s);
-  if (k === undefined) {
-    k = normalizedKey(s);
-    if (KEY_MEMO.size >= KEY_MEMO_MAX) KEY_MEMO.clear();
-    if (s.length <= 200) KEY_MEMO.set(s, k);
-  }
-  return k;
+  return rememberedKey(e.text);
 }
 
 function docKey(v: DocValue): string {
@@ -134,7 +116,7 @@ export function entityId(e: Pick<Entity, 'label' | 'text' | 'value'>): EntityId 
 
 /** Id of the person a short reference points to. */
 export function linkId(l: Pick<MentionLink, 'target' | 'canonical'>): EntityId {
-  return `PER:${keyOf(l.canonical || l.target)}`;
+  return `PER:${rememberedKey(l.canonical || l.target)}`;
 }
 
 function linkName(l: Pick<MentionLink, 'canonical' | 'text'>): string {
@@ -241,7 +223,7 @@ export function titlesBesidePersons(text: string, entities: readonly Entity[]): 
     if (found.length === 0) return;
     const id = entityId(e);
     const list = out.get(id) ?? [];
-    for (const t of found) if (!list.some((x) => keyOf(x) === keyOf(t))) list.push(t);
+    for (const t of found) if (!list.some((x) => rememberedKey(x) === rememberedKey(t))) list.push(t);
     out.set(id, list);
   });
   return out;
@@ -254,7 +236,7 @@ const APPOSITIVE_SET = new Set(APPOSITIVE_SEPARATORS);
 /** The gap as a normalized key, or null when it crosses a line. */
 function gapKey(s: string): string | null {
   if (/[\r\n]/.test(s)) return null;
-  return keyOf(s);
+  return rememberedKey(s);
 }
 
 function isHonorificGap(s: string): boolean {
@@ -344,7 +326,7 @@ export class CorpusIndex {
       if (!entry) {
         const label = labelOf(id);
         const name = summary.names[i] ?? id;
-        entry = { id, label, name, folded: foldDiacritics(name), key: keyOf(name), files: new Map(), total: 0 };
+        entry = { id, label, name, folded: foldDiacritics(name), key: rememberedKey(name), files: new Map(), total: 0 };
         this.entries.set(id, entry);
       } else if (entry.label === 'PER' && summary.names[i] && isBetterName(summary.names[i], entry.name)) {
         entry.name = summary.names[i];
@@ -486,7 +468,7 @@ export class CorpusIndex {
       const counts = (entry.titleCounts ??= new Map());
       const seen = new Set<string>(); // a title counts once per file
       for (const t of list) {
-        const k = keyOf(t);
+        const k = rememberedKey(t);
         if (seen.has(k)) continue;
         seen.add(k);
         let spellings = counts.get(k);
@@ -575,12 +557,13 @@ function isBetterName(candidate: string, current: string): boolean {
 
 /** How canonical a display name looks; asked for every file that names a person again, so remembered. */
 const NAME_SCORES = new Map<string, number>();
+const NAME_SCORES_MAX = 50_000;
 
 function nameScore(s: string): number {
   let score = NAME_SCORES.get(s);
   if (score === undefined) {
-    score = (foldDiacritics(s) !== keyOf(s) ? 100 : 0) + s.split(' ').length;
-    if (NAME_SCORES.size >= KEY_MEMO_MAX) NAME_SCORES.clear();
+    score = (foldDiacritics(s) !== rememberedKey(s) ? 100 : 0) + s.split(' ').length;
+    if (NAME_SCORES.size >= NAME_SCORES_MAX) NAME_SCORES.clear();
     NAME_SCORES.set(s, score);
   }
   return score;

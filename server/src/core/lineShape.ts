@@ -8,7 +8,7 @@
  */
 import type { Line } from './candidates';
 import type { LabelledPart } from './pageLayout';
-import { normalizedKey } from './normalize';
+import { isJsSpace, normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
 import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
 import { NON_NAME_HEADS } from './data/metadataCues';
@@ -723,12 +723,6 @@ function isNameLikeSplit(text: string): boolean {
   if (parts.length < 2 || parts.length > 5 || parts[0].length < 2 || parts.some((p) => p.length > 7)) return false;
   const shaped = parts.every((p) => /^\p{Lu}\p{Ll}*$/u.test(p)) || parts.every((p) => /^\p{Lu}+$/u.test(p));
   return shaped && !startsWithNonNameHead(parts);
-}
-
-/** The whitespace of `\s`, String.prototype.trim and split(/\s+/). */
-function isJsSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const UPPER = 1;

@@ -13,28 +13,12 @@ import { partitionPoint } from './partition';
 import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import * as lexicon from './lexicon';
-import { normalizedKey as computeKey } from './normalize';
+import { isJsSpace, rememberedKey } from './normalize';
 import { titleCase, tokensOf } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const { HONORIFIC_TABLE, headStartsAt, isNameSyllable } = lexicon;
-
-/**
- * normalizedKey, remembered: articles repeat the same names and titles many times, and the
- * key costs an NFC pass. A pure function of its argument, so the memo may outlive one
- * article; it is emptied when it reaches MAX_KEYS entries, so it never grows past that.
- */
-const keyMemo = new Map<string, string>();
-const MAX_KEYS = 4096;
-function normalizedKey(s: string): string {
-  let k = keyMemo.get(s);
-  if (k === undefined) {
-    if (keyMemo.size >= MAX_KEYS) keyMemo.clear();
-    keyMemo.set(s, (k = computeKey(s)));
-  }
-  return k;
-}
 
 /** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
 function collapseSpaces(s: string): string {
@@ -66,12 +50,6 @@ interface Person {
  */
 const AFTER_NAME = [',', '–', '—', '-', '('];
 const BETWEEN_TITLES = [',', 'và', 'kiêm'];
-
-/** A JavaScript `\s` character. */
-function isJsSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** text[from, to) is one or more whitespace characters (empty when from ≥ to, as slice gives). */
 function onlySpaces(text: string, from: number, to: number): boolean {
@@ -122,7 +100,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
       usedTitles.add(t);
       const shown = collapseSpaces(text.slice(t.start, t.end));
-      if (!person.titles.some((x) => normalizedKey(x) === normalizedKey(shown))) person.titles.push(shown);
+      if (!person.titles.some((x) => rememberedKey(x) === rememberedKey(shown))) person.titles.push(shown);
     }
   }
   const values = new Map<Layered, string>();
@@ -137,7 +115,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
 }
 
 function personOf(people: Map<string, Person>, surface: string): Person {
-  const key = normalizedKey(surface);
+  const key = rememberedKey(surface);
   let p = people.get(key);
   const shown = collapseSpaces(surface).trim();
   const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
@@ -188,7 +166,7 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
   const holders = new Map<string, Person[]>();
   for (const p of people.values()) {
     for (const t of p.titles) {
-      const k = normalizedKey(t);
+      const k = rememberedKey(t);
       const list = holders.get(k) ?? [];
       if (!list.includes(p)) list.push(p);
       holders.set(k, list);
@@ -199,7 +177,7 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
     if (used.has(titles[i])) continue;
     let j = i;
     while (j + 1 < titles.length && !used.has(titles[j + 1]) && separatedBy(text, titles[j].end, titles[j + 1].start, BETWEEN_TITLES)) j++;
-    const who = holders.get(normalizedKey(text.slice(titles[i].start, titles[i].end)));
+    const who = holders.get(rememberedKey(text.slice(titles[i].start, titles[i].end)));
     if (who?.length === 1) {
       out.push({ start: titles[i].start, end: titles[j].end, target: who[0].key, canonical: who[0].canonical, kind: 'title' });
     }

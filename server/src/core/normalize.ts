@@ -398,6 +398,31 @@ function plainKeyScan(s: string): number {
   return result;
 }
 
+/**
+ * normalizedKey, remembered: the same few thousand names and titles recur in every article
+ * (linking keys each mention) and every re-analysis of an edited one (the corpus index keys
+ * each entity). Pure, so a hit is the same string; the memo is emptied when it grows large,
+ * and long strings are not kept.
+ */
+export function rememberedKey(s: string): string {
+  let k = KEY_MEMO.get(s);
+  if (k === undefined) {
+    k = normalizedKey(s);
+    if (KEY_MEMO.size >= KEY_MEMO_MAX) KEY_MEMO.clear();
+    if (s.length <= 200) KEY_MEMO.set(s, k);
+  }
+  return k;
+}
+
+const KEY_MEMO = new Map<string, string>();
+const KEY_MEMO_MAX = 50_000;
+
+/** A JavaScript `\s` character: the whitespace of `\s`, String.prototype.trim and split(/\s+/). */
+export function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The key without diacritics (`nguyen quang duong`), for search as you type. */
 export function foldDiacritics(s: string): string {
   return normalizedKey(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
