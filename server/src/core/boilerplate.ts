@@ -15,6 +15,7 @@
  * 4. verbatim repetition inside the article → `duplicate`.
  * One pass per step; repetition uses a Map of normalized keys, so the whole is linear.
  */
+import { escapeRegExp } from './escapeRegExp';
 import type { Block, DetectContext } from './candidates';
 import type { BoilerplateCategory } from './types';
 import {
@@ -104,7 +105,7 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
       else wordPhrases.set(cue, [...(wordPhrases.get(cue) ?? []), sk]);
     }
   }
-  for (const [cue, phrases] of wordPhrases) idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRe).join('|')})(?![^ ])`), cue]);
+  for (const [cue, phrases] of wordPhrases) idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRegExp).join('|')})(?![^ ])`), cue]);
   for (const sk of idx.lines.keys()) {
     const words = sk.split(' ');
     idx.lineShapes.add(lineCueShape(keyHash(words[0]), sk === '' ? 0 : words.length));
@@ -187,11 +188,8 @@ export function isMenuLine(s: LineShape): boolean {
   return items.some(isKnownMenuItem);
 }
 
-const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map(escapeRe).join('|')})\\s`, 'u');
+const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map(escapeRegExp).join('|')})\\s`, 'u');
 
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 function splitOnSeparators(text: string): string[] {
   return text.split(SEPARATOR_RE).map((p) => p.trim()).filter((p) => p !== '');

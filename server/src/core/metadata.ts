@@ -8,6 +8,7 @@
  * names from `byline`/`credit`, ORG from `source`. So a dateline is only ever the
  * article's own stamp (near the headline), never a crawl time or a teaser's date.
  */
+import { escapeRegExp } from './escapeRegExp';
 import type { Block, DetectContext, Meta } from './candidates';
 import type { MetadataKind } from './types';
 import {
@@ -178,16 +179,13 @@ function namesAt(text: string, offset: number): Span[] {
 }
 
 const CREDIT_RE = new RegExp(
-  String.raw`(?:^|[\s(.|–-])(?:${[...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\s?:\s?`,
+  String.raw`(?:^|[\s(.|–-])(?:${[...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\s?:\s?`,
   'giu',
 );
 const NON_NAMES = new Set(NON_NAME_CREDITS.map(normalizedKey));
 /** Each credit label contains one of these words: a cheap test before the regex. */
 const CREDIT_WORDS = [...new Set(CREDIT_LABELS.map((l) => normalizedKey(l).split(' ').at(-1)!))];
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
 function creditItems(s: LineShape, add: Add): boolean {

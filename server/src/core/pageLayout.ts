@@ -5,6 +5,7 @@
  * around these lines), so both stages agree. `marks[i]` is the boilerplate category a
  * line already has, if any.
  */
+import { escapeRegExp } from './escapeRegExp';
 import type { BoilerplateCategory } from './types';
 import {
   afterLabel, FACT_CREDITS, FACT_META_SHAPED, isGoodParagraph, isHeadlineLike, isNameLike, isNamesShape, isSourceName, isStampLine,
@@ -207,7 +208,6 @@ export interface LabelledPart {
   rest: Span;
 }
 
-const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PART_LABELS = new Map<string, LabelledPart['kind']>([
   ...COLON_LABELS.map((k) => [k, 'byline'] as const),
   ...SOURCE_LABEL_KEYS.map((k) => [k, 'source'] as const),
@@ -215,7 +215,7 @@ const PART_LABELS = new Map<string, LabelledPart['kind']>([
 ]);
 /** A label with its colon at the start of the line or after a separator (` - `, ` | `, `; `). */
 const PART_RE = new RegExp(
-  String.raw`(?:^|\s[-–|]\s|[;.]\s)(${[...PART_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\s?:\s?`,
+  String.raw`(?:^|\s[-–|]\s|[;.]\s)(${[...PART_LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\s?:\s?`,
   'giu',
 );
 

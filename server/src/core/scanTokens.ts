@@ -17,6 +17,7 @@
  * exactly the tokens of the whole range, with the same flags, so the grammars give the
  * same answers.
  */
+import { escapeRegExp } from './escapeRegExp';
 
 /** Token kinds. */
 const NUM = 1;
@@ -719,7 +720,7 @@ function anyCase(word: string): string {
   let src = '';
   for (const c of word) {
     const up = c.toUpperCase();
-    src += up !== c && up.length === 1 ? `[${c}${up}]` : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    src += up !== c && up.length === 1 ? `[${c}${up}]` : escapeRegExp(c);
   }
   return src;
 }
