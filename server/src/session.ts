@@ -48,11 +48,10 @@ const INDEX_UPDATE_MAX_WAIT_MS = 2000;
  * overlay the editor shows the detections as they are.
  */
 export interface AnnotationOverlay {
-  /** Entities to show for an article: human labels over detections. */
-  entities?(uri: string, text: string, analysis: Analysis): Entity[];
   /**
-   * The same entities as `entities`, merged later: reads what the merge needs for this text
-   * now (so a view built for an older text never re-reads the store), merges on the call.
+   * Entities to show for an article, human labels over detections, merged later: reads what
+   * the merge needs for this text now (so a view built for an older text never re-reads the
+   * store) and merges when the returned function is called.
    */
   entitiesLater?(uri: string, text: string, analysis: Analysis): () => Entity[];
   /** Boilerplate still to flag, without the spans recorded as content. */
@@ -292,7 +291,7 @@ export class Session {
       text,
       analysis,
       get entities(): Entity[] {
-        return (entities ??= later ? later() : (overlay.entities?.(uri, text, analysis) ?? analysis.entities));
+        return (entities ??= later ? later() : analysis.entities);
       },
       boilerplate,
       positions,

@@ -338,7 +338,7 @@ export class WorkspaceIndexer {
     }
     // Human labels (a .ann or sidecar beside the article) change the summary but not the
     // text: such files bypass the content-hash cache and get the overlay laid here.
-    const annotated = !!this.session.overlay.entities && (fs.existsSync(annPathOf(file)) || fs.existsSync(sidecarPathOf(file)));
+    const annotated = !!this.session.overlay.entitiesLater && (fs.existsSync(annPathOf(file)) || fs.existsSync(sidecarPathOf(file)));
     const cache = annotated ? undefined : this.cache;
     // Unchanged size and mtime: trust the content hash recorded last time, skip reading.
     const known = cache?.hashForStat(file, stat.size, stat.mtimeMs);

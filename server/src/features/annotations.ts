@@ -77,11 +77,6 @@ export function registerAnnotations(session: Session): void {
   // ---- overlay: every feature sees human labels over detections ----
   session.overlay = {
     ...session.overlay,
-    entities: (uri, text, analysis) => {
-      if (!annotatable(uri)) return analysis.entities;
-      const a = files.get(uri, text);
-      return effectiveEntities({ detected: analysis.entities, human: a.doc.entities, rejected: a.sidecar.rejected });
-    },
     entitiesLater: (uri, text, analysis) => {
       if (!annotatable(uri)) return () => analysis.entities;
       const a = files.get(uri, text);
