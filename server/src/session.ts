@@ -152,6 +152,11 @@ export class Session {
     return this.corpus;
   }
 
+  /** The corpus index without applying pending editor updates: for readers that skip open articles. */
+  get indexAsIs(): CorpusIndex {
+    return this.corpus;
+  }
+
   /**
    * Apply an editor's index update a little later: typing then costs one analysis per
    * edit and no index work, and diagnostics go out first. Any read of `index` applies

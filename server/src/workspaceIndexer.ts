@@ -87,11 +87,21 @@ export class WorkspaceIndexer {
   private started = false;
   private lastGlobs = '';
   readonly stats: IndexStats = { files: 0, analysed: 0, cacheHits: 0, failed: 0, ms: 0 };
+  /**
+   * Canonical URIs of the open documents, kept by open/close events: a cache save asks
+   * about every article of the corpus, and scanning the open list for each was
+   * articles × open documents URI parses.
+   */
+  private readonly open = new Set<string>();
 
   constructor(
     private readonly session: Session,
     private readonly options: IndexerOptions = {},
   ) {
+    for (const d of session.documents.all()) this.open.add(canonicalUri(d.uri));
+    // Registered before the handlers below, so they already see the document open or closed.
+    session.documents.onDidOpen((e) => this.open.add(canonicalUri(e.document.uri)));
+    session.documents.onDidClose((e) => this.open.delete(canonicalUri(e.document.uri)));
     session.onViewChanged.push((v) => this.fromEditor(v));
     session.documents.onDidClose((e) => this.enqueue(e.document.uri));
     session.onSettingsChanged.push(() => void this.onSettings());
@@ -240,14 +250,17 @@ export class WorkspaceIndexer {
 
   /** [content hash, summary] of every article indexed from disk (not from an editor), for the cache. */
   private *diskSummaries(): Iterable<[string, FileSummary]> {
+    // Not `session.index`: reading it applies the editors' deferred updates, which a save
+    // must not force in the middle of typing (and open articles are skipped anyway).
+    const index = this.session.indexAsIs;
     for (const [uri, hash] of this.hashes) {
-      const s = this.session.index.file(uri);
+      const s = index.file(uri);
       if (s && !this.isOpen(uri)) yield [hash, s];
     }
   }
 
   private isOpen(uri: string): boolean {
-    return this.session.documents.all().some((d) => canonicalUri(d.uri) === uri);
+    return this.open.has(uri);
   }
 
   private bump(uri: string): number {
