@@ -19,6 +19,7 @@ import { Session } from './session';
 import { DIAGNOSTIC_SOURCE, MARK_CONTENT_COMMAND, SETTINGS_SECTION, type InitializationOptions } from './protocol';
 import { runSafe } from './runner';
 import { registerAnnotations } from './features/annotations';
+import { registerRenameArticles, WILL_RENAME_FILES } from './features/renameArticles';
 import { registerCodeActions } from './features/codeActions';
 import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
@@ -51,6 +52,7 @@ const FEATURES: Array<(s: Session) => void> = [
   registerReferences,
   registerWorkspaceSymbols,
   registerAnnotations,
+  registerRenameArticles,
 ];
 
 const CAPABILITIES: ServerCapabilities = {
@@ -64,7 +66,7 @@ const CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   workspaceSymbolProvider: true,
-  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true }, fileOperations: { willRename: WILL_RENAME_FILES } },
 };
 
 for (const register of FEATURES) register(session);

@@ -236,3 +236,31 @@ test('Entities tree: persons, organizations, places, documents with mention coun
 function fileUriToPath(u: string): string {
   return new URL(u).pathname.split('/').map(decodeURIComponent).join('/');
 }
+
+test('renaming an article renames its .ann and sidecar with it; nothing else is moved or overwritten', async () => {
+  const caps = server.initResult.capabilities as { workspace?: { fileOperations?: { willRename?: unknown } } };
+  assert.ok(caps.workspace?.fileOperations?.willRename, 'the server asks to take part in file renames');
+  assert.ok(fs.existsSync(annOf(article)) && fs.existsSync(article.replace(/\.txt$/, '.vncorpus.json')), 'the article has labels and a sidecar');
+  const renamed = path.join(dir, 'sub', 'renamed.txt');
+  type Edit = { documentChanges?: Array<{ kind: string; oldUri: string; newUri: string; options?: { overwrite?: boolean } }> } | null;
+  const ask = (files: Array<{ oldUri: string; newUri: string }>) => server.conn.sendRequest('workspace/willRenameFiles', { files }) as Promise<Edit>;
+  const edit = await ask([{ oldUri: uri, newUri: fileUri(renamed) }]);
+  const moves = (edit?.documentChanges ?? []).map((c) => [c.kind, fileUriToPath(c.oldUri), fileUriToPath(c.newUri), c.options?.overwrite]);
+  assert.deepEqual(moves, [
+    ['rename', annOf(article), path.join(dir, 'sub', 'renamed.ann'), false],
+    ['rename', article.replace(/\.txt$/, '.vncorpus.json'), path.join(dir, 'sub', 'renamed.vncorpus.json'), false],
+  ]);
+  // An article without labels, and a file that is not an article: no edit.
+  const other = fs.readdirSync(dir).find((f) => f.endsWith('.txt') && !fs.existsSync(path.join(dir, f.replace(/\.txt$/, '.ann'))))!;
+  assert.equal(await ask([{ oldUri: fileUri(path.join(dir, other)), newUri: fileUri(path.join(dir, 'x.txt')) }]), null);
+  assert.equal(await ask([{ oldUri: fileUri(annOf(article)), newUri: fileUri(path.join(dir, 'y.ann')) }]), null);
+  // A file already holding the new name's labels is never overwritten: that companion stays, and the annotator is told.
+  const taken = path.join(dir, 'taken.txt');
+  fs.writeFileSync(taken.replace(/\.txt$/, '.ann'), 'T1\tPER 0 3\tabc\n');
+  const before = server.requests.length;
+  const partial = await ask([{ oldUri: uri, newUri: fileUri(taken) }]);
+  assert.deepEqual((partial?.documentChanges ?? []).map((c) => path.basename(fileUriToPath(c.newUri))), ['taken.vncorpus.json']);
+  await server.waitFor(() => server.requests.slice(before).find((r) => r.method === 'window/showMessageRequest' && /not moved/.test(JSON.stringify(r.params))), 'a warning about the labels left behind');
+  assert.equal(fs.readFileSync(taken.replace(/\.txt$/, '.ann'), 'utf8'), 'T1\tPER 0 3\tabc\n');
+  fs.rmSync(taken.replace(/\.txt$/, '.ann'));
+});

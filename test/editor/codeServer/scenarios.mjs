@@ -3,7 +3,7 @@
 // annotations of the sample corpus (samples/corpus/*.gold.json), never from the code
 // under test. Each returns normally or throws with what it saw.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gold, pickEntity, root, pickOfficial, showsText, positionAt, titleBefore, waitFor } from '../support.mjs';
 import { Workbench } from './workbench.mjs';
@@ -217,6 +217,34 @@ export const scenarios = [
       const ann = path.join(ws, `${LABEL}.ann`);
       const want = new RegExp(`^T\\d+\\t${e.label} ${e.start} ${e.end}\\t${e.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
       await waitFor(() => existsSync(ann) && want.test(readFileSync(ann, 'utf8')), `${LABEL}.ann with "T…\t${e.label} ${e.start} ${e.end}\t${e.text}"`, 20000);
+    },
+  },
+  {
+    name: 'rename',
+    title: 'renaming a labelled article in the Explorer takes its .ann along',
+    async run({ wb, page, ws }) {
+      const g = gold(LABEL);
+      const ann = path.join(ws, `${LABEL}.ann`);
+      // The labelling scenario left a .ann; make one if this runs alone.
+      if (!existsSync(ann)) writeFileSync(ann, `T1\t${g.entities[0].label} ${g.entities[0].start} ${g.entities[0].end}\t${g.entities[0].text}\n`);
+      const labels = readFileSync(ann, 'utf8');
+      const moved = `${LABEL}-moved`;
+      await wb.openFile(`${LABEL}.txt`);
+      await wb.command('File: Reveal Active File in Explorer View');
+      const row = page.locator('.explorer-folders-view .monaco-list-row.focused', { hasText: `${LABEL}.txt` });
+      await row.waitFor({ timeout: 20000 });
+      await page.keyboard.press('F2');
+      const input = page.locator('.explorer-folders-view .monaco-inputbox input');
+      await input.waitFor({ timeout: 20000 });
+      await input.fill(`${moved}.txt`);
+      await page.keyboard.press('Enter');
+      // VS Code asks before an extension's changes join a file move: accept, as a user would.
+      const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /refactoring changes/i });
+      await dialog.waitFor({ timeout: 20000 });
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      const next = path.join(ws, `${moved}.ann`);
+      await waitFor(() => existsSync(path.join(ws, `${moved}.txt`)) && existsSync(next) && !existsSync(ann), `${moved}.ann beside the renamed article, and no ${LABEL}.ann left`, 20000);
+      assert.equal(readFileSync(next, 'utf8'), labels, 'the labels moved unchanged');
     },
   },
   {
