@@ -65,7 +65,7 @@ function toStored(view: TextView, ctx: DetectContext, layered: readonly Layered[
   const entities: Entity[] = [];
   for (const c of layered) {
     // linking.ts gives PERs their canonical name and titles.
-    const isLinked = values.has(c);
+    const isLinked = c.label === 'PER' && values.has(c);
     const value = isLinked ? values.get(c) : c.value;
     const seenTitles = isLinked ? titles.get(c) : c.titles;
     const rs = view.toRaw(c.start);

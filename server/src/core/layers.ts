@@ -25,30 +25,33 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   const primary: Layered[] = [];
   const rest: Layered[] = [];
   for (const c of byStrength) {
-    let free = true;
-    for (let k = c.start; k < c.end && free; k++) free = owner[k] < 0;
-    if (!free) {
+    // Every primary span taken so far is at least as long as c (longest first), so one that
+    // overlaps c covers c's first or last unit: two reads instead of a walk over c.
+    if (owner[c.start] >= 0 || owner[c.end - 1] >= 0) {
       rest.push(c);
       continue;
     }
-    owner.fill(primary.length, c.start, c.end);
+    // A loop, not fill(): spans are a few dozen units, shorter than a builtin call costs.
+    const o = primary.length;
+    for (let k = c.start; k < c.end; k++) owner[k] = o;
     primary.push(c);
   }
-  // Longest kept nested span per label and start: a same-label prefix of it, or of its
-  // primary span, is left out (guide §2). `rest` is longest first, so a prefix always meets
-  // the body it is the prefix of.
-  const longestAt = new Map<number, number>();
+  // A same-label prefix of a kept nested span, or of its primary span, is left out (guide
+  // §2). `rest` is longest first, so a prefix always meets the body it is the prefix of.
+  // Labels kept nested at each start, one bit per label index. The one kept first at a
+  // start and label is the longest, and no other copy of it is left (dedupe), so a later
+  // one is shorter: a prefix. Only unknown labels (index 7) may share an index and a span.
+  const nestedAt = nestedTable(limit + 1);
   const nested: Layered[] = [];
   for (const c of rest) {
     const o = owner[c.start];
     if (o < 0) continue;
     const p = primary[o];
     if (c.end > p.end || (p.start === c.start && p.end === c.end)) continue;
-    if (p.start === c.start && labelIndex(p.label) === labelIndex(c.label)) continue; // p is longer: c is its prefix
-    const key = c.start * 8 + labelIndex(c.label);
-    const longest = longestAt.get(key);
-    if (longest !== undefined && longest > c.end) continue;
-    longestAt.set(key, longest === undefined ? c.end : Math.max(c.end, longest));
+    const label = labelIndex(c.label);
+    if (p.start === c.start && labelIndex(p.label) === label) continue; // p is longer: c is its prefix
+    if ((nestedAt[c.start] & (1 << label)) !== 0 && (label !== 7 || longestNested(nested, c.start, label) > c.end)) continue;
+    nestedAt[c.start] |= 1 << label;
     c.nested = true;
     nested.push(c);
   }
@@ -57,12 +60,31 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   return mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
 }
 
+/** End of the longest span in nested with this start and label index. */
+function longestNested(nested: readonly Layered[], start: number, label: number): number {
+  let end = -1;
+  for (const x of nested) if (x.start === start && x.end > end && labelIndex(x.label) === label) end = x.end;
+  return end;
+}
+
+/** A shared byte table with [0, size) zeroed (no per-call allocation for an article). */
+function nestedTable(size: number): Uint8Array {
+  if (size > MAX_SHARED_OWNER) return new Uint8Array(size);
+  if (nestedMarks.length < size) nestedMarks = new Uint8Array(Math.min(MAX_SHARED_OWNER, Math.max(size, 2 * nestedMarks.length)));
+  else nestedMarks.fill(0, 0, size);
+  return nestedMarks;
+}
+
+let nestedMarks = new Uint8Array(1 << 14);
+
 /**
  * The primary spans ordered by start: their starts sorted as plain numbers (a native
  * sort), each mapped back through the owner table (disjoint spans have distinct starts).
  */
 function primaryByStart(primary: readonly Layered[], owner: Int32Array): Layered[] {
-  const starts = sortScratch(primary.length);
+  let plain = true; // offsets a 32-bit key holds exactly
+  for (let k = 0; k < primary.length && plain; k++) plain = primary[k].start >>> 0 === primary[k].start;
+  const starts = plain ? smallSortScratch(primary.length) : sortScratch(primary.length);
   for (let k = 0; k < primary.length; k++) starts[k] = primary[k].start;
   const sorted = starts.subarray(0, primary.length).sort();
   const out: Layered[] = [];
@@ -114,7 +136,7 @@ function ownerTable(size: number): Int32Array {
 
 function releaseOwnerTable(owner: Int32Array, primary: readonly Layered[]): void {
   if (owner !== sharedOwner) return;
-  for (const p of primary) owner.fill(-1, p.start, p.end);
+  for (const p of primary) for (let k = p.start; k < p.end; k++) owner[k] = -1;
   sharedOwnerDirty = false;
 }
 
@@ -147,44 +169,70 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
   const n = cands.length;
   let maxLen = 0;
   let maxStart = 0;
-  for (const c of cands) {
-    const start = c.start;
-    const len = c.end - start;
-    if ((c.priority ?? 0) !== 0 || (start | 0) !== start || (c.end | 0) !== c.end || start < 0) return undefined;
-    if (len > maxLen) maxLen = len;
-    if (start > maxStart) maxStart = start;
-  }
-  if ((maxLen + 1) * (maxStart + 1) * n >= 2 ** 53) return undefined;
-  const keys = sortScratch(n);
-  let m = 0;
+  // Candidates come in many shapes, so each field read is a slow (megamorphic) one: every
+  // field is read once, offsets and priorities kept here for the passes below.
+  const starts = offsetScratch(n, 0);
+  const ends = offsetScratch(n, 1);
+  const priorities = priorityScratch;
   for (let i = 0; i < n; i++) {
     const c = cands[i];
-    const len = c.end - c.start;
-    if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + c.start) * n + i;
+    const start = c.start;
+    const end = c.end;
+    const priority = c.priority;
+    const len = end - start;
+    if ((priority ?? 0) !== 0 || (start | 0) !== start || (end | 0) !== end || start < 0) return undefined;
+    if (len > maxLen) maxLen = len;
+    if (start > maxStart) maxStart = start;
+    starts[i] = start;
+    ends[i] = end;
+    priorities[i] = priority;
+  }
+  const bound = (maxLen + 1) * (maxStart + 1) * n;
+  if (bound >= 2 ** 53) return undefined;
+  // 32-bit keys when they fit (an article's few dozen spans): their native sort is ~3× faster.
+  const keys = bound <= 2 ** 32 ? smallSortScratch(n) : sortScratch(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const len = ends[i] - starts[i];
+    if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + starts[i]) * n + i;
   }
   const sorted = keys.subarray(0, m).sort();
   const out: Layered[] = [];
   let runFrom = 0; // out[runFrom..] are the copies of the current (start, end)
   for (let r = 0; r < m; r++) {
-    const key = sorted[r];
-    const c = cands[key % n];
-    const start = c.start;
-    const end = c.end;
+    const i = sorted[r] % n;
+    const c = cands[i];
+    const start = starts[i];
+    const end = ends[i];
+    const label = c.label;
     if (runFrom < out.length && (out[runFrom].start !== start || out[runFrom].end !== end)) runFrom = out.length;
     let k = runFrom;
-    while (k < out.length && !sameSpan(out[k], start, end, c.label)) k++;
+    while (k < out.length && !sameSpan(out[k], start, end, label)) k++;
     if (k === out.length) {
-      out.push({ label: c.label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false });
-    } else if (out[k].value === undefined && c.value !== undefined) {
+      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false });
+      continue;
+    }
+    const value = c.value;
+    if (out[k].value === undefined && value !== undefined) {
       const prev = out[k];
-      prev.label = c.label;
-      prev.value = c.value;
+      prev.label = label;
+      prev.value = value;
       prev.yearSource = c.yearSource;
-      prev.priority = c.priority;
+      prev.priority = priorities[i];
     }
   }
   return out;
 }
+
+/** Two shared offset buffers (which: 0 or 1) of at least n entries, filled afresh by each caller. */
+function offsetScratch(n: number, which: 0 | 1): Int32Array {
+  if (offsetBuffers[which].length < n) offsetBuffers[which] = new Int32Array(Math.max(n, 2 * offsetBuffers[which].length));
+  return offsetBuffers[which];
+}
+
+const offsetBuffers = [new Int32Array(256), new Int32Array(256)];
+/** Candidates' priorities as read (only undefined or 0 reach the passes that use them). */
+const priorityScratch: Array<number | undefined> = [];
 
 /** A shared number buffer of at least n entries, filled afresh by each caller (no per-call allocation). */
 function sortScratch(n: number): Float64Array {
@@ -193,6 +241,14 @@ function sortScratch(n: number): Float64Array {
 }
 
 let sortKeys = new Float64Array(256);
+
+/** As sortScratch, for keys below 2 ** 32. */
+function smallSortScratch(n: number): Uint32Array {
+  if (smallSortKeys.length < n) smallSortKeys = new Uint32Array(Math.max(n, 2 * smallSortKeys.length));
+  return smallSortKeys;
+}
+
+let smallSortKeys = new Uint32Array(256);
 
 /**
  * One layered copy per (label, start, end), of the candidate that wins it: the first,

@@ -41,7 +41,8 @@ interface Person {
   key: string;
   canonical: string;
   titles: string[];
-  syllables: string[];
+  /** The key's syllables, split when a short name is first compared with them. */
+  syllables: string[] | undefined;
 }
 
 /**
@@ -89,12 +90,23 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     if (e.label === 'PER') pers.push(e);
     else if (e.label === 'TITLE' && !e.nested) titles.push(e);
   }
-  titles.sort((a, b) => a.start - b.start);
+  // The layers come by start already: sort only when they do not.
+  if (!byStart(titles)) titles.sort((a, b) => a.start - b.start);
   const people = new Map<string, Person>();
-  // Every spelling is seen before any is used, so the canonical name is settled here.
-  const personOfPer = pers.map((p) => personOf(people, text.slice(p.start, p.end)));
+  // Every spelling is seen before any is used, so the canonical name is settled here. A
+  // spelling seen again changes nothing (its display already counted), so it is looked up once.
+  const bySurface = new Map<string, Person>();
+  const personOfPer: Person[] = [];
+  const perStarts: number[] = [];
+  for (const p of pers) {
+    const surface = text.slice(p.start, p.end);
+    let person = bySurface.get(surface);
+    if (!person) bySurface.set(surface, (person = personOf(people, surface)));
+    personOfPer.push(person);
+    perStarts.push(p.start);
+  }
+  if (!byStart(pers)) perStarts.sort((a, b) => a - b);
   const usedTitles = new Set<Layered>();
-  const perStarts = pers.map((p) => p.start).sort((a, b) => a - b);
   for (let k = 0; k < pers.length; k++) {
     const person = personOfPer[k];
     for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
@@ -110,8 +122,15 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     values.set(pers[k], person.canonical);
     if (person.titles.length) titleMap.set(pers[k], person.titles);
   }
-  const links = [...titleLinks(text, titles, usedTitles, people), ...shortNameLinks(text, pers, people)];
-  return { links: links.sort((a, b) => a.start - b.start), values, titles: titleMap };
+  const links = titleLinks(text, titles, usedTitles, people).concat(shortNameLinks(text, pers, people));
+  if (!byStart(links)) links.sort((a, b) => a.start - b.start);
+  return { links, values, titles: titleMap };
+}
+
+/** Whether the spans are in order of start already (a stable sort by start would keep them). */
+function byStart(spans: ReadonlyArray<{ start: number }>): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1].start > spans[k].start) return false;
+  return true;
 }
 
 function personOf(people: Map<string, Person>, surface: string): Person {
@@ -119,7 +138,7 @@ function personOf(people: Map<string, Person>, surface: string): Person {
   let p = people.get(key);
   const shown = collapseSpaces(surface).trim();
   const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
-  if (!p) people.set(key, (p = { key, canonical: display, titles: [], syllables: key.split(' ') }));
+  if (!p) people.set(key, (p = { key, canonical: display, titles: [], syllables: undefined }));
   else if (p.canonical === p.canonical.toUpperCase() && display !== display.toUpperCase()) p.canonical = display;
   return p;
 }
@@ -190,8 +209,8 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
   if (people.size === 0) return []; // no name to point to
   const toks = tokensOf(text);
-  const spans = [...pers].sort((a, b) => a.start - b.start);
-  const everyone = [...people.values()];
+  const spans = byStart(pers) ? pers : [...pers].sort((a, b) => a.start - b.start);
+  let everyone: Person[] | undefined;
   const out: Link[] = [];
   for (let i = HONORIFIC_TABLE.nextStart(toks, 0); i < toks.n; i = HONORIFIC_TABLE.nextStart(toks, i + 1)) {
     const s = HONORIFIC_TABLE.longestEnd(toks, i);
@@ -201,7 +220,11 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     if (e === s || e - s > 2) continue;
     const tail: string[] = [];
     for (let k = s; k < e; k++) tail.push(toks.keyText(k));
-    const who = everyone.filter((p) => p.syllables.length > tail.length && endsWith(p.syllables, tail));
+    everyone ??= [...people.values()];
+    const who = everyone.filter((p) => {
+      const syllables = (p.syllables ??= p.key.split(' '));
+      return syllables.length > tail.length && endsWith(syllables, tail);
+    });
     if (who.length === 1) {
       out.push({ start: toks.start[s], end: toks.end[e - 1], target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
     }
