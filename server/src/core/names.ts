@@ -51,10 +51,15 @@ function creditItems(ctx: DetectContext, toks: Toks): Array<{ s: number; e: numb
   return out;
 }
 
-function mergePlaces(a: readonly TokSpan[], b: readonly TokSpan[]): TokSpan[] {
-  if (b.length === 0) return [...a];
-  const taken = marks(TAKEN, Math.max(0, ...a.map((x) => x.e), ...b.map((x) => x.e)), a);
-  return [...a, ...b.filter((l) => !anyMarked(taken, l))];
+/** The places of places.ts, then those organizations.ts found that overlap none of them (a is the detector's own fresh array). */
+function mergePlaces(a: TokSpan[], b: readonly TokSpan[]): TokSpan[] {
+  if (b.length === 0) return a;
+  let n = 0;
+  for (const x of a) if (x.e > n) n = x.e;
+  for (const x of b) if (x.e > n) n = x.e;
+  const taken = marks(TAKEN, n, a);
+  for (const l of b) if (!anyMarked(taken, l)) a.push(l);
+  return a;
 }
 
 const IN_PERSON = new Scratch();

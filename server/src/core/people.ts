@@ -7,7 +7,7 @@
  */
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { Scratch, SyllableSet, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, lastMatchEnd, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -23,7 +23,6 @@ const TITLE_EDGES = new Scratch();
 const TITLE_END = 1;
 const FOREIGN_END = 2;
 const TITLE_START = 4;
-const NO_PLACES: ReadonlySet<number> = new Set();
 
 /** Words before a name that make it a street or a place named after a person, not the person. */
 const STREET_WORDS = new SyllableSet(['đường', 'phố']);
@@ -49,37 +48,41 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
     edges[t.e] |= t.foreign ? TITLE_END | FOREIGN_END : TITLE_END;
     edges[t.s] |= TITLE_START;
   }
-  const places = input.places.length === 0 ? NO_PLACES : new Set(input.places.map((p) => placeKey(toks, p.s, p.e)));
-  const out: TokSpan[] = [...fromCredits(input)];
+  const placeSpans = input.places;
+  const out = fromCredits(input);
+  // The names from credits come first; the rest are found left to right.
+  const unsorted = out.length > 0;
   // Tokens inside a title or a credit name start no other name.
   const blocked = BLOCKED.bytes(toks.n);
   for (const t of titles) blocked.fill(1, t.s, t.e);
   for (const c of out) blocked.fill(1, c.s, c.e);
   for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {
     if (blocked[i]) continue;
-    const n = (edges[i] & FOREIGN_END) !== 0 && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, edges, places) : personAt(toks, i, edges, places);
+    const n = (edges[i] & FOREIGN_END) !== 0 && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, edges, placeSpans) : personAt(toks, i, edges, placeSpans);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
     i += n - 1;
   }
-  return out.sort((a, b) => a.s - b.s);
+  return unsorted ? out.sort((a, b) => a.s - b.s) : out;
+}
+
+/** Whether one of the places spans exactly [s, e) (asked only for famous people who are also places: rarely). */
+function isPlace(spans: readonly TokSpan[], s: number, e: number): boolean {
+  for (const p of spans) if (p.s === s && p.e === e) return true;
+  return false;
 }
 
 /** Length of the person's name at toks[i], or 0. */
-/** One number per token span [s, e), for a set of spans. */
-function placeKey(toks: Toks, s: number, e: number): number {
-  return s * (toks.n + 1) + e;
-}
-
-function personAt(toks: Toks, i: number, edges: Uint8Array, places: ReadonlySet<number>): number {
+function personAt(toks: Toks, i: number, edges: Uint8Array, placeSpans: readonly TokSpan[]): number {
   if (i > 0 && toks.joined(i) && STREET_WORDS.has(toks.id[i - 1])) return 0;
   // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
   if (HONORIFIC_TABLE.longestValue(toks, i)?.lenient && FAMOUS_TABLE.longestEnd(toks, i) < 0) return 0;
   const honor = honorificBefore(toks, i);
-  const famous = FAMOUS_TABLE.longest(toks, i);
+  const famous = FAMOUS_TABLE.longestValue(toks, i);
   if (famous) {
-    if (famous.value.place && (unitBefore(toks, i) || places.has(placeKey(toks, i, famous.end)))) return 0;
-    return famous.end - i;
+    const end = lastMatchEnd();
+    if (famous.place && (unitBefore(toks, i) || isPlace(placeSpans, i, end))) return 0;
+    return end - i;
   }
   const n = nameLength(toks, i);
   if (n === 0) return honor?.lenient ? lenientName(toks, i) : 0;
@@ -96,8 +99,8 @@ function honorificBefore(toks: Toks, i: number): { lenient: boolean } | undefine
   if (!toks.joined(i)) return undefined;
   for (let k = Math.max(0, i - 3); k < i; k++) {
     if (!HONORIFIC_TABLE.startsAt(toks, k)) continue;
-    const h = HONORIFIC_TABLE.longest(toks, k);
-    if (h?.end === i) return h.value;
+    const h = HONORIFIC_TABLE.longestValue(toks, k);
+    if (h && lastMatchEnd() === i) return h;
   }
   return undefined;
 }

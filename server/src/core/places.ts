@@ -4,7 +4,7 @@
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
 import * as lexicon from './lexicon';
-import { Scratch, SyllableSet, nextStartOf, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, lastMatchEnd, nextStartOf, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -12,8 +12,8 @@ const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } =
 
 /** Longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`). */
 export function knownPlaceAt(toks: Toks, i: number): { end: number; needsContext: boolean } | undefined {
-  const m = PLACE_TABLE.longest(toks, i);
-  return m && { end: m.end, needsContext: !!m.value.needsContext };
+  const v = PLACE_TABLE.longestValue(toks, i);
+  return v && { end: lastMatchEnd(), needsContext: !!v.needsContext };
 }
 
 /** End of the longest known place at toks[i], or -1. */
@@ -53,19 +53,21 @@ export function detectPlaces(toks: Toks): TokSpan[] {
   // Only tokens that start a unit word or a known place.
   const starts = UNIT_TABLE.mask | PLACE_TABLE.mask;
   for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
-    const unit = UNIT_TABLE.longest(toks, i);
-    if (unit && toks.joined(unit.end)) {
-      const end = placeAfterUnit(toks, unit.end, !!unit.value.numbered, !!unit.value.tableOnly);
+    const unit = UNIT_TABLE.longestValue(toks, i);
+    const unitEnd = lastMatchEnd();
+    if (unit && toks.joined(unitEnd)) {
+      const end = placeAfterUnit(toks, unitEnd, !!unit.numbered, !!unit.tableOnly);
       if (end !== undefined) {
-        out.push({ label: 'LOC', s: unit.end, e: end });
+        out.push({ label: 'LOC', s: unitEnd, e: end });
         i = end - 1;
         continue;
       }
     }
-    const known = knownPlaceAt(toks, i);
+    const known = PLACE_TABLE.longestValue(toks, i);
     if (!known) continue;
-    (known.needsContext ? ambiguous : out).push({ label: 'LOC', s: i, e: known.end });
-    i = known.end - 1;
+    const end = lastMatchEnd();
+    (known.needsContext ? ambiguous : out).push({ label: 'LOC', s: i, e: end });
+    i = end - 1;
   }
   if (ambiguous.length === 0) return out;
   // Token marks where a LOC ends (exclusive: LOC_END) or starts (LOC_START), for the list test.
@@ -78,11 +80,10 @@ export function detectPlaces(toks: Toks): TokSpan[] {
 }
 
 function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {
-  const known = knownPlaceAt(toks, i);
-  if (known) return known.end;
+  const known = PLACE_TABLE.longestEnd(toks, i);
+  if (known >= 0) return known;
   // A famous person after a unit word is the place named after them (`quận Lê Lợi`… `TP Hồ Chí Minh`).
-  const famous = FAMOUS_TABLE.longest(toks, i);
-  if (famous?.value.place) return famous.end;
+  if (FAMOUS_TABLE.longestValue(toks, i)?.place) return lastMatchEnd();
   return tableOnly ? undefined : genericPlaceAt(toks, i, numbered);
 }
 

@@ -37,7 +37,7 @@ export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
 /** toks[i] lies inside a fixed body name (`Chủ tịch` in `Đoàn Chủ tịch`): part of a compound, no title. */
 function insideOrgHead(toks: Toks, i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) {
-    if (orgHeadStrict(toks, k).some((h) => h.end > i)) return true;
+    for (const h of orgHeadStrict(toks, k)) if (h.end > i) return true;
   }
   return false;
 }
@@ -53,15 +53,16 @@ export function titleAt(toks: Toks, i: number, orgs: OrgScanner): number | undef
  * not follow Vietnamese name structure (`Kishida Fumio`).
  */
 export function titleParse(toks: Toks, i: number, orgs: OrgScanner): { end: number; foreign: boolean } | undefined {
-  const prefix = TITLE_PREFIX_TABLE.longest(toks, i);
-  const h0 = prefix && toks.joined(prefix.end) ? prefix.end : i;
+  const prefixEnd = TITLE_PREFIX_TABLE.longestEnd(toks, i);
+  const h0 = prefixEnd >= 0 && toks.joined(prefixEnd) ? prefixEnd : i;
   let best: number | undefined;
   let bestBare = false;
   let foreign = false;
   for (const head of TITLE_HEAD_TABLE.matchAll(toks, h0)) {
     let q = head.end;
-    const qual = toks.joined(q) ? TITLE_QUALIFIER_TABLE.longest(toks, q) : undefined;
-    if (qual) q = qual.end;
+    const qualEnd = toks.joined(q) ? TITLE_QUALIFIER_TABLE.longestEnd(toks, q) : -1;
+    const qual = qualEnd >= 0;
+    if (qual) q = qualEnd;
     let body = bodyAt(toks, q, orgs, !!head.value.level);
     // `Bộ trưởng Ngoại giao`: a field written without its ministry word.
     if (body === undefined && head.value.portfolio && toks.joined(q) && toks.cap(q)) {
@@ -90,12 +91,11 @@ export function titleParse(toks: Toks, i: number, orgs: OrgScanner): { end: numb
 function bodyAt(toks: Toks, q: number, orgs: OrgScanner, level: boolean): number | undefined {
   if (!toks.joined(q)) return undefined;
   const org = orgs.parseAt(q, true);
-  const named = TITLE_BODY_TABLE.longest(toks, q);
-  let end = Math.max(org?.e ?? -1, named?.end ?? -1);
+  let end = Math.max(org?.e ?? -1, TITLE_BODY_TABLE.longestEnd(toks, q));
   if (level && end < 0 && !toks.cap(q)) {
     // `Chủ tịch tỉnh`, `Bí thư huyện Yên Dũng`: a lowercase level word, maybe with its place.
-    const lv = LEVEL_TABLE.longest(toks, q);
-    if (lv) end = (toks.joined(lv.end) ? knownPlaceAt(toks, lv.end)?.end ?? genericPlaceAt(toks, lv.end) : undefined) ?? lv.end;
+    const lv = LEVEL_TABLE.longestEnd(toks, q);
+    if (lv >= 0) end = (toks.joined(lv) ? knownPlaceAt(toks, lv)?.end ?? genericPlaceAt(toks, lv) : undefined) ?? lv;
   }
   return end > q ? end : undefined;
 }

@@ -604,7 +604,7 @@ export class PhraseTable<T> {
     return e && { end: lastEnd, value: e.value, forms: e.forms };
   }
 
-  /** Value of the longest match at toks[i], if any. */
+  /** Value of the longest match at toks[i], if any; its end is then lastMatchEnd() (no object per call). */
   longestValue(toks: Toks, i: number): T | undefined {
     return this.longestEntry(toks, i)?.value;
   }
@@ -642,6 +642,11 @@ export function nextStartOf(toks: Toks, from: number, mask: number): number {
 
 /** End of the match longestEntry returned last (read right after the call). */
 let lastEnd = -1;
+
+/** End of the match the last successful longestValue call found (read right after the call). */
+export function lastMatchEnd(): number {
+  return lastEnd;
+}
 
 /** Shared empty result: callers only read it. */
 const NO_MATCHES: never[] = [];
