@@ -12,7 +12,7 @@ import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import picomatch from 'picomatch';
-import { analyze } from './core/analyzer';
+import { analyzeInStages } from './core/analyzer';
 import { CorpusIndex, entityId, summarize, type EntityId, type FileSummary } from './core/corpusIndex';
 import type { Analysis, BoilerplateBlock, Entity } from './core/types';
 import { ArticleGuard } from './articleGuard';
@@ -269,8 +269,8 @@ export class Session {
     return entry;
   }
 
-  /** Analyse a text and lay the overlay over it (also used for closed files by the indexer). */
-  buildView(uri: string, version: number, text: string, analysis: Analysis = analyze(text), clientSeesBom = false): ArticleView {
+  /** Analyse a text (entities on first read, see analyzeInStages) and lay the overlay over it (also used for closed files by the indexer). */
+  buildView(uri: string, version: number, text: string, analysis: Analysis = analyzeInStages(text), clientSeesBom = false): ArticleView {
     return this.lay(uri, version, text, analysis, new PositionMapper(text, this.encoding, clientSeesBom));
   }
 

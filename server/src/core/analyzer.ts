@@ -34,33 +34,79 @@ export function createAnalyzer(_init: AnalyzerInit = {}): Analyzer {
 
 /** Analyse one article. Never throws on any string input. */
 export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
+  const a = analyzeInStages(raw, options);
+  return { publicationDate: a.publicationDate, entities: a.entities, boilerplate: a.boilerplate, metadata: a.metadata, links: a.links };
+}
+
+/**
+ * Analyse one article in two stages: the page (boilerplate, metadata, publication date) at
+ * once, the entities and links when `entities` or `links` is first read. An editor's
+ * diagnostics need only the page, so after an edit in a long article they need not wait
+ * for the detectors; every reader of entities or links gets exactly what `analyze` gives.
+ * The second stage depends only on this call's text and page (the detectors' per-text
+ * memos are keyed by the text), so other analyses may run in between.
+ */
+export function analyzeInStages(raw: string, options: AnalyzeOptions = {}): Analysis {
   const view = createTextView(raw);
-  const ctx: DetectContext = {
-    text: view.text,
-    lines: splitLines(view.text),
-    boilerplate: [],
-    metadata: [],
-    publicationDate: null,
-    found: [],
+  const ctx = pageOf(view.text, options);
+  const at = new StoredOffsets(view);
+  const boilerplate: BoilerplateBlock[] = [];
+  for (const b of ctx.boilerplate) {
+    const rs = view.toRaw(b.start);
+    const re = view.toRaw(b.end);
+    boilerplate.push({ category: b.category, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re) });
+  }
+  const metadata: MetadataItem[] = [];
+  for (const m of ctx.metadata) {
+    const rs = view.toRaw(m.start);
+    const re = view.toRaw(m.end);
+    metadata.push({ kind: m.kind, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re) });
+  }
+  let found: EntitiesAndLinks | undefined;
+  const detected = () => (found ??= entitiesOf(view, ctx, at));
+  return {
+    publicationDate: ctx.publicationDate,
+    get entities(): Entity[] {
+      return detected().entities;
+    },
+    boilerplate,
+    metadata,
+    get links(): MentionLink[] {
+      return detected().links;
+    },
   };
+}
+
+/** The first stage: lines, boilerplate, metadata and the publication date of the view text. */
+function pageOf(text: string, options: AnalyzeOptions): DetectContext {
+  const ctx: DetectContext = { text, lines: splitLines(text), boilerplate: [], metadata: [], publicationDate: null, found: [] };
   ctx.boilerplate = detectBoilerplate(ctx);
   ctx.metadata = detectMetadata(ctx);
   ctx.publicationDate = findPublicationDate(ctx) ?? options.publicationDate ?? null;
+  return ctx;
+}
+
+interface EntitiesAndLinks {
+  entities: Entity[];
+  links: MentionLink[];
+}
+
+/** The second stage: every detector, the layers and the links, mapped to stored offsets. */
+function entitiesOf(view: TextView, ctx: DetectContext, at: StoredOffsets): EntitiesAndLinks {
   const early: Candidate[] = detectDates(ctx).concat(detectDocuments(ctx));
   ctx.found = early;
   const all = early.concat(detectNamedEntities(ctx));
   // A DOC's date and issuer come from the DATE/ORG spans after it, once layers are settled.
   const layered = attachDocumentDetails(ctx.text, resolveLayers(all));
-  return toStored(view, ctx, layered, linkMentions(ctx, layered));
+  return toStored(view, at, layered, linkMentions(ctx, layered));
 }
 
 /**
  * Map view UTF-16 spans to stored code points, once, and copy the stored text of each.
  * Every output object is built field by field (no spreads, no intermediate objects): this
- * runs once per entity, block and link of the article.
+ * runs once per entity and link of the article.
  */
-function toStored(view: TextView, ctx: DetectContext, layered: readonly Layered[], linked: LinkResult): Analysis {
-  const at = new StoredOffsets(view);
+function toStored(view: TextView, at: StoredOffsets, layered: readonly Layered[], linked: LinkResult): EntitiesAndLinks {
   const { values, titles } = linked;
   const entities: Entity[] = [];
   for (const c of layered) {
@@ -76,25 +122,13 @@ function toStored(view: TextView, ctx: DetectContext, layered: readonly Layered[
     if (seenTitles?.length) e.titles = seenTitles;
     entities.push(e);
   }
-  const boilerplate: BoilerplateBlock[] = [];
-  for (const b of ctx.boilerplate) {
-    const rs = view.toRaw(b.start);
-    const re = view.toRaw(b.end);
-    boilerplate.push({ category: b.category, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re) });
-  }
-  const metadata: MetadataItem[] = [];
-  for (const m of ctx.metadata) {
-    const rs = view.toRaw(m.start);
-    const re = view.toRaw(m.end);
-    metadata.push({ kind: m.kind, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re) });
-  }
   const links: MentionLink[] = [];
   for (const l of linked.links) {
     const rs = view.toRaw(l.start);
     const re = view.toRaw(l.end);
     links.push({ start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind });
   }
-  return { publicationDate: ctx.publicationDate, entities, boilerplate, metadata, links };
+  return { entities, links };
 }
 
 /** Stored UTF-16 index → stored code point; the identity (no index built) for a plain view. */
