@@ -141,7 +141,8 @@ test('random mixes of the awkward characters give the reference view and key', (
 test('long texts: plain, spaced, old tones, decomposed, with an emoji', () => {
   const base = 'Ông Nguyễn Văn Thắng, Bí thư Tỉnh uỷ, dự lễ khoá họp; hoà bình, quý vị, toàn thể.\u00a0Hoàng Quốc Việt\n';
   const long = base.repeat(400);
-  for (const s of [long, long.normalize('NFD'), long.replace(/\u00a0/g, ' '), `😀${long}`, `${long.normalize('NFD')}😀`, `\ufeff${long}\u2000`, `${long}\u1100\u1161`]) {
+  for (const s of [long, long.normalize('NFD'), long.replace(/\u00a0/g, ' '), `😀${long}`, `${long.normalize('NFD')}😀`, `\ufeff${long}\u2000`, `${long}\u1100\u1161`,
+    `\ufeff${long.replace(/, /g, ',\u2007').replace(/; /g, ';\u202f')}\u202f`, `${long}\u2030\u20ab\ufeff`]) {
     assertSameAsReference(s);
   }
 });
