@@ -142,7 +142,8 @@ test('long texts: plain, spaced, old tones, decomposed, with an emoji', () => {
   const base = 'Ông Nguyễn Văn Thắng, Bí thư Tỉnh uỷ, dự lễ khoá họp; hoà bình, quý vị, toàn thể.\u00a0Hoàng Quốc Việt\n';
   const long = base.repeat(400);
   for (const s of [long, long.normalize('NFD'), long.replace(/\u00a0/g, ' '), `😀${long}`, `${long.normalize('NFD')}😀`, `\ufeff${long}\u2000`, `${long}\u1100\u1161`,
-    `\ufeff${long.replace(/, /g, ',\u2007').replace(/; /g, ';\u202f')}\u202f`, `${long}\u2030\u20ab\ufeff`]) {
+    `\ufeff${long.replace(/, /g, ',\u2007').replace(/; /g, ';\u202f')}\u202f`, `${long}\u2030\u20ab\ufeff`,
+    `${long.repeat(8)}\u0958\u0344`]) {
     assertSameAsReference(s);
   }
 });

@@ -15,7 +15,7 @@
 
 /** Combining marks that NFC may fold into the preceding letter. */
 function isCombining(c: number): boolean {
-  return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff);
+  return c >= 0x0300 && (c <= 0x036f || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff));
 }
 
 /**
@@ -298,42 +298,67 @@ interface Composed {
 function composeClusters(raw: string, onlyIfWhole: boolean): Composed | undefined {
   const n = raw.length;
   const rawToView = new Int32Array(n + 1);
-  let viewToRaw = new Int32Array(n + 1);
-  let units = new Uint16Array(n);
-  let v = 0;
+  let viewToRaw: Int32Array = new Int32Array(n + 1);
+  let units = unitBuffer(n);
+  let v = 0; // view index of raw[i]
   let i = 0;
+  let c = raw.charCodeAt(0);
   while (i < n) {
-    const c = raw.charCodeAt(i);
+    const next = raw.charCodeAt(i + 1);
+    const stable = c < UNIT_KINDS.length ? UNIT_KINDS[c] !== OTHER : c === 0xfeff;
+    if (stable && !isCombining(next)) {
+      // A lone NFC-stable unit is its own NFC form.
+      units[v] = c;
+      rawToView[i] = v;
+      viewToRaw[v++] = i++;
+      c = next;
+      continue;
+    }
+    if (!stable && onlyIfWhole && i > 0) return undefined;
     let j = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
     while (j < n && isCombining(raw.charCodeAt(j))) j++;
-    const stable = unitKind(c) !== OTHER;
-    if (!stable && onlyIfWhole && i > 0) return undefined;
-    // A lone NFC-stable unit is its own NFC form.
-    const cluster = j === i + 1 && stable ? undefined : clusterNfc(raw, i, j);
-    const len = cluster === undefined ? 1 : cluster.length;
-    if (v + len >= viewToRaw.length) {
-      viewToRaw = grown(viewToRaw, v + len + 1);
-      units = grown(units, v + len + 1);
+    const cluster = clusterNfc(raw, i, j);
+    const len = cluster.length;
+    // Room for this cluster and every later unit copied as it is.
+    if (v + len + (n - j) >= viewToRaw.length) {
+      viewToRaw = grown(viewToRaw, v + len + (n - j) + 1);
+      units = unitBuffer(viewToRaw.length);
     }
     for (let k = 0; k < len; k++) {
-      units[v + k] = cluster === undefined ? c : cluster.charCodeAt(k);
+      units[v + k] = cluster.charCodeAt(k);
       viewToRaw[v + k] = i;
     }
     for (let r = i; r < j; r++) rawToView[r] = v;
     v += len;
     i = j;
+    c = raw.charCodeAt(j);
   }
   viewToRaw[v] = n;
   rawToView[n] = v;
   return { text: unitsToString(units, v), viewToRaw: viewToRaw.subarray(0, v + 1), rawToView };
 }
 
-function grown<T extends Int32Array | Uint16Array>(a: T, min: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
+function grown(a: Int32Array, min: number): Int32Array {
+  const b = new Int32Array(Math.max(min, 2 * a.length));
   b.set(a);
   return b;
 }
+
+/**
+ * A buffer of at least `min` code units that keeps its content when it grows, reused by
+ * every call (its content is turned into a string before the call returns).
+ */
+function unitBuffer(min: number): Uint16Array {
+  if (UNITS.length < min) {
+    const larger = new Uint16Array(Math.max(min, 2 * UNITS.length));
+    larger.set(UNITS);
+    UNITS = larger;
+  }
+  return UNITS;
+}
+
+let UNITS = new Uint16Array(1 << 14);
 
 /** String of units[0, length), built in chunks (apply takes a bounded argument count). */
 function unitsToString(units: Uint16Array, length: number): string {
@@ -360,24 +385,29 @@ function mappedView(raw: string, composed: Composed): TextView {
 
 /**
  * NFC of raw[i, j), a base and its marks. Decomposed Vietnamese repeats a few hundred
- * clusters of two or three units, so those are remembered by their code units (a pure
- * function's results, shared by all texts; the table stops growing at CLUSTER_CACHE_MAX).
+ * clusters of two or three units (an ASCII vowel and one or two marks of U+0300–U+037F),
+ * so those are remembered by their code units in a small-integer key (a pure function's
+ * results, shared by all texts; the tables stop growing at CLUSTER_CACHE_MAX).
  */
 function clusterNfc(raw: string, i: number, j: number): string {
   const n = j - i;
-  if (n !== 2 && n !== 3) return raw.slice(i, j).normalize('NFC');
-  let key = raw.charCodeAt(i) * 0x10000 + raw.charCodeAt(i + 1);
-  if (n === 3) key = key * 0x10000 + raw.charCodeAt(i + 2);
-  const tag = n === 2 ? key : -key - 1; // a two-unit and a three-unit cluster never share a key
-  let nfc = CLUSTER_NFC.get(tag);
+  const base = raw.charCodeAt(i);
+  const m1 = raw.charCodeAt(i + 1) - 0x300;
+  const m2 = n === 3 ? raw.charCodeAt(i + 2) - 0x300 : 0;
+  if ((n !== 2 && n !== 3) || base >= 0x80 || m1 >>> 7 !== 0 || m2 >>> 7 !== 0) return raw.slice(i, j).normalize('NFC');
+  const key = (base << 14) | (m1 << 7) | m2;
+  const table = n === 2 ? CLUSTER2 : CLUSTER3;
+  let nfc = table.get(key);
   if (nfc === undefined) {
     nfc = raw.slice(i, j).normalize('NFC');
-    if (CLUSTER_NFC.size < CLUSTER_CACHE_MAX) CLUSTER_NFC.set(tag, nfc);
+    if (table.size < CLUSTER_CACHE_MAX) table.set(key, nfc);
   }
   return nfc;
 }
 
-const CLUSTER_NFC = new Map<number, string>();
+/** Remembered NFC of two-unit and three-unit clusters, by clusterNfc's key. */
+const CLUSTER2 = new Map<number, string>();
+const CLUSTER3 = new Map<number, string>();
 const CLUSTER_CACHE_MAX = 20_000;
 
 /**
