@@ -300,11 +300,13 @@ function composeClusters(raw: string, onlyIfWhole: boolean): Composed | undefine
   const rawToView = new Int32Array(n + 1);
   let viewToRaw: Int32Array = new Int32Array(n + 1);
   let units = unitBuffer(n);
+  let surrogates = false; // some unit of units is a surrogate (never one copied as it is: those are NFC-stable)
   let v = 0; // view index of raw[i]
   let i = 0;
-  let c = raw.charCodeAt(0);
+  // Units past the end read as 0 (not NaN, which would make every comparison a float one).
+  let c = n > 0 ? raw.charCodeAt(0) : 0;
   while (i < n) {
-    const next = raw.charCodeAt(i + 1);
+    const next = i + 1 < n ? raw.charCodeAt(i + 1) : 0;
     const stable = c < UNIT_KINDS.length ? UNIT_KINDS[c] !== OTHER : c === 0xfeff;
     if (stable && !isCombining(next)) {
       // A lone NFC-stable unit is its own NFC form.
@@ -326,17 +328,19 @@ function composeClusters(raw: string, onlyIfWhole: boolean): Composed | undefine
       units = unitBuffer(viewToRaw.length);
     }
     for (let k = 0; k < len; k++) {
-      units[v + k] = cluster.charCodeAt(k);
+      const u = cluster.charCodeAt(k);
+      if (u >= 0xd800 && u <= 0xdfff) surrogates = true;
+      units[v + k] = u;
       viewToRaw[v + k] = i;
     }
     for (let r = i; r < j; r++) rawToView[r] = v;
     v += len;
     i = j;
-    c = raw.charCodeAt(j);
+    c = j < n ? raw.charCodeAt(j) : 0;
   }
   viewToRaw[v] = n;
   rawToView[n] = v;
-  return { text: unitsToString(units, v), viewToRaw: viewToRaw.subarray(0, v + 1), rawToView };
+  return { text: unitsToString(units, v, surrogates), viewToRaw: viewToRaw.subarray(0, v + 1), rawToView };
 }
 
 function grown(a: Int32Array, min: number): Int32Array {
@@ -360,14 +364,23 @@ function unitBuffer(min: number): Uint16Array {
 
 let UNITS = new Uint16Array(1 << 14);
 
-/** String of units[0, length), built in chunks (apply takes a bounded argument count). */
-function unitsToString(units: Uint16Array, length: number): string {
+/**
+ * String of units[0, length). A UTF-16 decoder copies them several times faster than
+ * String.fromCharCode, but it would turn a lone surrogate into U+FFFD: a text with a
+ * surrogate (or a big-endian machine) takes fromCharCode, in chunks (apply takes a bounded
+ * argument count). ignoreBOM keeps a leading U+FEFF, which the decoder drops by default.
+ */
+function unitsToString(units: Uint16Array, length: number, surrogates: boolean): string {
+  if (!surrogates && LITTLE_ENDIAN) return UTF16.decode(units.subarray(0, length));
   const CHUNK = 8192;
   if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
   for (let k = 0; k < length; k += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]));
   return parts.join('');
 }
+
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The view of a text whose NFC differs in length: offsets go through the cluster maps. */
 function mappedView(raw: string, composed: Composed): TextView {
@@ -386,8 +399,8 @@ function mappedView(raw: string, composed: Composed): TextView {
 /**
  * NFC of raw[i, j), a base and its marks. Decomposed Vietnamese repeats a few hundred
  * clusters of two or three units (an ASCII vowel and one or two marks of U+0300–U+037F),
- * so those are remembered by their code units in a small-integer key (a pure function's
- * results, shared by all texts; the tables stop growing at CLUSTER_CACHE_MAX).
+ * so those are remembered by their code units (a pure function's results, shared by all
+ * texts, in tables of bounded size).
  */
 function clusterNfc(raw: string, i: number, j: number): string {
   const n = j - i;
@@ -395,20 +408,18 @@ function clusterNfc(raw: string, i: number, j: number): string {
   const m1 = raw.charCodeAt(i + 1) - 0x300;
   const m2 = n === 3 ? raw.charCodeAt(i + 2) - 0x300 : 0;
   if ((n !== 2 && n !== 3) || base >= 0x80 || m1 >>> 7 !== 0 || m2 >>> 7 !== 0) return raw.slice(i, j).normalize('NFC');
-  const key = (base << 14) | (m1 << 7) | m2;
-  const table = n === 2 ? CLUSTER2 : CLUSTER3;
-  let nfc = table.get(key);
-  if (nfc === undefined) {
-    nfc = raw.slice(i, j).normalize('NFC');
-    if (table.size < CLUSTER_CACHE_MAX) table.set(key, nfc);
-  }
-  return nfc;
+  const pair = (base << 7) | m1;
+  if (n === 2) return (CLUSTER2[pair] ??= raw.slice(i, j).normalize('NFC'));
+  const row = (CLUSTER3[pair] ??= new Array<string | undefined>(128).fill(undefined));
+  return (row[m2] ??= raw.slice(i, j).normalize('NFC'));
 }
 
-/** Remembered NFC of two-unit and three-unit clusters, by clusterNfc's key. */
-const CLUSTER2 = new Map<number, string>();
-const CLUSTER3 = new Map<number, string>();
-const CLUSTER_CACHE_MAX = 20_000;
+/**
+ * Remembered NFC of two-unit clusters by (base, mark), and of three-unit ones by (base,
+ * first mark) then second mark: at most 2^14 strings and 2^14 rows of 128.
+ */
+const CLUSTER2: Array<string | undefined> = new Array<string | undefined>(1 << 14).fill(undefined);
+const CLUSTER3: Array<Array<string | undefined> | undefined> = new Array<Array<string | undefined> | undefined>(1 << 14).fill(undefined);
 
 /**
  * The key that linking and matching compare (guide §1): NFC, tones unified, case-folded,
