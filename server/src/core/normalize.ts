@@ -426,33 +426,39 @@ const CLUSTER3: Array<Array<string | undefined> | undefined> = new Array<Array<s
  * no-break spaces and runs of whitespace collapsed to one space, trimmed.
  */
 export function normalizedKey(s: string): string {
-  const plain = plainKeyScan(s);
-  if (plain === PLAIN_KEY) return s.toLowerCase();
-  if (plain === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
-  return unifyTones(s.normalize('NFC')).toLowerCase().replace(/[\s\u00a0\ufeff]+/g, ' ').trim();
+  const scan = keyScan(s);
+  if (scan === PLAIN_KEY) return s.toLowerCase();
+  if (scan === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
+  // NFC leaves a text of NFC-stable units as it is: only the spaces need work then.
+  const nfc = scan === STABLE_KEY ? s : s.normalize('NFC');
+  return unifyTones(nfc).toLowerCase().replace(SPACE_RUNS, ' ').trim();
 }
 
 const PLAIN_KEY = 1;
 const PLAIN_KEY_MOVED = 2;
+const STABLE_KEY = 3;
+const SPACE_RUNS = /[\s\u00a0\ufeff]+/g;
 
 /**
  * Whether normalizedKey(s) is just s lowercased: NFC-stable units only, single ASCII
- * spaces between words; PLAIN_KEY_MOVED when tones must be moved first; 0 otherwise.
+ * spaces between words; PLAIN_KEY_MOVED when tones must be moved first; STABLE_KEY for
+ * other NFC-stable texts (spaces to collapse or trim); 0 otherwise.
  */
-function plainKeyScan(s: string): number {
+function keyScan(s: string): number {
   let result = PLAIN_KEY;
   const last = s.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       if (c > 0x20) continue;
-      if (c !== 0x20 || i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return 0;
+      if (c !== 0x20 || i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) result = STABLE_KEY;
       continue;
     }
     const kind = unitKind(c);
     if (kind === PLAIN) continue;
-    if (kind !== TONED) return 0;
-    if (toneMoveAt(s, i) !== undefined) result = PLAIN_KEY_MOVED;
+    if (kind === OTHER) return 0;
+    if (kind === SPACE) result = STABLE_KEY;
+    else if (result === PLAIN_KEY && toneMoveAt(s, i) !== undefined) result = PLAIN_KEY_MOVED;
   }
   return result;
 }
