@@ -474,9 +474,18 @@ export function rememberedKey(s: string): string {
   if (k === undefined) {
     k = normalizedKey(s);
     if (KEY_MEMO.size >= KEY_MEMO_MAX) KEY_MEMO.clear();
-    if (s.length <= 200) KEY_MEMO.set(s, k);
+    if (s.length <= 200) KEY_MEMO.set(detached(s), detached(k));
   }
   return k;
+}
+
+/**
+ * A copy of s that keeps nothing else alive. A slice of an article's text (a name, a
+ * title) is a view into the whole text: kept as a memo key, it would keep every article
+ * it came from in memory, and each lookup would compare against that cold text.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1); // flattening the concatenation copies s into a string of its own
 }
 
 const KEY_MEMO = new Map<string, string>();
