@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTextView, foldDiacritics, normalizedKey, unifyTones } from '../../server/src/core/normalize';
+import { createTextView, foldDiacritics, normalizedKey, rememberedKey, unifyTones } from '../../server/src/core/normalize';
 
 test('old and new tone placements give the same key', () => {
   assert.equal(normalizedKey('Tỉnh uỷ'), normalizedKey('Tỉnh ủy'));
@@ -16,6 +16,15 @@ test('NFD, no-break spaces and case collapse to one key', () => {
   const nfd = 'Quảng\u00a0Ninh'.normalize('NFD');
   assert.equal(normalizedKey(nfd), 'quảng ninh');
   assert.equal(normalizedKey('  QUẢNG   NINH '), 'quảng ninh');
+});
+
+test('rememberedKey gives normalizedKey on a first call and on a hit, for slices of a text', () => {
+  const text = 'Bí thư Tỉnh uỷ  Nguyễn Văn Thắng\u00a0và Quảng Ninh, hoà bình. '.repeat(3);
+  for (const [s, e] of [[0, 14], [16, 32], [4, 40], [0, text.length]]) {
+    const key = normalizedKey(text.slice(s, e));
+    assert.equal(rememberedKey(text.slice(s, e)), key);
+    assert.equal(rememberedKey(text.slice(s, e)), key);
+  }
 });
 
 test('diacritic folding for search', () => {
