@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTextView, foldDiacritics, normalizedKey, unifyTones } from '../../server/src/core/normalize';
+import { createTextView, foldDiacritics, normalizedKey, rememberedKey, unifyTones } from '../../server/src/core/normalize';
 
 test('old and new tone placements give the same key', () => {
   assert.equal(normalizedKey('Tỉnh uỷ'), normalizedKey('Tỉnh ủy'));
@@ -16,6 +16,15 @@ test('NFD, no-break spaces and case collapse to one key', () => {
   const nfd = 'Quảng\u00a0Ninh'.normalize('NFD');
   assert.equal(normalizedKey(nfd), 'quảng ninh');
   assert.equal(normalizedKey('  QUẢNG   NINH '), 'quảng ninh');
+});
+
+test('rememberedKey gives normalizedKey on a first call and on a hit, for slices of a text', () => {
+  const text = 'Bí thư Tỉnh uỷ  Nguyễn Văn Thắng\u00a0và Quảng Ninh, hoà bình. '.repeat(3);
+  for (const [s, e] of [[0, 14], [16, 32], [4, 40], [0, text.length]]) {
+    const key = normalizedKey(text.slice(s, e));
+    assert.equal(rememberedKey(text.slice(s, e)), key);
+    assert.equal(rememberedKey(text.slice(s, e)), key);
+  }
 });
 
 test('diacritic folding for search', () => {
@@ -141,7 +150,9 @@ test('random mixes of the awkward characters give the reference view and key', (
 test('long texts: plain, spaced, old tones, decomposed, with an emoji', () => {
   const base = 'Ông Nguyễn Văn Thắng, Bí thư Tỉnh uỷ, dự lễ khoá họp; hoà bình, quý vị, toàn thể.\u00a0Hoàng Quốc Việt\n';
   const long = base.repeat(400);
-  for (const s of [long, long.normalize('NFD'), long.replace(/\u00a0/g, ' '), `😀${long}`, `${long.normalize('NFD')}😀`, `\ufeff${long}\u2000`, `${long}\u1100\u1161`]) {
+  for (const s of [long, long.normalize('NFD'), long.replace(/\u00a0/g, ' '), `😀${long}`, `${long.normalize('NFD')}😀`, `\ufeff${long}\u2000`, `${long}\u1100\u1161`,
+    `\ufeff${long.replace(/, /g, ',\u2007').replace(/; /g, ';\u202f')}\u202f`, `${long}\u2030\u20ab\ufeff`,
+    `${long.repeat(8)}\u0958\u0344`]) {
     assertSameAsReference(s);
   }
 });

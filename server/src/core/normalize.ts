@@ -15,7 +15,7 @@
 
 /** Combining marks that NFC may fold into the preceding letter. */
 function isCombining(c: number): boolean {
-  return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff);
+  return c >= 0x0300 && (c <= 0x036f || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff));
 }
 
 /**
@@ -181,19 +181,14 @@ const HIGH_SURROGATE = /[\ud800-\udbff]/;
 /**
  * The view text of a text made only of NFC-stable units (see NFC_STABLE_RANGES), with
  * spaces replaced and tones moved as createTextView's general path does; or undefined when
- * some unit needs that path. Regex scans (V8 runs them several times faster than a
- * char-code loop, and they stop only where there is something to do) find the edits, and
- * one join applies both kinds: no space sits on either side of a tone move, so the stored
- * text shows the same moves as the spaced one.
+ * some unit needs that path. Regex scans and indexOf find the edits (V8 runs them several
+ * times faster than a char-code loop, and they stop only where there is something to do),
+ * and one join applies both kinds: no space sits on either side of a tone move, so the
+ * stored text shows the same moves as the spaced one.
  */
 function plainViewText(raw: string): string | undefined {
-  const spaces: number[] = [];
-  NOT_PLAIN.lastIndex = 0;
-  while (NOT_PLAIN.test(raw)) {
-    const i = NOT_PLAIN.lastIndex - 1;
-    if (unitKind(raw.charCodeAt(i)) !== SPACE) return undefined;
-    spaces.push(i);
-  }
+  const spaces = spacesToReplace(raw);
+  if (spaces === undefined) return undefined;
   const { at, to } = oldToneMoves(raw) ?? NO_MOVES;
   if (spaces.length === 0 && at.length === 0) return raw;
   const parts: string[] = [];
@@ -213,6 +208,26 @@ function plainViewText(raw: string): string | undefined {
 }
 
 /**
+ * Ascending indexes of the units that become a plain space, or undefined when some unit is
+ * not NFC-stable. The no-break space, the only common one, is left out of the regex (a
+ * short class scans fastest) and found by indexOf, which V8 runs as a vector search.
+ */
+function spacesToReplace(raw: string): number[] | undefined {
+  let rare: number[] | undefined;
+  NOT_COMMON.lastIndex = 0;
+  while (NOT_COMMON.test(raw)) {
+    const i = NOT_COMMON.lastIndex - 1;
+    const kind = unitKind(raw.charCodeAt(i));
+    if (kind === OTHER) return undefined;
+    if (kind === SPACE) (rare ??= []).push(i);
+  }
+  const spaces: number[] = [];
+  for (let i = raw.indexOf('\u00a0'); i >= 0; i = raw.indexOf('\u00a0', i + 1)) spaces.push(i);
+  if (rare === undefined) return spaces;
+  return spaces.length === 0 ? rare : spaces.concat(rare).sort((x, y) => x - y);
+}
+
+/**
  * The parts joined into one flat string. Not `a + b`: that builds a rope, and every
  * charCodeAt the detectors make on a rope goes through a slow path.
  */
@@ -221,8 +236,11 @@ function joined(parts: string[], last: string): string {
   return parts.join('');
 }
 
-/** Units other than PLAIN ones: spaces to replace, or units that need the general path. */
-const NOT_PLAIN = /[^\u0000-\u009f\u00a1-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]/g;
+/**
+ * Units outside the common NFC-stable ranges: every unit that is not PLAIN, except the
+ * no-break space (U+00A0), and a few rare PLAIN ones (‰, ₫, …) that unitKind sorts out.
+ */
+const NOT_COMMON = /[^\u0000-\u02ff\u1e00-\u1eff\u2010-\u2027]/g;
 
 /**
  * An old tone placement to move: unifyTones' rules (open syllable, not after `qu`) as one
@@ -280,51 +298,89 @@ interface Composed {
 function composeClusters(raw: string, onlyIfWhole: boolean): Composed | undefined {
   const n = raw.length;
   const rawToView = new Int32Array(n + 1);
-  let viewToRaw = new Int32Array(n + 1);
-  let units = new Uint16Array(n);
-  let v = 0;
+  let viewToRaw: Int32Array = new Int32Array(n + 1);
+  let units = unitBuffer(n);
+  let surrogates = false; // some unit of units is a surrogate (never one copied as it is: those are NFC-stable)
+  let v = 0; // view index of raw[i]
   let i = 0;
+  // Units past the end read as 0 (not NaN, which would make every comparison a float one).
+  let c = n > 0 ? raw.charCodeAt(0) : 0;
   while (i < n) {
-    const c = raw.charCodeAt(i);
+    const next = i + 1 < n ? raw.charCodeAt(i + 1) : 0;
+    const stable = c < UNIT_KINDS.length ? UNIT_KINDS[c] !== OTHER : c === 0xfeff;
+    if (stable && !isCombining(next)) {
+      // A lone NFC-stable unit is its own NFC form.
+      units[v] = c;
+      rawToView[i] = v;
+      viewToRaw[v++] = i++;
+      c = next;
+      continue;
+    }
+    if (!stable && onlyIfWhole && i > 0) return undefined;
     let j = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
     while (j < n && isCombining(raw.charCodeAt(j))) j++;
-    const stable = unitKind(c) !== OTHER;
-    if (!stable && onlyIfWhole && i > 0) return undefined;
-    // A lone NFC-stable unit is its own NFC form.
-    const cluster = j === i + 1 && stable ? undefined : clusterNfc(raw, i, j);
-    const len = cluster === undefined ? 1 : cluster.length;
-    if (v + len >= viewToRaw.length) {
-      viewToRaw = grown(viewToRaw, v + len + 1);
-      units = grown(units, v + len + 1);
+    const cluster = clusterNfc(raw, i, j);
+    const len = cluster.length;
+    // Room for this cluster and every later unit copied as it is.
+    if (v + len + (n - j) >= viewToRaw.length) {
+      viewToRaw = grown(viewToRaw, v + len + (n - j) + 1);
+      units = unitBuffer(viewToRaw.length);
     }
     for (let k = 0; k < len; k++) {
-      units[v + k] = cluster === undefined ? c : cluster.charCodeAt(k);
+      const u = cluster.charCodeAt(k);
+      if (u >= 0xd800 && u <= 0xdfff) surrogates = true;
+      units[v + k] = u;
       viewToRaw[v + k] = i;
     }
     for (let r = i; r < j; r++) rawToView[r] = v;
     v += len;
     i = j;
+    c = j < n ? raw.charCodeAt(j) : 0;
   }
   viewToRaw[v] = n;
   rawToView[n] = v;
-  return { text: unitsToString(units, v), viewToRaw: viewToRaw.subarray(0, v + 1), rawToView };
+  return { text: unitsToString(units, v, surrogates), viewToRaw: viewToRaw.subarray(0, v + 1), rawToView };
 }
 
-function grown<T extends Int32Array | Uint16Array>(a: T, min: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
+function grown(a: Int32Array, min: number): Int32Array {
+  const b = new Int32Array(Math.max(min, 2 * a.length));
   b.set(a);
   return b;
 }
 
-/** String of units[0, length), built in chunks (apply takes a bounded argument count). */
-function unitsToString(units: Uint16Array, length: number): string {
+/**
+ * A buffer of at least `min` code units that keeps its content when it grows, reused by
+ * every call (its content is turned into a string before the call returns).
+ */
+function unitBuffer(min: number): Uint16Array {
+  if (UNITS.length < min) {
+    const larger = new Uint16Array(Math.max(min, 2 * UNITS.length));
+    larger.set(UNITS);
+    UNITS = larger;
+  }
+  return UNITS;
+}
+
+let UNITS = new Uint16Array(1 << 14);
+
+/**
+ * String of units[0, length). A UTF-16 decoder copies them several times faster than
+ * String.fromCharCode, but it would turn a lone surrogate into U+FFFD: a text with a
+ * surrogate (or a big-endian machine) takes fromCharCode, in chunks (apply takes a bounded
+ * argument count). ignoreBOM keeps a leading U+FEFF, which the decoder drops by default.
+ */
+function unitsToString(units: Uint16Array, length: number, surrogates: boolean): string {
+  if (!surrogates && LITTLE_ENDIAN) return UTF16.decode(units.subarray(0, length));
   const CHUNK = 8192;
   if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
   for (let k = 0; k < length; k += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]));
   return parts.join('');
 }
+
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The view of a text whose NFC differs in length: offsets go through the cluster maps. */
 function mappedView(raw: string, composed: Composed): TextView {
@@ -342,58 +398,67 @@ function mappedView(raw: string, composed: Composed): TextView {
 
 /**
  * NFC of raw[i, j), a base and its marks. Decomposed Vietnamese repeats a few hundred
- * clusters of two or three units, so those are remembered by their code units (a pure
- * function's results, shared by all texts; the table stops growing at CLUSTER_CACHE_MAX).
+ * clusters of two or three units (an ASCII vowel and one or two marks of U+0300–U+037F),
+ * so those are remembered by their code units (a pure function's results, shared by all
+ * texts, in tables of bounded size).
  */
 function clusterNfc(raw: string, i: number, j: number): string {
   const n = j - i;
-  if (n !== 2 && n !== 3) return raw.slice(i, j).normalize('NFC');
-  let key = raw.charCodeAt(i) * 0x10000 + raw.charCodeAt(i + 1);
-  if (n === 3) key = key * 0x10000 + raw.charCodeAt(i + 2);
-  const tag = n === 2 ? key : -key - 1; // a two-unit and a three-unit cluster never share a key
-  let nfc = CLUSTER_NFC.get(tag);
-  if (nfc === undefined) {
-    nfc = raw.slice(i, j).normalize('NFC');
-    if (CLUSTER_NFC.size < CLUSTER_CACHE_MAX) CLUSTER_NFC.set(tag, nfc);
-  }
-  return nfc;
+  const base = raw.charCodeAt(i);
+  const m1 = raw.charCodeAt(i + 1) - 0x300;
+  const m2 = n === 3 ? raw.charCodeAt(i + 2) - 0x300 : 0;
+  if ((n !== 2 && n !== 3) || base >= 0x80 || m1 >>> 7 !== 0 || m2 >>> 7 !== 0) return raw.slice(i, j).normalize('NFC');
+  const pair = (base << 7) | m1;
+  if (n === 2) return (CLUSTER2[pair] ??= raw.slice(i, j).normalize('NFC'));
+  const row = (CLUSTER3[pair] ??= new Array<string | undefined>(128).fill(undefined));
+  return (row[m2] ??= raw.slice(i, j).normalize('NFC'));
 }
 
-const CLUSTER_NFC = new Map<number, string>();
-const CLUSTER_CACHE_MAX = 20_000;
+/**
+ * Remembered NFC of two-unit clusters by (base, mark), and of three-unit ones by (base,
+ * first mark) then second mark: at most 2^14 strings and 2^14 rows of 128.
+ */
+const CLUSTER2: Array<string | undefined> = new Array<string | undefined>(1 << 14).fill(undefined);
+const CLUSTER3: Array<Array<string | undefined> | undefined> = new Array<Array<string | undefined> | undefined>(1 << 14).fill(undefined);
 
 /**
  * The key that linking and matching compare (guide §1): NFC, tones unified, case-folded,
  * no-break spaces and runs of whitespace collapsed to one space, trimmed.
  */
 export function normalizedKey(s: string): string {
-  const plain = plainKeyScan(s);
-  if (plain === PLAIN_KEY) return s.toLowerCase();
-  if (plain === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
-  return unifyTones(s.normalize('NFC')).toLowerCase().replace(/[\s\u00a0\ufeff]+/g, ' ').trim();
+  const scan = keyScan(s);
+  if (scan === PLAIN_KEY) return s.toLowerCase();
+  if (scan === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
+  // NFC leaves a text of NFC-stable units as it is: only the spaces need work then.
+  const nfc = scan === STABLE_KEY ? s : s.normalize('NFC');
+  return unifyTones(nfc).toLowerCase().replace(SPACE_RUNS, ' ').trim();
 }
 
 const PLAIN_KEY = 1;
 const PLAIN_KEY_MOVED = 2;
+const STABLE_KEY = 3;
+const SPACE_RUNS = /[\s\u00a0\ufeff]+/g;
 
 /**
  * Whether normalizedKey(s) is just s lowercased: NFC-stable units only, single ASCII
- * spaces between words; PLAIN_KEY_MOVED when tones must be moved first; 0 otherwise.
+ * spaces between words; PLAIN_KEY_MOVED when tones must be moved first; STABLE_KEY for
+ * other NFC-stable texts (spaces to collapse or trim); 0 otherwise.
  */
-function plainKeyScan(s: string): number {
+function keyScan(s: string): number {
   let result = PLAIN_KEY;
   const last = s.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       if (c > 0x20) continue;
-      if (c !== 0x20 || i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return 0;
+      if (c !== 0x20 || i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) result = STABLE_KEY;
       continue;
     }
     const kind = unitKind(c);
     if (kind === PLAIN) continue;
-    if (kind !== TONED) return 0;
-    if (toneMoveAt(s, i) !== undefined) result = PLAIN_KEY_MOVED;
+    if (kind === OTHER) return 0;
+    if (kind === SPACE) result = STABLE_KEY;
+    else if (result === PLAIN_KEY && toneMoveAt(s, i) !== undefined) result = PLAIN_KEY_MOVED;
   }
   return result;
 }
@@ -409,9 +474,18 @@ export function rememberedKey(s: string): string {
   if (k === undefined) {
     k = normalizedKey(s);
     if (KEY_MEMO.size >= KEY_MEMO_MAX) KEY_MEMO.clear();
-    if (s.length <= 200) KEY_MEMO.set(s, k);
+    if (s.length <= 200) KEY_MEMO.set(detached(s), detached(k));
   }
   return k;
+}
+
+/**
+ * A copy of s that keeps nothing else alive. A slice of an article's text (a name, a
+ * title) is a view into the whole text: kept as a memo key, it would keep every article
+ * it came from in memory, and each lookup would compare against that cold text.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1); // flattening the concatenation copies s into a string of its own
 }
 
 const KEY_MEMO = new Map<string, string>();
