@@ -42,7 +42,7 @@ interface Verdict {
 type Verdicts = Array<Verdict | undefined>;
 
 export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): Block[] {
-  const shapes = shapeLines(ctx.lines);
+  const shapes = shapeLines(ctx.text, ctx.lines);
   const v: Verdicts = new Array(shapes.length);
   markCues(shapes, v);
   markSections(shapes, v);
@@ -402,7 +402,7 @@ function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, 
 function markLooseMenus(shapes: readonly LineShape[], v: Verdicts, first: number): void {
   for (let j = 0; j < first; j++) {
     const s = shapes[j];
-    if (!s.blank && !v[j] && s.words <= 4 && s.stopDensity === 0 && !findStamp(s)) v[j] = { category: 'navigation', reason: 'menu item above the article' };
+    if (!s.blank && !v[j] && s.words <= 4 && !s.hasStopWords() && !findStamp(s)) v[j] = { category: 'navigation', reason: 'menu item above the article' };
   }
 }
 

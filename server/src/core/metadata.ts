@@ -25,7 +25,7 @@ import {
 } from './data/metadataCues';
 
 export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boilerplate'>): Meta[] {
-  const shapes = shapeLines(ctx.lines);
+  const shapes = shapeLines(ctx.text, ctx.lines);
   const marks = marksFromBlocks(shapes, ctx.boilerplate);
   const { first, headline, bodyEnd } = layoutOf(shapes, marks);
   const out: Meta[] = [];
