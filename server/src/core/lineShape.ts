@@ -19,16 +19,13 @@ export const SKELETON_WORDS = 16;
 const MAX_STOP_LENGTH = 6;
 
 /**
- * Stop syllables by a rolling hash of their code units, in an open-addressing table, so a
- * letter run is looked up while it is scanned, without slicing a string out of the line.
+ * Stop syllables by a rolling hash of their code units, in an open-addressing table: the
+ * exact path (scanKey) looks a key's letter runs up while it scans them.
  */
 const STOP_WORDS = [...new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))];
 const STOP_MASK = 1023;
 const STOP_HASHES = new Int32Array(STOP_MASK + 1);
 const STOP_SLOTS = new Int16Array(STOP_MASK + 1); // index + 1 into STOP_WORDS; 0 = empty
-/** Each slot's word as code units (MAX_STOP_LENGTH per slot) and its length: compared without a string. */
-const STOP_CODES = new Int32Array((STOP_MASK + 1) * MAX_STOP_LENGTH);
-const STOP_LENGTHS = new Int8Array(STOP_MASK + 1);
 STOP_WORDS.forEach((w, idx) => {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
@@ -36,9 +33,49 @@ STOP_WORDS.forEach((w, idx) => {
   while (STOP_SLOTS[slot] !== 0) slot = (slot + 1) & STOP_MASK;
   STOP_HASHES[slot] = h;
   STOP_SLOTS[slot] = idx + 1;
-  STOP_LENGTHS[slot] = w.length;
-  for (let i = 0; i < w.length && i < MAX_STOP_LENGTH; i++) STOP_CODES[slot * MAX_STOP_LENGTH + i] = w.charCodeAt(i); // longer words are never looked up
 });
+
+/**
+ * The char-code path (nextStopEnd) needs no string compare: the letters of the stop
+ * syllables are numbered 1..127 (STOP_LETTER_BITS each), so a run of at most
+ * MAX_STOP_LENGTH letters has an exact number, its digits in that base, held in two int32
+ * (`low`, the last 32 bits, and `high`, the bits shifted out of it). A run with any other
+ * letter has a digit 0, which no stop syllable has. STOP_LOW/HIGH/LENGTH hold each
+ * syllable's number and length (0 = empty slot), by a hash of `low`.
+ */
+const STOP_LETTER_BITS = 7;
+const STOP_LETTERS = new Map<number, number>();
+for (const w of STOP_WORDS) for (let i = 0; i < w.length; i++) if (!STOP_LETTERS.has(w.charCodeAt(i))) STOP_LETTERS.set(w.charCodeAt(i), STOP_LETTERS.size + 1);
+if (STOP_LETTERS.size >= 1 << STOP_LETTER_BITS || STOP_WORDS.some((w) => w.length > MAX_STOP_LENGTH)) throw new Error('stop syllables: too many letters or too long');
+const STOP_TABLE_BITS = 10;
+const STOP_LOW = new Int32Array(1 << STOP_TABLE_BITS);
+const STOP_HIGH = new Int32Array(1 << STOP_TABLE_BITS);
+const STOP_LENGTH = new Int8Array(1 << STOP_TABLE_BITS);
+for (const w of STOP_WORDS) {
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < w.length; i++) {
+    high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+    low = (low << STOP_LETTER_BITS) | STOP_LETTERS.get(w.charCodeAt(i))!;
+  }
+  let slot = stopSlot(low);
+  while (STOP_LENGTH[slot] !== 0) slot = (slot + 1) & ((1 << STOP_TABLE_BITS) - 1);
+  STOP_LOW[slot] = low;
+  STOP_HIGH[slot] = high;
+  STOP_LENGTH[slot] = w.length;
+}
+
+function stopSlot(low: number): number {
+  return Math.imul(low, 0x9e3779b1) >>> (32 - STOP_TABLE_BITS);
+}
+
+/** Whether the run of `length` letters numbered (`low`, `high`) is a stop syllable. */
+function isStopNumber(low: number, high: number, length: number): boolean {
+  for (let slot = stopSlot(low); STOP_LENGTH[slot] !== 0; slot = (slot + 1) & ((1 << STOP_TABLE_BITS) - 1)) {
+    if (STOP_LOW[slot] === low && STOP_HIGH[slot] === high && STOP_LENGTH[slot] === length) return true;
+  }
+  return false;
+}
 
 function isStopRun(key: string, from: number, to: number, hash: number): boolean {
   for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
@@ -388,8 +425,13 @@ const K_OTHER_SPACE = 5;
 const K_EXACT_ONLY = 6;
 const KIND_BITS = 3;
 const KIND_MASK = 7;
-/** (lowercase << KIND_BITS) | kind of each code unit; 0 = not learnt yet. One table, so one load per character. */
+/**
+ * (stop letter << STOP_LETTER_SHIFT) | (lowercase << KIND_BITS) | kind of each code unit;
+ * 0 = not learnt yet. One table, so one load per character.
+ */
 const CODE = new Int32Array(0x10000);
+const LOWER_MASK = 0xffff;
+const STOP_LETTER_SHIFT = KIND_BITS + 16;
 
 function learn(c: number): number {
   const code = codeOf(c);
@@ -409,7 +451,7 @@ function codeOf(c: number): number {
   else if (cls === SPACE) kind = K_SPACE;
   else if (cls === OTHER_SPACE) kind = K_OTHER_SPACE;
   else if (/\s/.test(lower)) kind = K_EXACT_ONLY;
-  return (lc << KIND_BITS) | kind;
+  return ((STOP_LETTERS.get(lc) ?? 0) << STOP_LETTER_SHIFT) | (lc << KIND_BITS) | kind;
 }
 
 /**
@@ -463,11 +505,11 @@ function scanText(text: string, from: number, to: number): boolean {
     if ((code & KIND_MASK) === K_LETTER) {
       if (!inToken) { words++; inToken = true; }
       if (runs++ === 0) {
-        let hash = code >> KIND_BITS;
+        let hash = (code >> KIND_BITS) & LOWER_MASK;
         while (++i < to) {
           code = CODE[text.charCodeAt(i)];
           if ((code & KIND_MASK) !== K_LETTER && (code !== 0 || ((code = learn(text.charCodeAt(i))) & KIND_MASK) !== K_LETTER)) break;
-          hash = (Math.imul(hash, 31) + (code >> KIND_BITS)) | 0;
+          hash = (Math.imul(hash, 31) + ((code >> KIND_BITS) & LOWER_MASK)) | 0;
         }
         first = hash;
       } else {
@@ -508,14 +550,13 @@ function nextStopEnd(text: string, from: number, to: number): number {
     let code = CODE[text.charCodeAt(i)];
     if ((code & KIND_MASK) !== K_LETTER) { i++; continue; }
     const runStart = i;
-    let hash = code >> KIND_BITS;
-    while (++i < to) {
-      code = CODE[text.charCodeAt(i)];
-      if ((code & KIND_MASK) !== K_LETTER) break;
-      hash = (Math.imul(hash, 31) + (code >> KIND_BITS)) | 0;
-    }
-    // An empty slot (most runs) rules the run out without a call.
-    if (i - runStart <= MAX_STOP_LENGTH && STOP_SLOTS[hash & STOP_MASK] !== 0 && isStopText(text, runStart, i, hash)) return i;
+    let low = 0;
+    let high = 0;
+    do {
+      high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+      low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
+    } while (++i < to && ((code = CODE[text.charCodeAt(i)]) & KIND_MASK) === K_LETTER);
+    if (i - runStart <= MAX_STOP_LENGTH && isStopNumber(low, high, i - runStart)) return i;
   }
   return -1;
 }
@@ -537,19 +578,6 @@ function fromExactScan(key: string, scan: KeyScan): void {
     punct |= punctOf(c);
   }
   S.runs = runs; S.first = first; S.punct = punct;
-}
-
-/** isStopRun on the text itself: the run's code units lowercased through CODE, against STOP_CODES. */
-function isStopText(text: string, from: number, to: number, hash: number): boolean {
-  const len = to - from;
-  for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
-    if (STOP_HASHES[slot] !== hash || STOP_LENGTHS[slot] !== len) continue;
-    const at = slot * MAX_STOP_LENGTH;
-    let k = 0;
-    while (k < len && STOP_CODES[at + k] === CODE[text.charCodeAt(from + k)] >> KIND_BITS) k++;
-    if (k === len) return true;
-  }
-  return false;
 }
 
 const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
