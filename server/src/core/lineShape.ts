@@ -184,7 +184,7 @@ export class LineShape {
     this.words = S.words;
     this.hasDigits = S.digits;
     this.endsSentence = endsLikeSentence(text);
-    this.bullet = text.length > 1 && BULLET_CODES.has(text.charCodeAt(0)) && isSpaceCode(text.charCodeAt(1));
+    this.bullet = text.length > 1 && isSpaceCode(text.charCodeAt(1)) && BULLET_CODES.has(text.charCodeAt(0)); // the rare space first
     this.letterRuns = S.runs;
     this.firstWordHash = S.first;
     this.fingerprint = (Math.imul(S.folded, 0x9e3779b1) ^ Math.imul(S.words, 0x85ebca6b) ^ S.first) | 0;
