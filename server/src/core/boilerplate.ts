@@ -163,7 +163,9 @@ export function cueFor(s: LineShape): LineCue | undefined {
 function prefixCueFor(s: LineShape): LineCue | undefined {
   const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
-    if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.key, phrase) && /^\s*:/.test(s.key.slice(phrase.length))) return cue;
+    if (s.words > (cue.maxWords ?? MAX_PREFIX_CUE_WORDS)) continue;
+    const head = s.keyHead(phrase.length + 2); // the folded key has at most one space before the colon
+    if (startsWithWords(head, phrase) && /^\s*:/.test(head.slice(phrase.length))) return cue;
   }
   for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;

@@ -150,6 +150,7 @@ export class LineShape {
   private readonly unfolded: boolean;
   private keyMemo: string | undefined;
   private skeletonMemo: string | undefined;
+  private headMemo: string | undefined;
 
   /** `src` holds the line's text at `offset` (the view text and line.start, by default the line's own text). */
   constructor(line: Line, src: string = line.text, offset = 0) {
@@ -229,6 +230,18 @@ export class LineShape {
   }
 
   /**
+   * At least the first `n` code units of the key (all of it when it is shorter): what a
+   * test of the key's start reads, without lowercasing a whole paragraph. Lowercasing the
+   * text's start gives the key's start when the key folds no whitespace (each code unit
+   * lowercases alone, or the line took the exact path and has its key already).
+   */
+  keyHead(n: number): string {
+    if (this.keyMemo !== undefined || this.unfolded || n >= KEY_HEAD || this.text.length <= KEY_HEAD) return this.key;
+    if (this.headMemo === undefined) this.headMemo = this.text.slice(0, KEY_HEAD).toLowerCase();
+    return this.headMemo;
+  }
+
+  /**
    * Letters-only key (digits, punctuation, symbols dropped) of the line's first
    * SKELETON_WORDS letter runs: what cue tables compare. Cues only fire on short lines or
    * on a line's start, so long paragraphs do not pay for a full copy.
@@ -236,11 +249,16 @@ export class LineShape {
   get skeleton(): string {
     if (this.skeletonMemo === undefined) {
       const keep = Math.min(this.letterRuns, this.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
-      this.skeletonMemo = skeletonOfText(this.text, this.unfolded ? this.text.toLowerCase() : this.key, keep);
+      // A long line's skeleton reads only the start of its lowercased text.
+      const lower = this.skeletonCut ? this.text.slice(0, runsEnd(this.text, keep)).toLowerCase() : this.unfolded ? this.text.toLowerCase() : this.key;
+      this.skeletonMemo = skeletonOfText(this.text, lower, keep);
     }
     return this.skeletonMemo;
   }
 }
+
+/** Code units of the key's start that keyHead lowercases. */
+const KEY_HEAD = 64;
 
 /** Both lines have the same key (fingerprints first: most lines differ there; equal texts need no key). */
 export function sameKey(a: LineShape, b: LineShape): boolean {
@@ -477,6 +495,18 @@ function skeletonOfText(text: string, lower: string, keep: number): string {
     out += (runs++ ? ' ' : '') + lower.slice(from, i + 1);
   }
   return simple && i >= n ? lower : out;
+}
+
+/** The index just past the `keep`-th letter run of a text scanText has read (keep >= 1 runs exist). */
+function runsEnd(text: string, keep: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const letter = (CODE[text.charCodeAt(i)] & KIND_MASK) === K_LETTER;
+    if (inRun && !letter && ++runs === keep) return i;
+    inRun = letter;
+  }
+  return text.length;
 }
 
 /** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
@@ -942,7 +972,7 @@ export function isSourceName(name: string): boolean {
  */
 export function afterLabel(s: LineShape, labelKeys: readonly string[], colon: boolean): Span | null {
   for (const k of labelKeys) {
-    if (!s.key.startsWith(k)) continue;
+    if (!s.keyHead(k.length).startsWith(k)) continue;
     // The key is the trimmed text lowercased: same length and offsets unless the text
     // has runs of spaces, so re-find the label end in the text itself.
     const cut = labelEnd(s.text, k);
