@@ -907,6 +907,27 @@ function hasCapitalPair(text: string): boolean {
   return false;
 }
 
+/**
+ * A whitespace-separated word that does not start with a capital and is not a whole
+ * separator of NAME_SEPARATORS (`-`, `–`, `—`, `,`, `và`): its part of the line is then no
+ * name (isNameLike wants a capital at every word's start, and separators only take whole
+ * words or a word's final comma).
+ */
+function hasUncapitalizedWord(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) || (i > 0 && !isJsSpace(text.charCodeAt(i - 1)))) continue;
+    let end = i + 1;
+    while (end < n && !isJsSpace(text.charCodeAt(end))) end++;
+    const len = end - i;
+    const separator = (len === 1 && (c === 44 || c === 45 || c === 0x2013 || c === 0x2014)) || (len === 2 && c === 118 && text.charCodeAt(i + 1) === 0xe0);
+    if (!separator && !(c >= 0xd800 && c <= 0xdfff) && caseOf(c) !== UPPER) return true;
+    i = end - 1;
+  }
+  return false;
+}
+
 /** isNamesLine of a line's text, memoized on the line. */
 export function isNamesShape(s: LineShape): boolean {
   return memoFact(s, FACT_NAMES_LINE, namesShape);
@@ -922,6 +943,8 @@ function namesShape(s: LineShape): boolean {
  */
 export function isNamesLine(text: string): boolean {
   if (text.length > MAX_NAMES_LINE || !hasCapitalPair(text)) return false; // no name: nameParts finds none
+  // Without agencies (`/`, brackets) every part must be a name: a word in lower case rules it out.
+  if (!text.includes('/') && !text.includes('(') && hasUncapitalizedWord(text)) return false;
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
   if (parts.length === 0 || parts.length > 4) return false;
   const names = nameParts(text).length;
