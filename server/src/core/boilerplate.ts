@@ -423,7 +423,7 @@ function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, 
 function markLooseMenus(shapes: readonly LineShape[], v: Verdicts, first: number): void {
   for (let j = 0; j < first; j++) {
     const s = shapes[j];
-    if (!s.blank && !v[j] && s.words <= 4 && !s.hasStopWords() && !findStamp(s)) v[j] = { category: 'navigation', reason: 'menu item above the article' };
+    if (!s.blank && !v[j] && s.words <= 4 && s.stopDensity === 0 && !findStamp(s)) v[j] = { category: 'navigation', reason: 'menu item above the article' };
   }
 }
 

@@ -36,7 +36,7 @@ STOP_WORDS.forEach((w, idx) => {
 });
 
 /**
- * The char-code path (nextStopEnd) needs no string compare: the letters of the stop
+ * The char-code pass (scanText) needs no string compare: the letters of the stop
  * syllables are numbered 1..127 (STOP_LETTER_BITS each), so a run of at most
  * MAX_STOP_LENGTH letters has an exact number, its digits in that base, held in two int32
  * (`low`, the last 32 bits, and `high`, the bits shifted out of it). A run with any other
@@ -112,6 +112,8 @@ export class LineShape {
   /** The skeleton stops before the line's end (a long line). */
   readonly skeletonCut: boolean;
   readonly words: number;
+  /** Share of syllables that are stop words (0 for a line without words). */
+  readonly stopDensity: number;
   readonly hasDigits: boolean;
   /** Ends like a sentence: `.`, `!`, `?`, `…`, possibly followed by a closing quote or bracket. */
   readonly endsSentence: boolean;
@@ -129,16 +131,6 @@ export class LineShape {
   readonly fingerprint: number;
   /** PUNCT_* bits: which of a few punctuation marks the text contains. */
   readonly punct: number;
-  /**
-   * Stop syllables are counted on demand, from the line's start and only as far as a
-   * question needs (most ask whether a share is reached, which prose reaches early):
-   * `stopsSeen` found so far, scanning resumes at `stopsAt` in `src` (`stopsEnd` when done).
-   */
-  private stopsSeen = 0;
-  private stopsAt: number;
-  private readonly stopsEnd: number;
-  /** The string the line is read from (the view text, or the line's own text) and where the trimmed text starts in it. */
-  private readonly src: string;
   /** Memo slots of findStamp, parseMetaLine and pageLayout's labelledParts (undefined: not computed yet). */
   stampMemo: Span | null | undefined = undefined;
   metaMemo: MetaLine | null | undefined = undefined;
@@ -166,9 +158,6 @@ export class LineShape {
     this.text = text;
     this.start = line.start + a - offset;
     this.end = line.start + b - offset;
-    this.src = src;
-    this.stopsAt = a;
-    this.stopsEnd = b;
     let key: string | undefined;
     let skeleton: string | undefined;
     if (!scanText(src, a, b)) {
@@ -177,43 +166,21 @@ export class LineShape {
       key = exact.key;
       skeleton = exact.scan.skeleton;
       fromExactScan(key, exact.scan);
-      this.stopsSeen = exact.scan.stops;
-      this.stopsAt = b;
     }
     const cut = Math.min(S.runs, S.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS) < S.runs;
     this.skeletonCut = cut;
     this.words = S.words;
+    this.stopDensity = S.words ? Math.min(1, S.stops / S.words) : 0;
     this.hasDigits = S.digits;
     this.endsSentence = endsLikeSentence(text);
     this.bullet = text.length > 1 && isSpaceCode(text.charCodeAt(1)) && BULLET_CODES.has(text.charCodeAt(0)); // the rare space first
     this.letterRuns = S.runs;
     this.firstWordHash = S.first;
-    this.fingerprint = (Math.imul(S.folded, 0x9e3779b1) ^ Math.imul(S.words, 0x85ebca6b) ^ S.first) | 0;
+    this.fingerprint = (Math.imul(S.folded, 0x9e3779b1) ^ Math.imul(S.words, 0x85ebca6b) ^ Math.imul(S.stops, 0xc2b2ae35) ^ S.first) | 0;
     this.punct = S.punct;
     this.unfolded = S.unfolded;
     this.keyMemo = key;
     this.skeletonMemo = skeleton;
-  }
-
-  /**
-   * Whether at least `share` of the syllables are stop words (the jusText stop-word
-   * density, min(1, stops / words), is at least `share`; 0 for a line without words).
-   */
-  hasStopShare(share: number): boolean {
-    const words = this.words;
-    if (words === 0) return share <= 0;
-    while (!(Math.min(1, this.stopsSeen / words) >= share)) {
-      if (this.stopsAt >= this.stopsEnd) return false;
-      this.stopsAt = nextStopEnd(this.src, this.stopsAt, this.stopsEnd);
-      if (this.stopsAt < 0) this.stopsAt = this.stopsEnd;
-      else this.stopsSeen++;
-    }
-    return true;
-  }
-
-  /** Some syllable is a stop word (the density is above 0). */
-  hasStopWords(): boolean {
-    return this.stopsSeen > 0 || this.hasStopShare(Number.MIN_VALUE);
   }
 
   /**
@@ -510,16 +477,17 @@ function runsEnd(text: string, keep: number): number {
 }
 
 /** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
-const S = { words: 0, runs: 0, digits: false, unfolded: false, folded: 0, first: 0, punct: 0 };
+const S = { words: 0, stops: 0, runs: 0, digits: false, unfolded: false, folded: 0, first: 0, punct: 0 };
 
 /**
  * The char-code pass over a line's trimmed text (`text` from `from` to `to`), into S; false
- * when the line needs the exact path. Only the first letter run is hashed (the line's first
- * word); the others are skipped by a tight loop, and everything else is looked at once per
- * character outside it. Stop syllables are left to nextStopEnd, asked on demand.
+ * when the line needs the exact path. Letter runs are read by an inner loop that only
+ * numbers them (stop syllables, see STOP_LOW) and hashes the first (the line's first word);
+ * everything else is looked at once per character outside it.
  */
 function scanText(text: string, from: number, to: number): boolean {
   let words = 0;
+  let stops = 0;
   let runs = 0;
   let digits = false;
   let unfolded = false;
@@ -534,20 +502,28 @@ function scanText(text: string, from: number, to: number): boolean {
     if (code === 0) code = learn(text.charCodeAt(i));
     if ((code & KIND_MASK) === K_LETTER) {
       if (!inToken) { words++; inToken = true; }
+      const runStart = i;
+      let low = code >>> STOP_LETTER_SHIFT;
+      let high = 0;
       if (runs++ === 0) {
         let hash = (code >> KIND_BITS) & LOWER_MASK;
         while (++i < to) {
           code = CODE[text.charCodeAt(i)];
           if ((code & KIND_MASK) !== K_LETTER && (code !== 0 || ((code = learn(text.charCodeAt(i))) & KIND_MASK) !== K_LETTER)) break;
           hash = (Math.imul(hash, 31) + ((code >> KIND_BITS) & LOWER_MASK)) | 0;
+          high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+          low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
         }
         first = hash;
       } else {
         while (++i < to) {
           code = CODE[text.charCodeAt(i)];
           if ((code & KIND_MASK) !== K_LETTER && (code !== 0 || ((code = learn(text.charCodeAt(i))) & KIND_MASK) !== K_LETTER)) break;
+          high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+          low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
         }
       }
+      if (i - runStart <= MAX_STOP_LENGTH && isStopNumber(low, high, i - runStart)) stops++;
       if (i === to) break;
     }
     const kind = code & KIND_MASK;
@@ -563,37 +539,15 @@ function scanText(text: string, from: number, to: number): boolean {
     else punct |= punctOf(text.charCodeAt(i));
     i++;
   }
-  S.words = words; S.runs = runs; S.digits = digits; S.unfolded = unfolded;
+  S.words = words; S.stops = stops; S.runs = runs; S.digits = digits; S.unfolded = unfolded;
   S.folded = to - from - dropped;
   S.first = first; S.punct = punct;
   return true;
 }
 
-/**
- * The end of the next letter run at or after `from` (a run boundary) that is a stop
- * syllable, or -1 when none is left before `to`. The text has been through scanText, so
- * every code unit is learnt; runs are hashed only up to MAX_STOP_LENGTH code units.
- */
-function nextStopEnd(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    let code = CODE[text.charCodeAt(i)];
-    if ((code & KIND_MASK) !== K_LETTER) { i++; continue; }
-    const runStart = i;
-    let low = 0;
-    let high = 0;
-    do {
-      high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
-      low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
-    } while (++i < to && ((code = CODE[text.charCodeAt(i)]) & KIND_MASK) === K_LETTER);
-    if (i - runStart <= MAX_STOP_LENGTH && isStopNumber(low, high, i - runStart)) return i;
-  }
-  return -1;
-}
-
 /** S from the exact path's key and scan. */
 function fromExactScan(key: string, scan: KeyScan): void {
-  S.words = scan.words; S.digits = scan.digits; S.unfolded = false;
+  S.words = scan.words; S.stops = scan.stops; S.digits = scan.digits; S.unfolded = false;
   S.folded = key.length;
   let runs = 0;
   let first = 0;
@@ -646,7 +600,7 @@ export function shapeLine(line: Line): LineShape {
 export function isGoodParagraph(s: LineShape): boolean {
   // Vietnamese political prose is noun-heavy: 0.1–0.35 of its syllables are stop words,
   // while menus, counters and credits have none; length does most of the work.
-  return s.words >= 25 && (s.punct & PUNCT_CLAUSE) !== 0 && s.hasStopShare(0.08);
+  return s.words >= 25 && s.stopDensity >= 0.08 && (s.punct & PUNCT_CLAUSE) !== 0;
 }
 
 /** Could be a headline: a few words, no sentence-final period, not a stamp. */

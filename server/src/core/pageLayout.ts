@@ -190,7 +190,7 @@ export function isClosingLine(s: LineShape): boolean {
   if (/^\d{1,2}[.)]\s/.test(s.text) && s.words >= 3) return true; // a numbered list item (`1. Đồng chí …`)
   // Sentences, and list items or clauses that end in `;`, `,` or `:` (a list closing the article).
   const clause = s.endsSentence || /[;:,]$/.test(s.text);
-  return clause && s.words >= 4 && (s.words >= 8 || s.hasStopWords());
+  return clause && s.words >= 4 && (s.stopDensity > 0 || s.words >= 8);
 }
 
 /** A byline, photo credit, source credit or newsroom credit line. */
