@@ -647,7 +647,8 @@ export function findStamp(s: LineShape): Span | null {
 }
 
 function scanStamp(s: LineShape): Span | null {
-  if (!/\d[/.:hg-]\d/.test(s.text)) return null;
+  // Every stamp has a date (`12/05/2025`, `2025-05-12`): a time or a number alone never matches.
+  if (!/\d[/.-]\d\d?[/.-]\d/.test(s.text)) return null;
   const m = STAMP.exec(s.text);
   if (!m) return null;
   let text = m[0];
