@@ -42,7 +42,7 @@ interface Verdict {
 type Verdicts = Array<Verdict | undefined>;
 
 export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): Block[] {
-  const shapes = shapeLines(ctx.lines);
+  const shapes = shapeLines(ctx.text, ctx.lines);
   const v: Verdicts = new Array(shapes.length);
   markCues(shapes, v);
   markSections(shapes, v);
@@ -64,6 +64,24 @@ function marksOf(v: Verdicts): Marks {
 // ---------------------------------------------------------------------------------------
 // 1. Cues on single lines.
 
+/**
+ * A set of int32 numbers asked about every line: a bitmap of their low bits answers most
+ * questions (the numbers of lines that match no cue) without hashing a number.
+ */
+class NumberSet {
+  private readonly set = new Set<number>();
+  private readonly bits = new Uint8Array(4096);
+
+  add(n: number): void {
+    this.set.add(n);
+    this.bits[n & 4095] = 1;
+  }
+
+  has(n: number): boolean {
+    return this.bits[n & 4095] !== 0 && this.set.has(n);
+  }
+}
+
 interface CueIndex {
   lines: Map<string, LineCue[]>;
   /**
@@ -71,8 +89,8 @@ interface CueIndex {
    * keyHash of every prefix and label map key: a line found in neither set matches no such
    * cue, and its skeleton is never built.
    */
-  lineShapes: Set<number>;
-  prefixFirstWords: Set<number>;
+  lineShapes: NumberSet;
+  prefixFirstWords: NumberSet;
   /** The most words a line may have for some prefix or label cue to fire. */
   maxPrefixWords: number;
   /** Prefix and label cues by their first word, so a line only tries the few that can match. */
@@ -89,7 +107,7 @@ const CUES: CueIndex = indexCues(LINE_CUES);
 
 function indexCues(cues: readonly LineCue[]): CueIndex {
   const idx: CueIndex = {
-    lines: new Map(), lineShapes: new Set(), prefixFirstWords: new Set(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
+    lines: new Map(), lineShapes: new NumberSet(), prefixFirstWords: new NumberSet(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
   };
   const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
     const first = phrase.split(/[\s:]/)[0];
@@ -145,7 +163,9 @@ export function cueFor(s: LineShape): LineCue | undefined {
 function prefixCueFor(s: LineShape): LineCue | undefined {
   const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
-    if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.key, phrase) && /^\s*:/.test(s.key.slice(phrase.length))) return cue;
+    if (s.words > (cue.maxWords ?? MAX_PREFIX_CUE_WORDS)) continue;
+    const head = s.keyHead(phrase.length + 2); // the folded key has at most one space before the colon
+    if (startsWithWords(head, phrase) && /^\s*:/.test(head.slice(phrase.length))) return cue;
   }
   for (const [phrase, cue] of CUES.prefixes.get(firstWord) ?? []) {
     if (s.words <= (cue.maxWords ?? MAX_PREFIX_CUE_WORDS) && startsWithWords(s.skeleton, phrase)) return cue;
@@ -177,7 +197,8 @@ const PLAYER_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?\/\s?\d{1,2}:\d{2}(?::\d{2})
  * separators; two items suffice when one is a known section.
  */
 export function isMenuLine(s: LineShape): boolean {
-  if (s.words < 2 || s.words > 30 || /[.!?;:,]$/.test(s.text)) return false;
+  // Without a separator between spaces there is one item: the cheap test first.
+  if (s.words < 2 || s.words > 30 || /[.!?;:,]$/.test(s.text) || !SEPARATOR_RE.test(s.text)) return false;
   const items = splitOnSeparators(s.text);
   if (items.length < 2) return false;
   for (const it of items) {

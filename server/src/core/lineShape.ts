@@ -19,16 +19,13 @@ export const SKELETON_WORDS = 16;
 const MAX_STOP_LENGTH = 6;
 
 /**
- * Stop syllables by a rolling hash of their code units, in an open-addressing table, so a
- * letter run is looked up while it is scanned, without slicing a string out of the line.
+ * Stop syllables by a rolling hash of their code units, in an open-addressing table: the
+ * exact path (scanKey) looks a key's letter runs up while it scans them.
  */
 const STOP_WORDS = [...new Set(VIETNAMESE_STOP_SYLLABLES.map(normalizedKey))];
 const STOP_MASK = 1023;
 const STOP_HASHES = new Int32Array(STOP_MASK + 1);
 const STOP_SLOTS = new Int16Array(STOP_MASK + 1); // index + 1 into STOP_WORDS; 0 = empty
-/** Each slot's word as code units (MAX_STOP_LENGTH per slot) and its length: compared without a string. */
-const STOP_CODES = new Int32Array((STOP_MASK + 1) * MAX_STOP_LENGTH);
-const STOP_LENGTHS = new Int8Array(STOP_MASK + 1);
 STOP_WORDS.forEach((w, idx) => {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
@@ -36,9 +33,49 @@ STOP_WORDS.forEach((w, idx) => {
   while (STOP_SLOTS[slot] !== 0) slot = (slot + 1) & STOP_MASK;
   STOP_HASHES[slot] = h;
   STOP_SLOTS[slot] = idx + 1;
-  STOP_LENGTHS[slot] = w.length;
-  for (let i = 0; i < w.length && i < MAX_STOP_LENGTH; i++) STOP_CODES[slot * MAX_STOP_LENGTH + i] = w.charCodeAt(i); // longer words are never looked up
 });
+
+/**
+ * The char-code pass (scanText) needs no string compare: the letters of the stop
+ * syllables are numbered 1..127 (STOP_LETTER_BITS each), so a run of at most
+ * MAX_STOP_LENGTH letters has an exact number, its digits in that base, held in two int32
+ * (`low`, the last 32 bits, and `high`, the bits shifted out of it). A run with any other
+ * letter has a digit 0, which no stop syllable has. STOP_LOW/HIGH/LENGTH hold each
+ * syllable's number and length (0 = empty slot), by a hash of `low`.
+ */
+const STOP_LETTER_BITS = 7;
+const STOP_LETTERS = new Map<number, number>();
+for (const w of STOP_WORDS) for (let i = 0; i < w.length; i++) if (!STOP_LETTERS.has(w.charCodeAt(i))) STOP_LETTERS.set(w.charCodeAt(i), STOP_LETTERS.size + 1);
+if (STOP_LETTERS.size >= 1 << STOP_LETTER_BITS || STOP_WORDS.some((w) => w.length > MAX_STOP_LENGTH)) throw new Error('stop syllables: too many letters or too long');
+const STOP_TABLE_BITS = 10;
+const STOP_LOW = new Int32Array(1 << STOP_TABLE_BITS);
+const STOP_HIGH = new Int32Array(1 << STOP_TABLE_BITS);
+const STOP_LENGTH = new Int8Array(1 << STOP_TABLE_BITS);
+for (const w of STOP_WORDS) {
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < w.length; i++) {
+    high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+    low = (low << STOP_LETTER_BITS) | STOP_LETTERS.get(w.charCodeAt(i))!;
+  }
+  let slot = stopSlot(low);
+  while (STOP_LENGTH[slot] !== 0) slot = (slot + 1) & ((1 << STOP_TABLE_BITS) - 1);
+  STOP_LOW[slot] = low;
+  STOP_HIGH[slot] = high;
+  STOP_LENGTH[slot] = w.length;
+}
+
+function stopSlot(low: number): number {
+  return Math.imul(low, 0x9e3779b1) >>> (32 - STOP_TABLE_BITS);
+}
+
+/** Whether the run of `length` letters numbered (`low`, `high`) is a stop syllable. */
+function isStopNumber(low: number, high: number, length: number): boolean {
+  for (let slot = stopSlot(low); STOP_LENGTH[slot] !== 0; slot = (slot + 1) & ((1 << STOP_TABLE_BITS) - 1)) {
+    if (STOP_LOW[slot] === low && STOP_HIGH[slot] === high && STOP_LENGTH[slot] === length) return true;
+  }
+  return false;
+}
 
 function isStopRun(key: string, from: number, to: number, hash: number): boolean {
   for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
@@ -105,23 +142,25 @@ export class LineShape {
   private readonly unfolded: boolean;
   private keyMemo: string | undefined;
   private skeletonMemo: string | undefined;
+  private headMemo: string | undefined;
 
-  constructor(line: Line) {
+  /** `src` holds the line's text at `offset` (the view text and line.start, by default the line's own text). */
+  constructor(line: Line, src: string = line.text, offset = 0) {
+    let a = offset;
+    let b = offset + line.text.length;
+    while (a < b && isSpaceCode(src.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(src.charCodeAt(b - 1))) b--;
     const raw = line.text;
-    let a = 0;
-    let b = raw.length;
-    while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
-    while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
-    const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+    const text = a === offset && b - offset === raw.length ? raw : raw.slice(a - offset, b - offset);
     this.line = line;
     this.blank = text === '';
-    this.indent = a;
+    this.indent = a - offset;
     this.text = text;
-    this.start = line.start + a;
-    this.end = line.start + b;
+    this.start = line.start + a - offset;
+    this.end = line.start + b - offset;
     let key: string | undefined;
     let skeleton: string | undefined;
-    if (!scanText(text)) {
+    if (!scanText(src, a, b)) {
       // A character whose case or space folding the char-code pass does not model: the exact path.
       const exact = keyAndScan(text);
       key = exact.key;
@@ -134,7 +173,7 @@ export class LineShape {
     this.stopDensity = S.words ? Math.min(1, S.stops / S.words) : 0;
     this.hasDigits = S.digits;
     this.endsSentence = endsLikeSentence(text);
-    this.bullet = text.length > 1 && BULLET_CODES.has(text.charCodeAt(0)) && isSpaceCode(text.charCodeAt(1));
+    this.bullet = text.length > 1 && isSpaceCode(text.charCodeAt(1)) && BULLET_CODES.has(text.charCodeAt(0)); // the rare space first
     this.letterRuns = S.runs;
     this.firstWordHash = S.first;
     this.fingerprint = (Math.imul(S.folded, 0x9e3779b1) ^ Math.imul(S.words, 0x85ebca6b) ^ Math.imul(S.stops, 0xc2b2ae35) ^ S.first) | 0;
@@ -158,6 +197,18 @@ export class LineShape {
   }
 
   /**
+   * At least the first `n` code units of the key (all of it when it is shorter): what a
+   * test of the key's start reads, without lowercasing a whole paragraph. Lowercasing the
+   * text's start gives the key's start when the key folds no whitespace (each code unit
+   * lowercases alone, or the line took the exact path and has its key already).
+   */
+  keyHead(n: number): string {
+    if (this.keyMemo !== undefined || this.unfolded || n >= KEY_HEAD || this.text.length <= KEY_HEAD) return this.key;
+    if (this.headMemo === undefined) this.headMemo = this.text.slice(0, KEY_HEAD).toLowerCase();
+    return this.headMemo;
+  }
+
+  /**
    * Letters-only key (digits, punctuation, symbols dropped) of the line's first
    * SKELETON_WORDS letter runs: what cue tables compare. Cues only fire on short lines or
    * on a line's start, so long paragraphs do not pay for a full copy.
@@ -165,11 +216,16 @@ export class LineShape {
   get skeleton(): string {
     if (this.skeletonMemo === undefined) {
       const keep = Math.min(this.letterRuns, this.words > MAX_CUE_LINE_WORDS ? LONG_LINE_SKELETON_WORDS : SKELETON_WORDS);
-      this.skeletonMemo = skeletonOfText(this.text, this.unfolded ? this.text.toLowerCase() : this.key, keep);
+      // A long line's skeleton reads only the start of its lowercased text.
+      const lower = this.skeletonCut ? this.text.slice(0, runsEnd(this.text, keep)).toLowerCase() : this.unfolded ? this.text.toLowerCase() : this.key;
+      this.skeletonMemo = skeletonOfText(this.text, lower, keep);
     }
     return this.skeletonMemo;
   }
 }
+
+/** Code units of the key's start that keyHead lowercases. */
+const KEY_HEAD = 64;
 
 /** Both lines have the same key (fingerprints first: most lines differ there; equal texts need no key). */
 export function sameKey(a: LineShape, b: LineShape): boolean {
@@ -354,8 +410,13 @@ const K_OTHER_SPACE = 5;
 const K_EXACT_ONLY = 6;
 const KIND_BITS = 3;
 const KIND_MASK = 7;
-/** (lowercase << KIND_BITS) | kind of each code unit; 0 = not learnt yet. One table, so one load per character. */
+/**
+ * (stop letter << STOP_LETTER_SHIFT) | (lowercase << KIND_BITS) | kind of each code unit;
+ * 0 = not learnt yet. One table, so one load per character.
+ */
 const CODE = new Int32Array(0x10000);
+const LOWER_MASK = 0xffff;
+const STOP_LETTER_SHIFT = KIND_BITS + 16;
 
 function learn(c: number): number {
   const code = codeOf(c);
@@ -375,7 +436,7 @@ function codeOf(c: number): number {
   else if (cls === SPACE) kind = K_SPACE;
   else if (cls === OTHER_SPACE) kind = K_OTHER_SPACE;
   else if (/\s/.test(lower)) kind = K_EXACT_ONLY;
-  return (lc << KIND_BITS) | kind;
+  return ((STOP_LETTERS.get(lc) ?? 0) << STOP_LETTER_SHIFT) | (lc << KIND_BITS) | kind;
 }
 
 /**
@@ -403,16 +464,28 @@ function skeletonOfText(text: string, lower: string, keep: number): string {
   return simple && i >= n ? lower : out;
 }
 
+/** The index just past the `keep`-th letter run of a text scanText has read (keep >= 1 runs exist). */
+function runsEnd(text: string, keep: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const letter = (CODE[text.charCodeAt(i)] & KIND_MASK) === K_LETTER;
+    if (inRun && !letter && ++runs === keep) return i;
+    inRun = letter;
+  }
+  return text.length;
+}
+
 /** Results of the last scanText (or fromExactScan), read by the LineShape constructor. */
 const S = { words: 0, stops: 0, runs: 0, digits: false, unfolded: false, folded: 0, first: 0, punct: 0 };
 
 /**
- * The char-code pass over a line's trimmed text, into S; false when the line needs the
- * exact path. Letter runs are read by an inner loop that only hashes (lowercase code units,
- * for stop syllables and the first word); everything else is looked at once per character
- * outside it.
+ * The char-code pass over a line's trimmed text (`text` from `from` to `to`), into S; false
+ * when the line needs the exact path. Letter runs are read by an inner loop that only
+ * numbers them (stop syllables, see STOP_LOW) and hashes the first (the line's first word);
+ * everything else is looked at once per character outside it.
  */
-function scanText(text: string): boolean {
+function scanText(text: string, from: number, to: number): boolean {
   let words = 0;
   let stops = 0;
   let runs = 0;
@@ -423,29 +496,35 @@ function scanText(text: string): boolean {
   let punct = 0;
   let inToken = false;
   let lastSpace = -2;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
+  let i = from;
+  while (i < to) {
     let code = CODE[text.charCodeAt(i)];
     if (code === 0) code = learn(text.charCodeAt(i));
     if ((code & KIND_MASK) === K_LETTER) {
-      const runStart = i;
-      let hash = code >> KIND_BITS;
       if (!inToken) { words++; inToken = true; }
-      while (++i < n) {
-        code = CODE[text.charCodeAt(i)];
-        if ((code & KIND_MASK) !== K_LETTER) {
-          if (code !== 0) break;
-          code = learn(text.charCodeAt(i));
-          if ((code & KIND_MASK) !== K_LETTER) break;
+      const runStart = i;
+      let low = code >>> STOP_LETTER_SHIFT;
+      let high = 0;
+      if (runs++ === 0) {
+        let hash = (code >> KIND_BITS) & LOWER_MASK;
+        while (++i < to) {
+          code = CODE[text.charCodeAt(i)];
+          if ((code & KIND_MASK) !== K_LETTER && (code !== 0 || ((code = learn(text.charCodeAt(i))) & KIND_MASK) !== K_LETTER)) break;
+          hash = (Math.imul(hash, 31) + ((code >> KIND_BITS) & LOWER_MASK)) | 0;
+          high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+          low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
         }
-        hash = (Math.imul(hash, 31) + (code >> KIND_BITS)) | 0;
+        first = hash;
+      } else {
+        while (++i < to) {
+          code = CODE[text.charCodeAt(i)];
+          if ((code & KIND_MASK) !== K_LETTER && (code !== 0 || ((code = learn(text.charCodeAt(i))) & KIND_MASK) !== K_LETTER)) break;
+          high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+          low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
+        }
       }
-      // An empty slot (most runs) rules the run out without a call.
-      if (i - runStart <= MAX_STOP_LENGTH && STOP_SLOTS[hash & STOP_MASK] !== 0 && isStopText(text, runStart, i, hash)) stops++;
-      if (runs === 0) first = hash;
-      runs++;
-      if (i === n) break;
+      if (i - runStart <= MAX_STOP_LENGTH && isStopNumber(low, high, i - runStart)) stops++;
+      if (i === to) break;
     }
     const kind = code & KIND_MASK;
     if (kind === K_SPACE || kind === K_OTHER_SPACE) {
@@ -461,7 +540,7 @@ function scanText(text: string): boolean {
     i++;
   }
   S.words = words; S.stops = stops; S.runs = runs; S.digits = digits; S.unfolded = unfolded;
-  S.folded = n - dropped;
+  S.folded = to - from - dropped;
   S.first = first; S.punct = punct;
   return true;
 }
@@ -485,27 +564,15 @@ function fromExactScan(key: string, scan: KeyScan): void {
   S.runs = runs; S.first = first; S.punct = punct;
 }
 
-/** isStopRun on the text itself: the run's code units lowercased through CODE, against STOP_CODES. */
-function isStopText(text: string, from: number, to: number, hash: number): boolean {
-  const len = to - from;
-  for (let slot = hash & STOP_MASK; STOP_SLOTS[slot] !== 0; slot = (slot + 1) & STOP_MASK) {
-    if (STOP_HASHES[slot] !== hash || STOP_LENGTHS[slot] !== len) continue;
-    const at = slot * MAX_STOP_LENGTH;
-    let k = 0;
-    while (k < len && STOP_CODES[at + k] === CODE[text.charCodeAt(from + k)] >> KIND_BITS) k++;
-    if (k === len) return true;
-  }
-  return false;
-}
-
 const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
 
-/** Shapes of all lines; memoized per lines array, so the boilerplate and metadata stages share them. */
-export function shapeLines(lines: readonly Line[]): LineShape[] {
+/** Shapes of all lines of the view `text`; memoized per lines array, so the boilerplate and metadata stages share them. */
+export function shapeLines(text: string, lines: readonly Line[]): LineShape[] {
   let shapes = SHAPES.get(lines);
   if (!shapes) {
+    // Read from the view text itself (a flat string), faster than each line's slice of it.
     shapes = new Array<LineShape>(lines.length);
-    for (let i = 0; i < lines.length; i++) shapes[i] = new LineShape(lines[i]);
+    for (let i = 0; i < lines.length; i++) shapes[i] = new LineShape(lines[i], text, lines[i].start);
     SHAPES.set(lines, shapes);
   }
   return shapes;
@@ -580,7 +647,8 @@ export function findStamp(s: LineShape): Span | null {
 }
 
 function scanStamp(s: LineShape): Span | null {
-  if (!/\d[/.:hg-]\d/.test(s.text)) return null;
+  // Every stamp has a date (`12/05/2025`, `2025-05-12`): a time or a number alone never matches.
+  if (!/\d[/.-]\d\d?[/.-]\d/.test(s.text)) return null;
   const m = STAMP.exec(s.text);
   if (!m) return null;
   let text = m[0];
@@ -794,6 +862,27 @@ function hasCapitalPair(text: string): boolean {
   return false;
 }
 
+/**
+ * A whitespace-separated word that does not start with a capital and is not a whole
+ * separator of NAME_SEPARATORS (`-`, `–`, `—`, `,`, `và`): its part of the line is then no
+ * name (isNameLike wants a capital at every word's start, and separators only take whole
+ * words or a word's final comma).
+ */
+function hasUncapitalizedWord(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) || (i > 0 && !isJsSpace(text.charCodeAt(i - 1)))) continue;
+    let end = i + 1;
+    while (end < n && !isJsSpace(text.charCodeAt(end))) end++;
+    const len = end - i;
+    const separator = (len === 1 && (c === 44 || c === 45 || c === 0x2013 || c === 0x2014)) || (len === 2 && c === 118 && text.charCodeAt(i + 1) === 0xe0);
+    if (!separator && !(c >= 0xd800 && c <= 0xdfff) && caseOf(c) !== UPPER) return true;
+    i = end - 1;
+  }
+  return false;
+}
+
 /** isNamesLine of a line's text, memoized on the line. */
 export function isNamesShape(s: LineShape): boolean {
   return memoFact(s, FACT_NAMES_LINE, namesShape);
@@ -809,6 +898,8 @@ function namesShape(s: LineShape): boolean {
  */
 export function isNamesLine(text: string): boolean {
   if (text.length > MAX_NAMES_LINE || !hasCapitalPair(text)) return false; // no name: nameParts finds none
+  // Without agencies (`/`, brackets) every part must be a name: a word in lower case rules it out.
+  if (!text.includes('/') && !text.includes('(') && hasUncapitalizedWord(text)) return false;
   const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
   if (parts.length === 0 || parts.length > 4) return false;
   const names = nameParts(text).length;
@@ -859,7 +950,7 @@ export function isSourceName(name: string): boolean {
  */
 export function afterLabel(s: LineShape, labelKeys: readonly string[], colon: boolean): Span | null {
   for (const k of labelKeys) {
-    if (!s.key.startsWith(k)) continue;
+    if (!s.keyHead(k.length).startsWith(k)) continue;
     // The key is the trimmed text lowercased: same length and offsets unless the text
     // has runs of spaces, so re-find the label end in the text itself.
     const cut = labelEnd(s.text, k);

@@ -25,7 +25,7 @@ import {
 } from './data/metadataCues';
 
 export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boilerplate'>): Meta[] {
-  const shapes = shapeLines(ctx.lines);
+  const shapes = shapeLines(ctx.text, ctx.lines);
   const marks = marksFromBlocks(shapes, ctx.boilerplate);
   const { first, headline, bodyEnd } = layoutOf(shapes, marks);
   const out: Meta[] = [];
@@ -187,10 +187,25 @@ const NON_NAMES = new Set(NON_NAME_CREDITS.map(normalizedKey));
 const CREDIT_WORDS = [...new Set(CREDIT_LABELS.map((l) => normalizedKey(l).split(' ').at(-1)!))];
 
 
+const CREDIT_WORD_REACH = Math.max(...CREDIT_WORDS.map((w) => w.length));
+
+/**
+ * A colon right after a credit label's last word (and at most one whitespace), as
+ * CREDIT_RE needs: tested at the line's colons, without lowercasing the whole line.
+ */
+function creditWordBeforeColon(text: string): boolean {
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const end = colon > 0 && /\s/.test(text[colon - 1]) ? colon - 1 : colon;
+    const before = text.slice(Math.max(0, end - CREDIT_WORD_REACH), end).toLowerCase();
+    if (CREDIT_WORDS.some((w) => before.endsWith(w))) return true;
+  }
+  return false;
+}
+
 /** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
 function creditItems(s: LineShape, add: Add): boolean {
   // Every credit label is followed by a colon.
-  if ((s.punct & PUNCT_COLON) === 0 || !CREDIT_WORDS.some((w) => s.key.includes(w))) return false;
+  if ((s.punct & PUNCT_COLON) === 0 || !creditWordBeforeColon(s.text)) return false;
   let found = false;
   for (const m of s.text.matchAll(CREDIT_RE)) {
     const from = m.index + m[0].length;
@@ -252,10 +267,10 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
     if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
   }
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
-  if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => s.key.startsWith(k) && /^\s*:/u.test(s.key.slice(k.length)))) return true;
+  if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => startsWithLabel(s, k))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
   if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
-  if (startsWithAny(s.key, PROSE_START_KEYS)) return false;
+  if (startsWithAny(s, PROSE_START_KEYS)) return false;
   const prev = previousNonBlank(shapes, i);
   let next = nextNonBlank(shapes, i);
   let printedTwice = false;
@@ -269,10 +284,21 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   if (!isGoodParagraph(p) || !isGoodParagraph(n)) return false;
   let score = printedTwice ? 2 : 1;
   if (p.text.length >= MIN_PROSE_CHARS && n.text.length >= MIN_PROSE_CHARS && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
-  if (startsWithAny(s.key, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;
+  if (startsWithAny(s, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;
   return score >= 2;
 }
 
-function startsWithAny(key: string, starts: readonly string[]): boolean {
-  return starts.some((k) => key.startsWith(k) && !/[\p{L}\d]/u.test(key.charAt(k.length)));
+/** The line's key starts with one of `starts` as whole words. */
+function startsWithAny(s: LineShape, starts: readonly string[]): boolean {
+  for (const k of starts) {
+    const head = s.keyHead(k.length + 1);
+    if (head.startsWith(k) && !/[\p{L}\d]/u.test(head.charAt(k.length))) return true;
+  }
+  return false;
+}
+
+/** `label:` or `label :` at the start of the line's key (folded: at most one space before the colon). */
+function startsWithLabel(s: LineShape, label: string): boolean {
+  const head = s.keyHead(label.length + 2);
+  return head.startsWith(label) && /^\s*:/u.test(head.slice(label.length));
 }
