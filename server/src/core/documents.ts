@@ -23,7 +23,10 @@ import {
   type DocumentKind,
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
-import { HashFilter, Key, PhraseFinder, PhraseTable, digitAt, hashKey, markStarts, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt, wordBefore, type Tokens } from './scanTokens';
+import {
+  HashFilter, Key, PhraseFinder, PhraseTable, capitalAfter, digitAt, hashKey, markStarts, mayBeCapital, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt,
+  wordBefore, wordStartBefore, type Tokens,
+} from './scanTokens';
 import type { DocValue } from './types';
 
 const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
@@ -64,18 +67,29 @@ const NUMBER_AFTER = new Set([...KIND_ENDS, hashKey('số')]);
 const QUOTES_OPEN = TITLE_QUOTES.map(([open]) => open);
 watchMarks(QUOTES_OPEN);
 /**
- * The kinds that need no number or quote, found by one word of theirs: `quyết` of `Nghị
- * quyết` (plenum, congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp`
- * of `Hiến pháp`/`Pháp lệnh` (named). Tied to the kinds' flags in data/documentKinds.ts: a
- * unit test fails when a kind with one of those flags has none of these words.
+ * The kinds that need no number or quote, found by words of theirs: `Nghị quyết` (plenum,
+ * congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp` of `Hiến
+ * pháp`/`Pháp lệnh` (named); docHotSpots keeps only those followed as such a reference
+ * must be. Tied to the kinds' flags in data/documentKinds.ts: a unit test fails when a kind
+ * with one of those flags has none of these words.
  */
-export const HOT_KIND_WORDS: readonly string[] = ['quyết', 'đề án', 'luật', 'pháp'];
+export const HOT_KIND_WORDS: readonly string[] = ['nghị quyết', 'đề án', 'luật', 'pháp'];
 const HOT_KINDS = new PhraseFinder(HOT_KIND_WORDS);
 const NGHI = hashKey('nghị');
-const QUYET = hashKey('quyết');
+const LUAT = hashKey('luật');
 const PHAP = hashKey('pháp');
 const HIEN = hashKey('hiến');
 const LENH = hashKey('lệnh');
+const BO_WORD = hashKey('bộ');
+/**
+ * What must follow a hot kind word for a reference that needs neither number nor quote:
+ * `Nghị quyết` (plenum, congress) is followed by the first word of `hội nghị`, `trung
+ * ương` or `đại hội`; `Đề án` (central number) by `trung ương`. A named kind (`Luật`, `Bộ
+ * luật`) is capitalized and followed by a capitalized word (the law's name).
+ */
+const FIRST = (phrases: readonly string[]) => new Set(phrases.map((p) => hashKey(p.split(' ')[0])));
+const AFTER_NGHI_QUYET = FIRST(['hội nghị', 'trung ương', 'đại hội']);
+const AFTER_DE_AN = FIRST(['trung ương']);
 const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
 const DOC_REACH = phraseWords(DOCUMENT_KINDS.map((k) => k.name)) + phraseWords(KIND_MODIFIERS) + 1;
 
@@ -87,11 +101,12 @@ function docHotSpots(text: string): number[] {
   const marks = markStarts(text).filter((at) =>
     digitAt(text, at) ? NUMBER_AFTER.has(wordBefore(text, at)) : QUOTES_OPEN.includes(text[at]) && KIND_ENDS.has(wordBefore(text, at)),
   );
-  const kinds = HOT_KINDS.find(text, 0, text.length, (at) => {
+  const kinds = HOT_KINDS.find(text, 0, text.length, (at, end) => {
     const word = wordAt(text, at);
-    if (word === QUYET) return wordBefore(text, at) === NGHI;
-    if (word === PHAP) return wordBefore(text, at) === HIEN || wordAfter(text, at + 4) === LENH;
-    return true;
+    if (word === NGHI) return AFTER_NGHI_QUYET.has(wordAfter(text, end)); // `nghị quyết`
+    if (word === LUAT) return (mayBeCapital(text, at) || (wordBefore(text, at) === BO_WORD && mayBeCapital(text, wordStartBefore(text, at)))) && capitalAfter(text, end);
+    if (word === PHAP) return wordBefore(text, at) === HIEN || wordAfter(text, end) === LENH;
+    return AFTER_DE_AN.has(wordAfter(text, end)); // `đề án`
   });
   return mergeSorted(marks, kinds);
 }

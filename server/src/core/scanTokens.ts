@@ -637,8 +637,8 @@ export class PhraseFinder {
     this.re = new RegExp(groups.join('|'), 'g');
   }
 
-  /** `accept(at)` may refuse a match at `at`. */
-  find(text: string, from = 0, to = text.length, accept?: (at: number) => boolean): number[] {
+  /** `accept(at, end)` may refuse a match at [at, end). */
+  find(text: string, from = 0, to = text.length, accept?: (at: number, end: number) => boolean): number[] {
     const whole = from === 0 && to === text.length;
     const s = whole ? text : text.slice(from, to);
     const out: number[] = [];
@@ -646,8 +646,9 @@ export class PhraseFinder {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const at = m.index + from;
-      if (letterAt(text, at - 1) || letterAt(text, at + m[0].length)) continue;
-      if (accept && !accept(at)) continue;
+      const end = at + m[0].length;
+      if (letterAt(text, at - 1) || letterAt(text, end)) continue;
+      if (accept && !accept(at, end)) continue;
       out.push(at);
     }
     return out;
@@ -700,6 +701,41 @@ export function wordAfter(text: string, at: number, to = text.length): number {
     if (cls !== SPACE) break;
   }
   return wordAt(text, k, to);
+}
+
+/** Start of the word token just before char offset `at` (spaces between), as wordBefore finds it; -1 when none. */
+export function wordStartBefore(text: string, at: number, from = 0): number {
+  let k = at - 1;
+  while (k >= from && ((UNIT_INFO[text.charCodeAt(k)] || unitInfo(text.charCodeAt(k))) & 7) === SPACE) k--;
+  if (k < from || !isLetterUnit(text.charCodeAt(k))) return -1;
+  while (k - 1 >= from && isLetterUnit(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/**
+ * A word token starting at char offset `at` may be capitalized (Tokens.isCapitalized): its
+ * first unit is not its own lower case. A high surrogate (an astral letter) may be.
+ */
+export function mayBeCapital(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (isHigh(c)) return true;
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase()[0] !== ch;
+}
+
+/** After the spaces at char offset `at` (no line break), a token starts that may be a capitalized word. */
+export function capitalAfter(text: string, at: number, to = text.length): boolean {
+  let k = at;
+  for (; k < to; k++) {
+    const c = text.charCodeAt(k);
+    const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+    if (cls === BREAK) return false;
+    if (cls !== SPACE) break;
+  }
+  if (k >= to) return false;
+  const c = text.charCodeAt(k);
+  return (isHigh(c) || isLetterUnit(c)) && mayBeCapital(text, k);
 }
 
 /** Char offset `at` holds a letter (of the BMP). */
