@@ -738,6 +738,16 @@ export function capitalAfter(text: string, at: number, to = text.length): boolea
   return (isHigh(c) || isLetterUnit(c)) && mayBeCapital(text, k);
 }
 
+/** The unit is whitespace that is not a line break, as the tokenizer reads it. */
+export function isSpaceUnit(c: number): boolean {
+  return ((UNIT_INFO[c] || unitInfo(c)) & 7) === SPACE;
+}
+
+/** The unit is a line break, as the tokenizer reads it. */
+export function isBreakUnit(c: number): boolean {
+  return ((UNIT_INFO[c] || unitInfo(c)) & 7) === BREAK;
+}
+
 /** Char offset `at` holds a letter (of the BMP). */
 function letterAt(text: string, at: number): boolean {
   return at >= 0 && at < text.length && isLetterUnit(text.charCodeAt(at));
