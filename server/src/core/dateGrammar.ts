@@ -83,6 +83,15 @@ const NUMBER_NEXT = new WordSet([...HOUR_WORDS, 'tháng', ...RANGE_CONNECTORS.ma
  */
 const HOT_WORDS = new PhraseFinder(['quý', 'nửa']);
 
+/**
+ * What a date can hold before its first number, `quý` or `nửa`: a day part, a weekday and a
+ * comma, a day word (`Sáng Thứ Hai, ngày 5/8`), `tháng` and a written month before `năm`
+ * (`tháng Mười Hai năm 2020`), `năm` (`năm 2020`), a period word (`nhiệm kỳ 2020 - 2025`).
+ */
+const LEAD_WORDS = new WordSet(
+  [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...MONTH_WORDS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm'].flatMap((w) => w.split(' ')),
+);
+
 /** Offsets of the hot spots of dates in [from, to), ascending. */
 export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
   const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
@@ -116,6 +125,18 @@ function endsAt(table: PhraseTable<unknown>, toks: Tokens, i: number): boolean {
 
 export class DateGrammar {
   constructor(readonly toks: Tokens) {}
+
+  /**
+   * Can a date start at token i, whose next hot spot (a number, `quý`, `nửa`) is token x?
+   * Every token between them must be one a date holds before its first hot token, on one line.
+   */
+  mayLead(i: number, x: number): boolean {
+    const t = this.toks;
+    for (let k = i + 1; k < x; k++) {
+      if (!t.onLine(k) || !(LEAD_WORDS.has(t, k) || t.isPunct(k, ','))) return false;
+    }
+    return i === x || t.onLine(x);
+  }
 
   /** Can a date start at token i (a number, or a word dates start with)? The cheap test first. */
   mayStart(i: number): boolean {

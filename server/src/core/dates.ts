@@ -57,9 +57,9 @@ function scanSpans(text: string, from: number, to: number): DateSpan[] {
     text,
     dateHotSpots(text, from, to),
     DATE_REACH,
-    (toks, i) => {
+    (toks, i, x) => {
       if (grammar?.toks !== toks) grammar = new DateGrammar(toks);
-      const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
+      const matches = grammar.mayStart(i) && grammar.mayLead(i, x) ? safeParse(grammar, i) : null;
       if (!matches) return -1;
       for (const m of matches) out.push({ start: toks.startOf(m.start), end: toks.endOf(m.end - 1), match: m });
       return matches[matches.length - 1].end;

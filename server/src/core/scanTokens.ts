@@ -775,16 +775,17 @@ function anyCase(word: string): string {
  * Visit, in text order and at most once each, every token of [from, to) that starts at
  * most `reach` tokens before a hot spot (the token holding the hot spot included; `reach`
  * may depend on the hot spot).
- * `visit(toks, i)` returns the index just past a match starting at token i, whose tokens
+ * `visit(toks, i, x)` returns the index just past a match starting at token i, whose tokens
  * are then not visited, or -1. A grammar whose every match has a hot spot within `reach`
  * tokens of its start, and whose matches are tried left to right skipping past each one,
- * finds the same matches this way as by visiting every token.
+ * finds the same matches this way as by visiting every token. `x` is the index of the hot
+ * spot's token; no hot spot lies between i and x (i is visited from the first one after it).
  */
 export function scanNear(
   text: string,
   hots: readonly number[],
   reach: number | ((hot: number) => number),
-  visit: (toks: Tokens, i: number) => number,
+  visit: (toks: Tokens, i: number, hot: number) => number,
   from = 0,
   to = text.length,
 ): void {
@@ -804,7 +805,7 @@ export function scanNear(
       }
       for (let i = x - (typeof reach === 'number' ? reach : reach(hot)); i <= x; i++) {
         if (!toks.has(i) || toks.startOf(i) < done) continue;
-        const end = visit(toks, i);
+        const end = visit(toks, i, x);
         if (end < 0) done = toks.startOf(i) + 1;
         else {
           done = toks.endOf(end - 1);
