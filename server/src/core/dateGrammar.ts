@@ -92,6 +92,17 @@ const LEAD_WORDS = new WordSet(
   [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...MONTH_WORDS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm'].flatMap((w) => w.split(' ')),
 );
 
+/**
+ * How many tokens before hot spot x a date may start: at most DATE_REACH, and every token
+ * between the start and x must be one a date holds before its first hot token (LEAD_WORDS
+ * or a comma), all on x's line. (No hot spot lies between a visited token and x: see scanNear.)
+ */
+export function dateReach(toks: Tokens, x: number): number {
+  let lo = x;
+  while (x - lo < DATE_REACH && toks.onLine(lo) && (lo === x || LEAD_WORDS.has(toks, lo) || toks.isPunct(lo, ','))) lo--;
+  return x - lo;
+}
+
 /** Offsets of the hot spots of dates in [from, to), ascending. */
 export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
   const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
@@ -125,18 +136,6 @@ function endsAt(table: PhraseTable<unknown>, toks: Tokens, i: number): boolean {
 
 export class DateGrammar {
   constructor(readonly toks: Tokens) {}
-
-  /**
-   * Can a date start at token i, whose next hot spot (a number, `quý`, `nửa`) is token x?
-   * Every token between them must be one a date holds before its first hot token, on one line.
-   */
-  mayLead(i: number, x: number): boolean {
-    const t = this.toks;
-    for (let k = i + 1; k < x; k++) {
-      if (!t.onLine(k) || !(LEAD_WORDS.has(t, k) || t.isPunct(k, ','))) return false;
-    }
-    return i === x || t.onLine(x);
-  }
 
   /** Can a date start at token i (a number, or a word dates start with)? The cheap test first. */
   mayStart(i: number): boolean {

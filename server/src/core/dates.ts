@@ -13,7 +13,7 @@
  * publication date the year is `XXXX` and `yearSource` is `unknown`.
  */
 import type { Candidate, DetectContext, Line } from './candidates';
-import { DATE_REACH, DateGrammar, dateHotSpots, type DateMatch, type Point } from './dateGrammar';
+import { DateGrammar, dateHotSpots, dateReach, type DateMatch, type Point } from './dateGrammar';
 import { isBreakUnit as isBreak, isSpaceUnit as isSpace, scanNear, tokenize } from './scanTokens';
 import type { YearSource } from './types';
 
@@ -52,14 +52,14 @@ export function scanDates(text: string, publicationDate: string | null, from = 0
 function scanSpans(text: string, from: number, to: number): DateSpan[] {
   const out: DateSpan[] = [];
   let grammar: DateGrammar | null = null;
-  // Only tokens shortly before a number, `quý` or `nửa` can start a date: try those.
+  // Only tokens shortly before a number, `quý` or `nửa`, and leading to it as a date does, can start a date: try those.
   scanNear(
     text,
     dateHotSpots(text, from, to),
-    DATE_REACH,
-    (toks, i, x) => {
+    (_, toks, x) => dateReach(toks, x),
+    (toks, i) => {
       if (grammar?.toks !== toks) grammar = new DateGrammar(toks);
-      const matches = grammar.mayStart(i) && grammar.mayLead(i, x) ? safeParse(grammar, i) : null;
+      const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
       if (!matches) return -1;
       for (const m of matches) out.push({ start: toks.startOf(m.start), end: toks.endOf(m.end - 1), match: m });
       return matches[matches.length - 1].end;

@@ -774,7 +774,7 @@ function anyCase(word: string): string {
 /**
  * Visit, in text order and at most once each, every token of [from, to) that starts at
  * most `reach` tokens before a hot spot (the token holding the hot spot included; `reach`
- * may depend on the hot spot).
+ * may depend on the hot spot, its token x and the tokens before it).
  * `visit(toks, i, x)` returns the index just past a match starting at token i, whose tokens
  * are then not visited, or -1. A grammar whose every match has a hot spot within `reach`
  * tokens of its start, and whose matches are tried left to right skipping past each one,
@@ -784,7 +784,7 @@ function anyCase(word: string): string {
 export function scanNear(
   text: string,
   hots: readonly number[],
-  reach: number | ((hot: number) => number),
+  reach: number | ((hot: number, toks: Tokens, x: number) => number),
   visit: (toks: Tokens, i: number, hot: number) => number,
   from = 0,
   to = text.length,
@@ -803,7 +803,7 @@ export function scanNear(
         toks.reopen(hot);
         x = 0;
       }
-      for (let i = x - (typeof reach === 'number' ? reach : reach(hot)); i <= x; i++) {
+      for (let i = x - (typeof reach === 'number' ? reach : reach(hot, toks, x)); i <= x; i++) {
         if (!toks.has(i) || toks.startOf(i) < done) continue;
         const end = visit(toks, i, x);
         if (end < 0) done = toks.startOf(i) + 1;
