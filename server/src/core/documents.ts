@@ -24,7 +24,7 @@ import {
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
 import {
-  HashFilter, Key, PhraseFinder, PhraseTable, capitalAfter, digitAt, hashKey, markStarts, mayBeCapital, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt,
+  HashFilter, Key, PhraseFinder, PhraseTable, WordSet, capitalAfter, digitAt, hashKey, markStarts, mayBeCapital, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt,
   wordBefore, wordStartBefore, type Tokens,
 } from './scanTokens';
 import type { DocValue } from './types';
@@ -111,6 +111,19 @@ function docHotSpots(text: string): number[] {
   return mergeSorted(marks, kinds);
 }
 
+/** The words between a reference's start and its number or quote: the kind, a descriptor, `số`. */
+const LEAD_WORDS = new WordSet([...DOCUMENT_KINDS.map((k) => k.name), ...KIND_MODIFIERS, 'số'].flatMap((p) => p.toLowerCase().split(' ')));
+
+/**
+ * How many tokens before a number or quote hot spot x a reference may start: at most
+ * DOC_REACH, every token between the start and x a LEAD_WORDS word on x's line.
+ */
+function leadReach(toks: Tokens, x: number): number {
+  let lo = x;
+  while (x - lo < DOC_REACH && toks.onLine(lo) && (lo === x || LEAD_WORDS.has(toks, lo))) lo--;
+  return x - lo;
+}
+
 interface Designation {
   end: number;
   value: Omit<DocValue, 'kind'>;
@@ -120,7 +133,7 @@ export function detectDocuments(ctx: DetectContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   // A hot kind word is at most one word into its kind (`Nghị quyết`, `Bộ luật`, `Hiến pháp`).
-  const reach = (hot: number) => (digitAt(text, hot) || QUOTES_OPEN.includes(text[hot]) ? DOC_REACH : 1);
+  const reach = (hot: number, toks: Tokens, x: number) => (digitAt(text, hot) || QUOTES_OPEN.includes(text[hot]) ? leadReach(toks, x) : 1);
   scanNear(text, docHotSpots(text), reach, (toks, i) => {
     // Only a kind word starts a reference: test the token's hash before parsing.
     const doc = toks.isWord(i) && KIND_FILTER.mayBe(toks, i) ? safeParse(ctx.text, toks, i) : null;
