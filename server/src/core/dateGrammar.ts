@@ -12,7 +12,9 @@ import {
   RELATIVE_WORDS, RELATIVE_YEAR_WORDS, TIME_ZONE_WORDS, WEEKDAYS, YEAR_EDGES,
 } from './data/dateWords';
 import { readNumeral } from './roman';
-import { HashFilter, Key, PhraseFinder, PhraseTable, WordSet, digitAt, markStarts, mergeSorted, type Tokens } from './scanTokens';
+import {
+  HashFilter, Key, PhraseFinder, PhraseTable, WordSet, digitAt, hashKey, markStarts, mergeSorted, watchWords, wordAt, wordStarts, type Tokens,
+} from './scanTokens';
 
 /** Calendar fields named by the text; a missing year is inferred later. */
 export interface Point {
@@ -81,7 +83,10 @@ const NUMBER_NEXT = new WordSet([...HOUR_WORDS, 'tháng', ...RANGE_CONNECTORS.ma
  * 5/8`), or a written month before the year (`tháng Mười Hai năm 2020`). A scan may then
  * try only the tokens that close before these hot spots (scanTokens.scanNear).
  */
-const HOT_WORDS = new PhraseFinder(['quý', 'nửa']);
+const HOT_WORDS = ['quý', 'nửa'];
+const HOT_FINDER = new PhraseFinder(HOT_WORDS);
+const HOT_FIRST = new Set(HOT_WORDS.map(hashKey));
+watchWords(HOT_WORDS);
 
 /**
  * What a date can hold before its first number, `quý` or `nửa`: a day part, a weekday and a
@@ -106,7 +111,11 @@ export function dateReach(toks: Tokens, x: number): number {
 /** Offsets of the hot spots of dates in [from, to), ascending. */
 export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
   const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
-  return mergeSorted(numbers, HOT_WORDS.find(text, from, to));
+  if (from !== 0 || to !== text.length) return mergeSorted(numbers, HOT_FINDER.find(text, from, to));
+  const { starts } = wordStarts(text);
+  const words: number[] = [];
+  for (const at of starts) if (HOT_FIRST.has(wordAt(text, at))) words.push(at);
+  return mergeSorted(numbers, words);
 }
 const words = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
 export const DATE_REACH = Math.max(

@@ -24,8 +24,8 @@ import {
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
 import {
-  HashFilter, Key, PhraseFinder, PhraseTable, WordSet, capitalAfter, digitAt, hashKey, markStarts, mayBeCapital, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt,
-  wordBefore, wordStartBefore, type Tokens,
+  HashFilter, Key, PhraseTable, WordSet, capitalAfter, digitAt, hashKey, markStarts, mayBeCapital, mergeSorted, scanNear, tokenize, watchMarks, watchWords, wordAfter,
+  wordAt, wordBefore, wordStarts, wordStartBefore, type Tokens,
 } from './scanTokens';
 import type { DocValue } from './types';
 
@@ -74,8 +74,6 @@ watchMarks(QUOTES_OPEN);
  * with one of those flags has none of these words.
  */
 export const HOT_KIND_WORDS: readonly string[] = ['nghị quyết', 'đề án', 'luật', 'pháp'];
-const HOT_KINDS = new PhraseFinder(HOT_KIND_WORDS);
-const NGHI = hashKey('nghị');
 const LUAT = hashKey('luật');
 const PHAP = hashKey('pháp');
 const HIEN = hashKey('hiến');
@@ -87,9 +85,15 @@ const BO_WORD = hashKey('bộ');
  * ương` or `đại hội`; `Đề án` (central number) by `trung ương`. A named kind (`Luật`, `Bộ
  * luật`) is capitalized and followed by a capitalized word (the law's name).
  */
-const FIRST = (phrases: readonly string[]) => new Set(phrases.map((p) => hashKey(p.split(' ')[0])));
-const AFTER_NGHI_QUYET = FIRST(['hội nghị', 'trung ương', 'đại hội']);
-const AFTER_DE_AN = FIRST(['trung ương']);
+const AFTER_NGHI_QUYET = ['hội nghị', 'trung ương', 'đại hội'];
+const AFTER_DE_AN = ['trung ương'];
+const first = (phrase: string) => phrase.split(' ')[0];
+watchWords([
+  ...AFTER_NGHI_QUYET.map((p) => `nghị quyết ${first(p)}`),
+  ...AFTER_DE_AN.map((p) => `đề án ${first(p)}`),
+  ...HOT_KIND_WORDS.filter((w) => w !== 'nghị quyết' && w !== 'đề án'),
+]);
+const HOT_FIRST = new Set(HOT_KIND_WORDS.map((w) => hashKey(first(w))));
 const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
 const DOC_REACH = phraseWords(DOCUMENT_KINDS.map((k) => k.name)) + phraseWords(KIND_MODIFIERS) + 1;
 
@@ -101,13 +105,21 @@ function docHotSpots(text: string): number[] {
   const marks = markStarts(text).filter((at) =>
     digitAt(text, at) ? NUMBER_AFTER.has(wordBefore(text, at)) : QUOTES_OPEN.includes(text[at]) && KIND_ENDS.has(wordBefore(text, at)),
   );
-  const kinds = HOT_KINDS.find(text, 0, text.length, (at, end) => {
+  const { starts, ends } = wordStarts(text);
+  const kinds: number[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const at = starts[k];
+    const end = ends[k];
     const word = wordAt(text, at);
-    if (word === NGHI) return AFTER_NGHI_QUYET.has(wordAfter(text, end)); // `nghị quyết`
-    if (word === LUAT) return (mayBeCapital(text, at) || (wordBefore(text, at) === BO_WORD && mayBeCapital(text, wordStartBefore(text, at)))) && capitalAfter(text, end);
-    if (word === PHAP) return wordBefore(text, at) === HIEN || wordAfter(text, end) === LENH;
-    return AFTER_DE_AN.has(wordAfter(text, end)); // `đề án`
-  });
+    if (!HOT_FIRST.has(word)) continue;
+    if (word === LUAT) {
+      if (!(mayBeCapital(text, at) || (wordBefore(text, at) === BO_WORD && mayBeCapital(text, wordStartBefore(text, at))))) continue;
+      if (!capitalAfter(text, end)) continue;
+    } else if (word === PHAP) {
+      if (wordBefore(text, at) !== HIEN && wordAfter(text, end) !== LENH) continue;
+    }
+    kinds.push(at); // `nghị quyết` and `đề án` were found with the word that must follow them
+  }
   return mergeSorted(marks, kinds);
 }
 

@@ -655,6 +655,38 @@ export class PhraseFinder {
   }
 }
 
+/**
+ * Phrases several grammars look for (watchWords): one native search per article finds them
+ * all (wordStarts), each grammar keeps those whose first word is one of its own.
+ */
+const watchedPhrases: string[] = [];
+let watched: PhraseFinder | null = null;
+let lastWordsText: string | null = null;
+let lastWords: { starts: number[]; ends: number[] } = { starts: [], ends: [] };
+
+/** Also find these lower-case phrases in wordStarts. No two grammars may share a first word. */
+export function watchWords(phrases: Iterable<string>): void {
+  for (const p of phrases) watchedPhrases.push(p);
+  watched = null;
+  lastWordsText = null;
+}
+
+/** Whole-word occurrences of the watched phrases in the text, ascending [starts[k], ends[k]) (the last text's are kept). */
+export function wordStarts(text: string): { starts: number[]; ends: number[] } {
+  if (text === lastWordsText) return lastWords;
+  watched ??= new PhraseFinder(watchedPhrases);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  watched.find(text, 0, text.length, (at, end) => {
+    starts.push(at);
+    ends.push(end);
+    return false;
+  });
+  lastWordsText = text;
+  lastWords = { starts, ends };
+  return lastWords;
+}
+
 /** What separates two words of a phrase: the tokenizer's spaces (whitespace but line breaks, control characters). */
 const SEP = '(?:[^\\S\\n\\r\\u2028\\u2029]|[\\x00-\\x08\\x0e-\\x1f])+';
 
