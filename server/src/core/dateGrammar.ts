@@ -164,13 +164,18 @@ export class DateGrammar {
     // Each parser below is called only when the first token can start it (the others return null).
     const list = num ? null : this.list(i);
     if (list) return list;
-    let best = this.range(i);
+    // The left end of a range and the date alone are read once: the strict forms (a date
+    // alone) only refuse some of what the loose forms (a range's left end) accept.
+    const point = this.pointRaw(i, true);
+    const month = THANG.at(t, i) ? this.month(i, false) : null;
+    const year = NAM.at(t, i) ? this.year(i, false) : null;
+    let best = this.range(i, point?.match ?? month ?? year);
     if (num || NUA.at(t, i) || QUY.at(t, i)) best = longer(best, this.part(i));
     if (!num) best = longer(best, this.period(i));
     if (num) best = longer(best, this.yearRange(i));
-    best = longer(best, this.point(i, true));
-    if (THANG.at(t, i)) best = longer(best, this.month(i, true));
-    if (NAM.at(t, i)) best = longer(best, this.year(i));
+    best = longer(best, this.strictPoint(i, point));
+    if (month) best = longer(best, this.strictMonth(i, month));
+    if (year) best = longer(best, this.gluedAfter(year.end) ? null : year);
     return best ? [best] : null;
   }
 
@@ -365,6 +370,20 @@ export class DateGrammar {
    * `strict` asks a bare year-less core for a cue that it is a date and not a fraction.
    */
   private point(i: number, strict: boolean): DateMatch | null {
+    const raw = this.pointRaw(i, !strict);
+    return strict ? this.strictPoint(i, raw) : raw?.match ?? null;
+  }
+
+  /** point(i, true) from pointRaw(i, true): the strict form refuses a core glued after a dash, and a bare core without a cue. */
+  private strictPoint(i: number, raw: PointRaw | null): DateMatch | null {
+    if (!raw) return null;
+    if (raw.coreAt >= 0 && this.gluedBefore(raw.coreAt, false)) return null;
+    if (raw.needsCue && !this.bareDateCue(i, raw.coreEnd, raw.weak)) return null;
+    return raw.match;
+  }
+
+  /** point without the strict test, and what that test reads. */
+  private pointRaw(i: number, dashOk: boolean): PointRaw | null {
     const t = this.toks;
     let j = i;
     const lead = this.time(i);
@@ -380,16 +399,22 @@ export class DateGrammar {
     const pre = this.prefix(j);
     if (pre.end > j && !t.onLine(pre.end)) return null;
     let core: { end: number; p: Point; weak: boolean } | null = null;
+    let coreAt = -1;
     if (pre.dayWord) {
       const w = this.writtenDay(pre.end);
       if (w) core = { end: w.end, p: w.p, weak: false };
     }
-    core ??= this.core(pre.end, !strict);
+    if (!core) {
+      core = this.core(pre.end, dashOk);
+      coreAt = pre.end;
+    }
     if (!core) {
       return null;
     }
     const cued = pre.end > i || timeBefore !== undefined;
-    if (strict && !cued && core.p.y === undefined && !this.bareDateCue(i, core.end, core.weak)) return null;
+    const needsCue = !cued && core.p.y === undefined;
+    const coreEnd = core.end;
+    const weak = core.weak;
     if (core.weak && !cued && !t.isPunct(i - 1, '(')) return null;
     const p: Point = { y: core.p.y, m: core.p.m, d: core.p.d };
     let end = core.end;
@@ -413,7 +438,7 @@ export class DateGrammar {
       p.tz = zone.tz;
       end = zone.end;
     }
-    return { start: i, end, a: p };
+    return { match: { start: i, end, a: p }, coreAt, needsCue, coreEnd, weak };
   }
 
   /**
@@ -471,6 +496,15 @@ export class DateGrammar {
     // `tháng 7-9/2020`: the dash belongs to a range, which calls with strict = false.
     if (strict && this.gluedAfter(end)) return null;
     return { start: i, end, a: { m: month.m } };
+  }
+
+  /** month(i, true) from month(i, false): a year-less month may still be a count (`mỗi tháng 2 lần`) or glued on. */
+  private strictMonth(i: number, m: DateMatch): DateMatch | null {
+    if (m.a.y !== undefined) return m;
+    const t = this.toks;
+    if (t.onLine(i) && COUNT_BEFORE.has(t, i - 1)) return null;
+    if (t.onLine(m.end) && MEASURE_AFTER.has(t, m.end)) return null;
+    return this.gluedAfter(m.end) ? null : m;
   }
 
   /** `9/2020` without `tháng` (right end of a range, or after a cue). */
@@ -588,11 +622,11 @@ export class DateGrammar {
   /**
    * Two dates joined by `đến`, `tới`, `-`: one span without the leading preposition
    * (`ngày 22 đến hết ngày 24/9/2020`, `28/9 - 2/10`, `tháng 7 đến tháng 9/2020`,
-   * `năm 2016 đến năm 2020`). The left end may leave out what the right end states.
+   * `năm 2016 đến năm 2020`). The left end may leave out what the right end states. `left`
+   * is point(i, false) ?? month(i, false) ?? year(i, false).
    */
-  private range(i: number): DateMatch | null {
+  private range(i: number, left: DateMatch | null): DateMatch | null {
     const t = this.toks;
-    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i, false);
     const day = left ? null : this.dayOnly(i);
     const leftEnd = left?.end ?? day?.end;
     if (leftEnd === undefined || !t.onLine(leftEnd)) return null;
@@ -638,6 +672,17 @@ export class DateGrammar {
     if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
     return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
   }
+}
+
+/** A point before the strict test (DateGrammar.pointRaw). */
+interface PointRaw {
+  match: DateMatch;
+  /** Token of the numeric core, -1 for a written day (`ngày 5 tháng 8`). */
+  coreAt: number;
+  /** No cue and no year: the strict form asks bareDateCue. */
+  needsCue: boolean;
+  coreEnd: number;
+  weak: boolean;
 }
 
 /** The longer match, the first one on a tie. */
