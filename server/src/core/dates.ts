@@ -160,7 +160,7 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
 function stampDate(text: string, line: Line): string | null {
   // A full date has digits: most lines near the top (headline, lead) have none.
   if (!DIGIT.test(line.text)) return null;
-  if (/[.!?…]["”’)]?\s*$/u.test(line.text.trim())) return null; // a sentence
+  if (endsSentence(line.text)) return null;
   const found = rangeDates(text, line.start, line.end);
   const first = found.find((f) => isFullDate(f.match));
   if (!first) return null;
@@ -177,6 +177,15 @@ function stampDate(text: string, line: Line): string | null {
 }
 
 const DIGIT = /[0-9]/;
+const SPACE_CHAR = /\s/;
+
+/** The line ends like a sentence: `.`, `!`, `?` or `…`, maybe a closing quote or parenthesis after it, then spaces. */
+function endsSentence(line: string): boolean {
+  let e = line.length;
+  while (e > 0 && SPACE_CHAR.test(line[e - 1])) e--;
+  if (e > 0 && '"”’)'.includes(line[e - 1])) e--;
+  return e > 0 && '.!?…'.includes(line[e - 1]);
+}
 
 /** Some span of the list covers [start, end). */
 function inside(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
