@@ -88,12 +88,18 @@ const BO_WORD = hashKey('bộ');
 const AFTER_NGHI_QUYET = ['hội nghị', 'trung ương', 'đại hội'];
 const AFTER_DE_AN = ['trung ương'];
 const first = (phrase: string) => phrase.split(' ')[0];
+// Searched from their second word (`quyết`, `án`: rarer first letters make the native
+// search faster), the first one checked before.
 watchWords([
-  ...AFTER_NGHI_QUYET.map((p) => `nghị quyết ${first(p)}`),
-  ...AFTER_DE_AN.map((p) => `đề án ${first(p)}`),
+  ...AFTER_NGHI_QUYET.map((p) => `quyết ${first(p)}`),
+  ...AFTER_DE_AN.map((p) => `án ${first(p)}`),
   ...HOT_KIND_WORDS.filter((w) => w !== 'nghị quyết' && w !== 'đề án'),
 ]);
-const HOT_FIRST = new Set(HOT_KIND_WORDS.map((w) => hashKey(first(w))));
+const QUYET = hashKey('quyết');
+const AN = hashKey('án');
+const NGHI = hashKey('nghị');
+const DE = hashKey('đề');
+const HOT_FIRST = new Set([QUYET, AN, LUAT, PHAP]);
 const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
 const DOC_REACH = phraseWords(DOCUMENT_KINDS.map((k) => k.name)) + phraseWords(KIND_MODIFIERS) + 1;
 
@@ -117,7 +123,7 @@ function docHotSpots(text: string): number[] {
       if (!capitalAfter(text, end)) continue;
     } else if (word === PHAP) {
       if (wordBefore(text, at) !== HIEN && wordAfter(text, end) !== LENH) continue;
-    }
+    } else if (wordBefore(text, at) !== (word === QUYET ? NGHI : DE)) continue;
     kinds.push(at); // `nghị quyết` and `đề án` were found with the word that must follow them
   }
   return mergeSorted(marks, kinds);

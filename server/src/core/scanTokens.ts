@@ -190,11 +190,11 @@ export class Tokens {
   }
 
   private open(at: number): void {
-    const before = flagsBefore(this.text, at, this.from);
+    flagsBefore(this.text, at, this.from);
     this.fwdAt = at;
-    this.fwdFlag = before.flags;
-    this.backAt = before.prevEnd;
-    this.atStart = before.prevEnd < this.from;
+    this.fwdFlag = beforeFlags;
+    this.backAt = beforeEnd;
+    this.atStart = beforeEnd < this.from;
   }
 
   /** Number of tokens from index 0 on, once all are read (for a stream made by `of`). */
@@ -437,7 +437,7 @@ export class Tokens {
       let h = 0;
       if (cls === DIGIT) for (let u = start; u <= last; u++) h = mix(h, text.charCodeAt(u));
       else for (let u = start; u <= last; u++) h = mix(h, (UNIT_INFO[text.charCodeAt(u)] || unitInfo(text.charCodeAt(u))) >>> 3);
-      const before = flagsBefore(text, start, from);
+      flagsBefore(text, start, from);
       if (this.lo + this.base === 0) this.grow(this.d.length >> 2, 0);
       this.lo--;
       const o = (this.lo + this.base) << 2;
@@ -445,8 +445,8 @@ export class Tokens {
       d[o] = start;
       d[o + 1] = last + 1;
       d[o + 2] = h;
-      d[o + 3] = (cls === DIGIT ? NUM : cls === LETTER ? WORD : PUNCT) | (before.flags << 4);
-      this.backAt = before.prevEnd;
+      d[o + 3] = (cls === DIGIT ? NUM : cls === LETTER ? WORD : PUNCT) | (beforeFlags << 4);
+      this.backAt = beforeEnd;
     }
     if (this.backAt < from) this.atStart = true;
     return i >= this.lo;
@@ -491,8 +491,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** flagsBefore's answer (no object per token): the flags, and the last unit of the token before (below `from`: none). */
+let beforeFlags = 0;
+let beforeEnd = 0;
+
 /** Flags of a token starting at `at` (whitespace and breaks before it), and the last unit of the token before it. */
-function flagsBefore(text: string, at: number, from: number): { flags: number; prevEnd: number } {
+function flagsBefore(text: string, at: number, from: number): void {
   let k = at - 1;
   let flags = 0;
   while (k >= from) {
@@ -505,7 +509,8 @@ function flagsBefore(text: string, at: number, from: number): { flags: number; p
   }
   // The range's first token follows a line break as far as the grammars can tell.
   if (k < from) flags |= BR;
-  return { flags, prevEnd: k };
+  beforeFlags = flags;
+  beforeEnd = k;
 }
 
 /** Start of the token holding char offset `at`, or of the next token when `at` is whitespace. */
