@@ -585,12 +585,12 @@ export function markStarts(text: string, from = 0, to = text.length): number[] {
 export function watchMarks(chars: Iterable<string>): void {
   for (const c of chars) markChars.add(c);
   const escaped = [...markChars].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('');
-  marks = new RegExp(`[0-9]+|[${escaped}]`, 'g');
+  marks = new RegExp(`[0-9${escaped}]`, 'g');
   lastMarksText = null;
 }
 
 const markChars = new Set<string>();
-let marks = /[0-9]+/g;
+let marks = /[0-9]/g;
 let lastMarksText: string | null = null;
 let lastMarks: number[] = [];
 
@@ -599,13 +599,22 @@ export function digitAt(text: string, at: number): boolean {
   return isDigit(text.charCodeAt(at));
 }
 
-/** Start offsets in [from, to) of the matches of a global regular expression, ascending. */
+/**
+ * Start offsets in [from, to) of the digit runs and marks `re` (one character class, global)
+ * finds, ascending. `test` and a skip over the digits: no match object per hit.
+ */
 function matchStarts(re: RegExp, text: string, from = 0, to = text.length): number[] {
   const whole = from === 0 && to === text.length;
   const s = whole ? text : text.slice(from, to);
   const out: number[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index + from);
+  while (re.test(s)) {
+    const at = re.lastIndex - 1;
+    out.push(at + from);
+    let k = at + 1;
+    if (isDigit(s.charCodeAt(at))) while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+    re.lastIndex = k;
+  }
   return out;
 }
 
