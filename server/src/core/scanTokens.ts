@@ -73,17 +73,23 @@ function unitInfo(c: number): number {
 
 /** Class of the code point at i (a high surrogate there) and its width. */
 function classAt(text: string, i: number): { cls: number; width: number } {
+  const cls = clsOf(text, i);
+  return { cls, width: text.codePointAt(i)! < 0x10000 ? 1 : 2 };
+}
+
+/** Class of the code point at i (classAt without the object). */
+function clsOf(text: string, i: number): number {
   const cp = text.codePointAt(i)!;
   if (cp < 0x10000) {
     const cls = (UNIT_INFO[cp] || unitInfo(cp)) & 7;
-    return { cls: cls === HIGH ? classify(cp) : cls, width: 1 }; // HIGH: a lone high surrogate
+    return cls === HIGH ? classify(cp) : cls; // HIGH: a lone high surrogate
   }
   let cls = astralClass.get(cp);
   if (cls === undefined) {
     cls = classify(cp);
     astralClass.set(cp, cls);
   }
-  return { cls, width: 2 };
+  return cls;
 }
 
 /** Hash step over UTF-16 units: the same for a token and for a table word. */
@@ -424,10 +430,10 @@ export class Tokens {
       let cls: number;
       if (c >= 0xdc00 && c <= 0xdfff && last - 1 >= from && isHigh(text.charCodeAt(last - 1))) {
         start = last - 1;
-        cls = classAt(text, start).cls;
+        cls = clsOf(text, start);
       } else {
         cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
-        if (cls === HIGH) cls = classAt(text, last).cls;
+        if (cls === HIGH) cls = clsOf(text, last);
       }
       if (cls === DIGIT) {
         while (start - 1 >= from && isDigit(text.charCodeAt(start - 1))) start--;
@@ -523,7 +529,7 @@ function tokenStart(text: string, at: number, from: number): number {
     return at;
   }
   if (c >= 0xdc00 && c <= 0xdfff && isHigh(text.charCodeAt(at - 1))) at--;
-  const own = classAt(text, at).cls;
+  const own = clsOf(text, at);
   return own === LETTER ? letterRunStart(text, at, from) : at;
 }
 
@@ -532,11 +538,11 @@ function letterRunStart(text: string, start: number, from: number): number {
   while (start - 1 >= from) {
     const c = text.charCodeAt(start - 1);
     if (c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && isHigh(text.charCodeAt(start - 2))) {
-      if (classAt(text, start - 2).cls !== LETTER) break;
+      if (clsOf(text, start - 2) !== LETTER) break;
       start -= 2;
     } else {
       let cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
-      if (cls === HIGH) cls = classAt(text, start - 1).cls;
+      if (cls === HIGH) cls = clsOf(text, start - 1);
       if (cls !== LETTER) break;
       start--;
     }
@@ -721,7 +727,7 @@ export function wordBefore(text: string, at: number, from = 0): number {
   let start = k;
   while (start - 1 >= from && isLetterUnit(text.charCodeAt(start - 1))) start--;
   // A word with an astral letter in it is no table word: call it none.
-  if (start - 2 >= from && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) && classAt(text, start - 2).cls === LETTER) return 0;
+  if (start - 2 >= from && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) && clsOf(text, start - 2) === LETTER) return 0;
   let h = 0;
   for (let u = start; u <= k; u++) h = mix(h, UNIT_INFO[text.charCodeAt(u)] >>> 3);
   return h;
@@ -734,7 +740,7 @@ export function wordAt(text: string, at: number, to = text.length): number {
   let k = at;
   for (; k < to && isLetterUnit(text.charCodeAt(k)); k++) h = mix(h, UNIT_INFO[text.charCodeAt(k)] >>> 3);
   // A word with an astral letter in it is no table word: call it none.
-  return k < to && isHigh(text.charCodeAt(k)) && classAt(text, k).cls === LETTER ? 0 : h;
+  return k < to && isHigh(text.charCodeAt(k)) && clsOf(text, k) === LETTER ? 0 : h;
 }
 
 /** Hash of the word after the spaces at char offset `at` (no line break between), or 0. */
