@@ -13,7 +13,8 @@ import {
 } from './data/dateWords';
 import { readNumeral } from './roman';
 import {
-  HashFilter, Key, PhraseFinder, PhraseTable, WordSet, digitAt, hashKey, markStarts, mergeSorted, watchWords, wordAt, wordStarts, type Tokens,
+  HashFilter, Key, MARK_NEAR, PhraseFinder, PhraseTable, WordSet, digitAt, hashKey, markStarts, mergeSorted, neighborAfter, neighborBefore, watchWords, wordAt,
+  wordStarts, type Tokens,
 } from './scanTokens';
 
 /** Calendar fields named by the text; a missing year is inferred later. */
@@ -108,10 +109,38 @@ export function dateReach(toks: Tokens, x: number): number {
   return x - lo;
 }
 
+/**
+ * A number inside a date touches a mark or a letter (`19/4`, `14:30`, `8h`), or stands
+ * next to a word of the grammar (`năm 2020`, `ngày 5 tháng 8`, `8 giờ 30`, `22 đến`,
+ * `quý 2`) or a spaced mark (`2017 - 2019`, `GMT + 7`). Words that may stand right before
+ * or after one (all words of these phrases: a superset is safe).
+ */
+const words_ = (phrases: readonly string[]) => phrases.flatMap((p) => p.split(' '));
+const NUMBER_BEFORE = new Set(
+  words_([
+    ...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...PERIOD_WORDS, ...RANGE_CONNECTORS, ...LIST_CONNECTORS, ...HOUR_WORDS, ...MINUTE_WORDS,
+    ...TIME_ZONE_WORDS, ...YEAR_EDGES.map(([w]) => w), 'tháng', 'năm', 'quý', 'nửa',
+  ]).map(hashKey),
+);
+const NUMBER_AFTER = new Set(
+  words_([...HOUR_WORDS, ...MINUTE_WORDS, ...RANGE_CONNECTORS, ...LIST_CONNECTORS, ...TIME_ZONE_WORDS, 'tháng', 'năm']).map(hashKey),
+);
+
+/** Can the number starting at char offset `at` be inside a date (see NUMBER_BEFORE)? False only when certainly not. */
+function mayBeInDate(text: string, at: number): boolean {
+  let end = at + 1;
+  while (digitAt(text, end)) end++;
+  const before = neighborBefore(text, at);
+  if (before === MARK_NEAR || NUMBER_BEFORE.has(before)) return true;
+  const after = neighborAfter(text, end);
+  return after === MARK_NEAR || NUMBER_AFTER.has(after);
+}
+
 /** Offsets of the hot spots of dates in [from, to), ascending. */
 export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
-  const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
-  if (from !== 0 || to !== text.length) return mergeSorted(numbers, HOT_FINDER.find(text, from, to));
+  const whole = from === 0 && to === text.length;
+  const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at) && (!whole || mayBeInDate(text, at)));
+  if (!whole) return mergeSorted(numbers, HOT_FINDER.find(text, from, to));
   const { starts } = wordStarts(text);
   const words: number[] = [];
   for (const at of starts) if (HOT_FIRST.has(wordAt(text, at))) words.push(at);

@@ -790,6 +790,50 @@ export function capitalAfter(text: string, at: number, to = text.length): boolea
   return (isHigh(c) || isLetterUnit(c)) && mayBeCapital(text, k);
 }
 
+/** neighborBefore/neighborAfter: the neighbour token is not a word (a mark), or a word not hashed. */
+export const MARK_NEAR = -1;
+
+/**
+ * The token just before char offset `at`: touching it or a mark (MARK_NEAR), none on the
+ * line (0), or a word separated by spaces (its hash; MARK_NEAR when it holds an astral letter).
+ */
+export function neighborBefore(text: string, at: number): number {
+  if (at === 0) return 0;
+  const c = text.charCodeAt(at - 1);
+  const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+  if (cls === BREAK) return 0;
+  if (cls !== SPACE) return MARK_NEAR;
+  let k = at - 2;
+  for (; k >= 0; k--) {
+    const d = text.charCodeAt(k);
+    const dc = (UNIT_INFO[d] || unitInfo(d)) & 7;
+    if (dc === BREAK) return 0;
+    if (dc !== SPACE) break;
+  }
+  if (k < 0) return 0;
+  if (!isLetterUnit(text.charCodeAt(k))) return MARK_NEAR;
+  return wordBefore(text, k + 1) || MARK_NEAR;
+}
+
+/** The token at char offset `at` (just after a token ending there), as neighborBefore reads the one before. */
+export function neighborAfter(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const c = text.charCodeAt(at);
+  const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+  if (cls === BREAK) return 0;
+  if (cls !== SPACE) return MARK_NEAR;
+  let k = at + 1;
+  for (; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    const dc = (UNIT_INFO[d] || unitInfo(d)) & 7;
+    if (dc === BREAK) return 0;
+    if (dc !== SPACE) break;
+  }
+  if (k >= text.length) return 0;
+  if (!isLetterUnit(text.charCodeAt(k))) return MARK_NEAR;
+  return wordAt(text, k) || MARK_NEAR;
+}
+
 /** The unit is whitespace that is not a line break, as the tokenizer reads it. */
 export function isSpaceUnit(c: number): boolean {
   return ((UNIT_INFO[c] || unitInfo(c)) & 7) === SPACE;
