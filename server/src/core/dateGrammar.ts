@@ -12,7 +12,10 @@ import {
   RELATIVE_WORDS, RELATIVE_YEAR_WORDS, TIME_ZONE_WORDS, WEEKDAYS, YEAR_EDGES,
 } from './data/dateWords';
 import { readNumeral } from './roman';
-import { HashFilter, Key, PhraseFinder, PhraseTable, WordSet, digitAt, markStarts, mergeSorted, type Tokens } from './scanTokens';
+import {
+  HashFilter, Key, MARK_NEAR, PhraseFinder, PhraseTable, WordSet, digitAt, hashKey, markStarts, mergeSorted, neighborAfter, neighborBefore, watchWords, wordAt,
+  wordStarts, type Tokens,
+} from './scanTokens';
 
 /** Calendar fields named by the text; a missing year is inferred later. */
 export interface Point {
@@ -81,12 +84,67 @@ const NUMBER_NEXT = new WordSet([...HOUR_WORDS, 'tháng', ...RANGE_CONNECTORS.ma
  * 5/8`), or a written month before the year (`tháng Mười Hai năm 2020`). A scan may then
  * try only the tokens that close before these hot spots (scanTokens.scanNear).
  */
-const HOT_WORDS = new PhraseFinder(['quý', 'nửa']);
+const HOT_WORDS = ['quý', 'nửa'];
+const HOT_FINDER = new PhraseFinder(HOT_WORDS);
+const HOT_FIRST = new Set(HOT_WORDS.map(hashKey));
+watchWords(HOT_WORDS);
+
+/**
+ * What a date can hold before its first number, `quý` or `nửa`: a day part, a weekday and a
+ * comma, a day word (`Sáng Thứ Hai, ngày 5/8`), `tháng` and a written month before `năm`
+ * (`tháng Mười Hai năm 2020`), `năm` (`năm 2020`), a period word (`nhiệm kỳ 2020 - 2025`).
+ */
+const LEAD_WORDS = new WordSet(
+  [...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...MONTH_WORDS.map(([w]) => w), ...PERIOD_WORDS, 'tháng', 'năm'].flatMap((w) => w.split(' ')),
+);
+
+/**
+ * How many tokens before hot spot x a date may start: at most DATE_REACH, and every token
+ * between the start and x must be one a date holds before its first hot token (LEAD_WORDS
+ * or a comma), all on x's line. (No hot spot lies between a visited token and x: see scanNear.)
+ */
+export function dateReach(toks: Tokens, x: number): number {
+  let lo = x;
+  while (x - lo < DATE_REACH && toks.onLine(lo) && (lo === x || LEAD_WORDS.has(toks, lo) || toks.isPunct(lo, ','))) lo--;
+  return x - lo;
+}
+
+/**
+ * A number inside a date touches a mark or a letter (`19/4`, `14:30`, `8h`), or stands
+ * next to a word of the grammar (`năm 2020`, `ngày 5 tháng 8`, `8 giờ 30`, `22 đến`,
+ * `quý 2`) or a spaced mark (`2017 - 2019`, `GMT + 7`). Words that may stand right before
+ * or after one (all words of these phrases: a superset is safe).
+ */
+const words_ = (phrases: readonly string[]) => phrases.flatMap((p) => p.split(' '));
+const NUMBER_BEFORE = new Set(
+  words_([
+    ...DAY_PARTS, ...DAY_WORDS, ...WEEKDAYS.map(([w]) => w), ...PERIOD_WORDS, ...RANGE_CONNECTORS, ...LIST_CONNECTORS, ...HOUR_WORDS, ...MINUTE_WORDS,
+    ...TIME_ZONE_WORDS, ...YEAR_EDGES.map(([w]) => w), 'tháng', 'năm', 'quý', 'nửa',
+  ]).map(hashKey),
+);
+const NUMBER_AFTER = new Set(
+  words_([...HOUR_WORDS, ...MINUTE_WORDS, ...RANGE_CONNECTORS, ...LIST_CONNECTORS, ...TIME_ZONE_WORDS, 'tháng', 'năm']).map(hashKey),
+);
+
+/** Can the number starting at char offset `at` be inside a date (see NUMBER_BEFORE)? False only when certainly not. */
+function mayBeInDate(text: string, at: number): boolean {
+  let end = at + 1;
+  while (digitAt(text, end)) end++;
+  const before = neighborBefore(text, at);
+  if (before === MARK_NEAR || NUMBER_BEFORE.has(before)) return true;
+  const after = neighborAfter(text, end);
+  return after === MARK_NEAR || NUMBER_AFTER.has(after);
+}
 
 /** Offsets of the hot spots of dates in [from, to), ascending. */
 export function dateHotSpots(text: string, from = 0, to = text.length): number[] {
-  const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at));
-  return mergeSorted(numbers, HOT_WORDS.find(text, from, to));
+  const whole = from === 0 && to === text.length;
+  const numbers = markStarts(text, from, to).filter((at) => digitAt(text, at) && (!whole || mayBeInDate(text, at)));
+  if (!whole) return mergeSorted(numbers, HOT_FINDER.find(text, from, to));
+  const { starts } = wordStarts(text);
+  const words: number[] = [];
+  for (const at of starts) if (HOT_FIRST.has(wordAt(text, at))) words.push(at);
+  return mergeSorted(numbers, words);
 }
 const words = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
 export const DATE_REACH = Math.max(
@@ -135,13 +193,18 @@ export class DateGrammar {
     // Each parser below is called only when the first token can start it (the others return null).
     const list = num ? null : this.list(i);
     if (list) return list;
-    let best = this.range(i);
+    // The left end of a range and the date alone are read once: the strict forms (a date
+    // alone) only refuse some of what the loose forms (a range's left end) accept.
+    const point = this.pointRaw(i, true);
+    const month = THANG.at(t, i) ? this.month(i, false) : null;
+    const year = NAM.at(t, i) ? this.year(i, false) : null;
+    let best = this.range(i, point?.match ?? month ?? year);
     if (num || NUA.at(t, i) || QUY.at(t, i)) best = longer(best, this.part(i));
     if (!num) best = longer(best, this.period(i));
     if (num) best = longer(best, this.yearRange(i));
-    best = longer(best, this.point(i, true));
-    if (THANG.at(t, i)) best = longer(best, this.month(i, true));
-    if (NAM.at(t, i)) best = longer(best, this.year(i));
+    best = longer(best, this.strictPoint(i, point));
+    if (month) best = longer(best, this.strictMonth(i, month));
+    if (year) best = longer(best, this.gluedAfter(year.end) ? null : year);
     return best ? [best] : null;
   }
 
@@ -336,6 +399,20 @@ export class DateGrammar {
    * `strict` asks a bare year-less core for a cue that it is a date and not a fraction.
    */
   private point(i: number, strict: boolean): DateMatch | null {
+    const raw = this.pointRaw(i, !strict);
+    return strict ? this.strictPoint(i, raw) : raw?.match ?? null;
+  }
+
+  /** point(i, true) from pointRaw(i, true): the strict form refuses a core glued after a dash, and a bare core without a cue. */
+  private strictPoint(i: number, raw: PointRaw | null): DateMatch | null {
+    if (!raw) return null;
+    if (raw.coreAt >= 0 && this.gluedBefore(raw.coreAt, false)) return null;
+    if (raw.needsCue && !this.bareDateCue(i, raw.coreEnd, raw.weak)) return null;
+    return raw.match;
+  }
+
+  /** point without the strict test, and what that test reads. */
+  private pointRaw(i: number, dashOk: boolean): PointRaw | null {
     const t = this.toks;
     let j = i;
     const lead = this.time(i);
@@ -351,16 +428,22 @@ export class DateGrammar {
     const pre = this.prefix(j);
     if (pre.end > j && !t.onLine(pre.end)) return null;
     let core: { end: number; p: Point; weak: boolean } | null = null;
+    let coreAt = -1;
     if (pre.dayWord) {
       const w = this.writtenDay(pre.end);
       if (w) core = { end: w.end, p: w.p, weak: false };
     }
-    core ??= this.core(pre.end, !strict);
+    if (!core) {
+      core = this.core(pre.end, dashOk);
+      coreAt = pre.end;
+    }
     if (!core) {
       return null;
     }
     const cued = pre.end > i || timeBefore !== undefined;
-    if (strict && !cued && core.p.y === undefined && !this.bareDateCue(i, core.end, core.weak)) return null;
+    const needsCue = !cued && core.p.y === undefined;
+    const coreEnd = core.end;
+    const weak = core.weak;
     if (core.weak && !cued && !t.isPunct(i - 1, '(')) return null;
     const p: Point = { y: core.p.y, m: core.p.m, d: core.p.d };
     let end = core.end;
@@ -384,7 +467,7 @@ export class DateGrammar {
       p.tz = zone.tz;
       end = zone.end;
     }
-    return { start: i, end, a: p };
+    return { match: { start: i, end, a: p }, coreAt, needsCue, coreEnd, weak };
   }
 
   /**
@@ -442,6 +525,15 @@ export class DateGrammar {
     // `tháng 7-9/2020`: the dash belongs to a range, which calls with strict = false.
     if (strict && this.gluedAfter(end)) return null;
     return { start: i, end, a: { m: month.m } };
+  }
+
+  /** month(i, true) from month(i, false): a year-less month may still be a count (`mỗi tháng 2 lần`) or glued on. */
+  private strictMonth(i: number, m: DateMatch): DateMatch | null {
+    if (m.a.y !== undefined) return m;
+    const t = this.toks;
+    if (t.onLine(i) && COUNT_BEFORE.has(t, i - 1)) return null;
+    if (t.onLine(m.end) && MEASURE_AFTER.has(t, m.end)) return null;
+    return this.gluedAfter(m.end) ? null : m;
   }
 
   /** `9/2020` without `tháng` (right end of a range, or after a cue). */
@@ -559,11 +651,11 @@ export class DateGrammar {
   /**
    * Two dates joined by `đến`, `tới`, `-`: one span without the leading preposition
    * (`ngày 22 đến hết ngày 24/9/2020`, `28/9 - 2/10`, `tháng 7 đến tháng 9/2020`,
-   * `năm 2016 đến năm 2020`). The left end may leave out what the right end states.
+   * `năm 2016 đến năm 2020`). The left end may leave out what the right end states. `left`
+   * is point(i, false) ?? month(i, false) ?? year(i, false).
    */
-  private range(i: number): DateMatch | null {
+  private range(i: number, left: DateMatch | null): DateMatch | null {
     const t = this.toks;
-    const left = this.point(i, false) ?? this.month(i, false) ?? this.year(i, false);
     const day = left ? null : this.dayOnly(i);
     const leftEnd = left?.end ?? day?.end;
     if (leftEnd === undefined || !t.onLine(leftEnd)) return null;
@@ -609,6 +701,17 @@ export class DateGrammar {
     if (!right || right.a.d === undefined || right.a.d <= day.d) return null;
     return [{ start: i, end: day.end, a: { d: day.d, m: right.a.m, y: right.a.y } }, right];
   }
+}
+
+/** A point before the strict test (DateGrammar.pointRaw). */
+interface PointRaw {
+  match: DateMatch;
+  /** Token of the numeric core, -1 for a written day (`ngày 5 tháng 8`). */
+  coreAt: number;
+  /** No cue and no year: the strict form asks bareDateCue. */
+  needsCue: boolean;
+  coreEnd: number;
+  weak: boolean;
 }
 
 /** The longer match, the first one on a tie. */

@@ -13,8 +13,8 @@
  * publication date the year is `XXXX` and `yearSource` is `unknown`.
  */
 import type { Candidate, DetectContext, Line } from './candidates';
-import { DATE_REACH, DateGrammar, dateHotSpots, type DateMatch, type Point } from './dateGrammar';
-import { scanNear, tokenize, type Tokens } from './scanTokens';
+import { DateGrammar, dateHotSpots, dateReach, type DateMatch, type Point } from './dateGrammar';
+import { isBreakUnit as isBreak, isSpaceUnit as isSpace, scanNear, tokenize } from './scanTokens';
 import type { YearSource } from './types';
 
 /** How many non-blank, non-boilerplate lines at the top may hold the article's stamp. */
@@ -32,27 +32,93 @@ export interface FoundDate {
   match: DateMatch;
 }
 
+/** A date found by the grammar, before its year is inferred (view UTF-16 span). */
+interface DateSpan {
+  start: number;
+  end: number;
+  match: DateMatch;
+}
+
 /** Every date of a range of the view, with values (view UTF-16 spans). */
 export function scanDates(text: string, publicationDate: string | null, from = 0, to = text.length): FoundDate[] {
   const pub = parseIso(publicationDate);
+  const spans = from === 0 && to === text.length ? datesOf(text) : scanSpans(text, from, to);
   const out: FoundDate[] = [];
+  for (const s of spans) out.push(toFound(s, pub));
+  return out;
+}
+
+/** The grammar's dates of [from, to), as a scan of that range alone finds them. */
+function scanSpans(text: string, from: number, to: number): DateSpan[] {
+  const out: DateSpan[] = [];
   let grammar: DateGrammar | null = null;
-  // Only tokens shortly before a number, `quý` or `nửa` can start a date: try those.
+  // Only tokens shortly before a number, `quý` or `nửa`, and leading to it as a date does, can start a date: try those.
   scanNear(
     text,
     dateHotSpots(text, from, to),
-    DATE_REACH,
+    (_, toks, x) => dateReach(toks, x),
     (toks, i) => {
       if (grammar?.toks !== toks) grammar = new DateGrammar(toks);
       const matches = grammar.mayStart(i) ? safeParse(grammar, i) : null;
       if (!matches) return -1;
-      for (const m of matches) out.push(toFound(toks, m, pub));
+      for (const m of matches) out.push({ start: toks.startOf(m.start), end: toks.endOf(m.end - 1), match: m });
       return matches[matches.length - 1].end;
     },
     from,
     to,
   );
   return out;
+}
+
+/**
+ * The dates of the whole text, kept for the last text: the publication date reads those of
+ * its top lines (rangeDates) and detectDates all of them, so the text is parsed once.
+ */
+let lastText: string | null = null;
+let lastSpans: DateSpan[] = [];
+
+function datesOf(text: string): DateSpan[] {
+  if (text !== lastText) {
+    lastSpans = scanSpans(text, 0, text.length);
+    lastText = text;
+  }
+  return lastSpans;
+}
+
+/**
+ * The dates a scan of [from, to) alone would find. When the range is whole lines and the
+ * token before it is neither a word nor `(`, those are the whole text's dates inside it: a
+ * date never crosses a line break, and the only things the grammar reads before a date's
+ * line are a preposition or relative word ending there and an opening parenthesis (which
+ * a range scan cannot see). Otherwise the range is scanned alone.
+ */
+function rangeDates(text: string, from: number, to: number): DateSpan[] {
+  if (!wholeLines(text, from, to)) return scanSpans(text, from, to);
+  const all = datesOf(text);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateSpan[] = [];
+  for (let k = lo; k < all.length && all[k].start < to; k++) if (all[k].end <= to) out.push(all[k]);
+  return out;
+}
+
+function wholeLines(text: string, from: number, to: number): boolean {
+  let k = to;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k < text.length && !isBreak(text.charCodeAt(k))) return false;
+  k = from - 1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  if (k >= 0 && !isBreak(text.charCodeAt(k))) return false;
+  while (k >= 0 && (isSpace(text.charCodeAt(k)) || isBreak(text.charCodeAt(k)))) k--;
+  if (k < 0) return true;
+  const c = text.charCodeAt(k);
+  // ASCII only: any other last character might end a word (a letter, an astral letter).
+  return c < 128 && c !== 40 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }
 
 export function detectDates(ctx: DetectContext): Candidate[] {
@@ -74,7 +140,7 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
   try {
     for (const m of ctx.metadata) {
       if (m.kind !== 'dateline') continue;
-      const found = scanDates(ctx.text, null, m.start, m.end).find((f) => isFullDate(f.match));
+      const found = rangeDates(ctx.text, m.start, m.end).find((f) => isFullDate(f.match));
       if (found) return dayOf(found.match.a);
     }
     let seen = 0;
@@ -94,7 +160,8 @@ export function findPublicationDate(ctx: Pick<DetectContext, 'text' | 'lines' | 
 function stampDate(text: string, line: Line): string | null {
   // A full date has digits: most lines near the top (headline, lead) have none.
   if (!DIGIT.test(line.text)) return null;
-  const found = scanDates(text, null, line.start, line.end);
+  if (endsSentence(line.text)) return null;
+  const found = rangeDates(text, line.start, line.end);
   const first = found.find((f) => isFullDate(f.match));
   if (!first) return null;
   const toks = tokenize(text, line.start, line.end);
@@ -106,11 +173,19 @@ function stampDate(text: string, line: Line): string | null {
     if (!inside(found, s, e)) words++;
   }
   toks.release();
-  const sentence = /[.!?…]["”’)]?\s*$/u.test(line.text.trim());
-  return words <= STAMP_MAX_WORDS && !sentence ? dayOf(first.match.a) : null;
+  return words <= STAMP_MAX_WORDS ? dayOf(first.match.a) : null;
 }
 
 const DIGIT = /[0-9]/;
+const SPACE_CHAR = /\s/;
+
+/** The line ends like a sentence: `.`, `!`, `?` or `…`, maybe a closing quote or parenthesis after it, then spaces. */
+function endsSentence(line: string): boolean {
+  let e = line.length;
+  while (e > 0 && SPACE_CHAR.test(line[e - 1])) e--;
+  if (e > 0 && '"”’)'.includes(line[e - 1])) e--;
+  return e > 0 && '.!?…'.includes(line[e - 1]);
+}
 
 /** Some span of the list covers [start, end). */
 function inside(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
@@ -147,7 +222,7 @@ function parseIso(iso: string | null): Ymd | null {
   return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
 }
 
-function toFound(toks: Tokens, match: DateMatch, pub: Ymd | null): FoundDate {
+function toFound({ start, end, match }: DateSpan, pub: Ymd | null): FoundDate {
   const explicit = match.a.y !== undefined && (match.b === undefined || match.b.y !== undefined);
   let a = match.a;
   let b = match.b;
@@ -162,8 +237,8 @@ function toFound(toks: Tokens, match: DateMatch, pub: Ymd | null): FoundDate {
   }
   const value = b ? `${format(a)}/${format(b)}` : format(a);
   return {
-    start: toks.startOf(match.start),
-    end: toks.endOf(match.end - 1),
+    start,
+    end,
     value,
     yearSource: explicit ? 'explicit' : pub ? 'publication' : 'unknown',
     match,

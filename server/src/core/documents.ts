@@ -23,7 +23,10 @@ import {
   type DocumentKind,
 } from './data/documentKinds';
 import { readNumeral, readOrdinal } from './roman';
-import { HashFilter, Key, PhraseFinder, PhraseTable, digitAt, hashKey, markStarts, mergeSorted, scanNear, tokenize, watchMarks, wordAfter, wordAt, wordBefore, type Tokens } from './scanTokens';
+import {
+  HashFilter, Key, PhraseTable, WordSet, capitalAfter, digitAt, hashKey, markStarts, mayBeCapital, mergeSorted, scanNear, tokenize, watchMarks, watchWords, wordAfter,
+  wordAt, wordBefore, wordStarts, wordStartBefore, type Tokens,
+} from './scanTokens';
 import type { DocValue } from './types';
 
 const set = (words: readonly string[]) => new PhraseTable(words.map((w): [string, true] => [w, true]));
@@ -64,18 +67,39 @@ const NUMBER_AFTER = new Set([...KIND_ENDS, hashKey('số')]);
 const QUOTES_OPEN = TITLE_QUOTES.map(([open]) => open);
 watchMarks(QUOTES_OPEN);
 /**
- * The kinds that need no number or quote, found by one word of theirs: `quyết` of `Nghị
- * quyết` (plenum, congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp`
- * of `Hiến pháp`/`Pháp lệnh` (named). Tied to the kinds' flags in data/documentKinds.ts: a
- * unit test fails when a kind with one of those flags has none of these words.
+ * The kinds that need no number or quote, found by words of theirs: `Nghị quyết` (plenum,
+ * congress), `Đề án` (`Trung ương 6`), `luật` of `Luật`/`Bộ luật` and `pháp` of `Hiến
+ * pháp`/`Pháp lệnh` (named); docHotSpots keeps only those followed as such a reference
+ * must be. Tied to the kinds' flags in data/documentKinds.ts: a unit test fails when a kind
+ * with one of those flags has none of these words.
  */
-export const HOT_KIND_WORDS: readonly string[] = ['quyết', 'đề án', 'luật', 'pháp'];
-const HOT_KINDS = new PhraseFinder(HOT_KIND_WORDS);
-const NGHI = hashKey('nghị');
-const QUYET = hashKey('quyết');
+export const HOT_KIND_WORDS: readonly string[] = ['nghị quyết', 'đề án', 'luật', 'pháp'];
+const LUAT = hashKey('luật');
 const PHAP = hashKey('pháp');
 const HIEN = hashKey('hiến');
 const LENH = hashKey('lệnh');
+const BO_WORD = hashKey('bộ');
+/**
+ * What must follow a hot kind word for a reference that needs neither number nor quote:
+ * `Nghị quyết` (plenum, congress) is followed by the first word of `hội nghị`, `trung
+ * ương` or `đại hội`; `Đề án` (central number) by `trung ương`. A named kind (`Luật`, `Bộ
+ * luật`) is capitalized and followed by a capitalized word (the law's name).
+ */
+const AFTER_NGHI_QUYET = ['hội nghị', 'trung ương', 'đại hội'];
+const AFTER_DE_AN = ['trung ương'];
+const first = (phrase: string) => phrase.split(' ')[0];
+// Searched from their second word (`quyết`, `án`: rarer first letters make the native
+// search faster), the first one checked before.
+watchWords([
+  ...AFTER_NGHI_QUYET.map((p) => `quyết ${first(p)}`),
+  ...AFTER_DE_AN.map((p) => `án ${first(p)}`),
+  ...HOT_KIND_WORDS.filter((w) => w !== 'nghị quyết' && w !== 'đề án'),
+]);
+const QUYET = hashKey('quyết');
+const AN = hashKey('án');
+const NGHI = hashKey('nghị');
+const DE = hashKey('đề');
+const HOT_FIRST = new Set([QUYET, AN, LUAT, PHAP]);
 const phraseWords = (phrases: readonly string[]) => Math.max(...phrases.map((p) => p.split(' ').length));
 const DOC_REACH = phraseWords(DOCUMENT_KINDS.map((k) => k.name)) + phraseWords(KIND_MODIFIERS) + 1;
 
@@ -87,13 +111,35 @@ function docHotSpots(text: string): number[] {
   const marks = markStarts(text).filter((at) =>
     digitAt(text, at) ? NUMBER_AFTER.has(wordBefore(text, at)) : QUOTES_OPEN.includes(text[at]) && KIND_ENDS.has(wordBefore(text, at)),
   );
-  const kinds = HOT_KINDS.find(text, 0, text.length, (at) => {
+  const { starts, ends } = wordStarts(text);
+  const kinds: number[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const at = starts[k];
+    const end = ends[k];
     const word = wordAt(text, at);
-    if (word === QUYET) return wordBefore(text, at) === NGHI;
-    if (word === PHAP) return wordBefore(text, at) === HIEN || wordAfter(text, at + 4) === LENH;
-    return true;
-  });
+    if (!HOT_FIRST.has(word)) continue;
+    if (word === LUAT) {
+      if (!(mayBeCapital(text, at) || (wordBefore(text, at) === BO_WORD && mayBeCapital(text, wordStartBefore(text, at))))) continue;
+      if (!capitalAfter(text, end)) continue;
+    } else if (word === PHAP) {
+      if (wordBefore(text, at) !== HIEN && wordAfter(text, end) !== LENH) continue;
+    } else if (wordBefore(text, at) !== (word === QUYET ? NGHI : DE)) continue;
+    kinds.push(at); // `nghị quyết` and `đề án` were found with the word that must follow them
+  }
   return mergeSorted(marks, kinds);
+}
+
+/** The words between a reference's start and its number or quote: the kind, a descriptor, `số`. */
+const LEAD_WORDS = new WordSet([...DOCUMENT_KINDS.map((k) => k.name), ...KIND_MODIFIERS, 'số'].flatMap((p) => p.toLowerCase().split(' ')));
+
+/**
+ * How many tokens before a number or quote hot spot x a reference may start: at most
+ * DOC_REACH, every token between the start and x a LEAD_WORDS word on x's line.
+ */
+function leadReach(toks: Tokens, x: number): number {
+  let lo = x;
+  while (x - lo < DOC_REACH && toks.onLine(lo) && (lo === x || LEAD_WORDS.has(toks, lo))) lo--;
+  return x - lo;
 }
 
 interface Designation {
@@ -105,7 +151,7 @@ export function detectDocuments(ctx: DetectContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   // A hot kind word is at most one word into its kind (`Nghị quyết`, `Bộ luật`, `Hiến pháp`).
-  const reach = (hot: number) => (digitAt(text, hot) || QUOTES_OPEN.includes(text[hot]) ? DOC_REACH : 1);
+  const reach = (hot: number, toks: Tokens, x: number) => (digitAt(text, hot) || QUOTES_OPEN.includes(text[hot]) ? leadReach(toks, x) : 1);
   scanNear(text, docHotSpots(text), reach, (toks, i) => {
     // Only a kind word starts a reference: test the token's hash before parsing.
     const doc = toks.isWord(i) && KIND_FILTER.mayBe(toks, i) ? safeParse(ctx.text, toks, i) : null;

@@ -73,17 +73,23 @@ function unitInfo(c: number): number {
 
 /** Class of the code point at i (a high surrogate there) and its width. */
 function classAt(text: string, i: number): { cls: number; width: number } {
+  const cls = clsOf(text, i);
+  return { cls, width: text.codePointAt(i)! < 0x10000 ? 1 : 2 };
+}
+
+/** Class of the code point at i (classAt without the object). */
+function clsOf(text: string, i: number): number {
   const cp = text.codePointAt(i)!;
   if (cp < 0x10000) {
     const cls = (UNIT_INFO[cp] || unitInfo(cp)) & 7;
-    return { cls: cls === HIGH ? classify(cp) : cls, width: 1 }; // HIGH: a lone high surrogate
+    return cls === HIGH ? classify(cp) : cls; // HIGH: a lone high surrogate
   }
   let cls = astralClass.get(cp);
   if (cls === undefined) {
     cls = classify(cp);
     astralClass.set(cp, cls);
   }
-  return { cls, width: 2 };
+  return cls;
 }
 
 /** Hash step over UTF-16 units: the same for a token and for a table word. */
@@ -190,11 +196,11 @@ export class Tokens {
   }
 
   private open(at: number): void {
-    const before = flagsBefore(this.text, at, this.from);
+    flagsBefore(this.text, at, this.from);
     this.fwdAt = at;
-    this.fwdFlag = before.flags;
-    this.backAt = before.prevEnd;
-    this.atStart = before.prevEnd < this.from;
+    this.fwdFlag = beforeFlags;
+    this.backAt = beforeEnd;
+    this.atStart = beforeEnd < this.from;
   }
 
   /** Number of tokens from index 0 on, once all are read (for a stream made by `of`). */
@@ -424,10 +430,10 @@ export class Tokens {
       let cls: number;
       if (c >= 0xdc00 && c <= 0xdfff && last - 1 >= from && isHigh(text.charCodeAt(last - 1))) {
         start = last - 1;
-        cls = classAt(text, start).cls;
+        cls = clsOf(text, start);
       } else {
         cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
-        if (cls === HIGH) cls = classAt(text, last).cls;
+        if (cls === HIGH) cls = clsOf(text, last);
       }
       if (cls === DIGIT) {
         while (start - 1 >= from && isDigit(text.charCodeAt(start - 1))) start--;
@@ -437,7 +443,7 @@ export class Tokens {
       let h = 0;
       if (cls === DIGIT) for (let u = start; u <= last; u++) h = mix(h, text.charCodeAt(u));
       else for (let u = start; u <= last; u++) h = mix(h, (UNIT_INFO[text.charCodeAt(u)] || unitInfo(text.charCodeAt(u))) >>> 3);
-      const before = flagsBefore(text, start, from);
+      flagsBefore(text, start, from);
       if (this.lo + this.base === 0) this.grow(this.d.length >> 2, 0);
       this.lo--;
       const o = (this.lo + this.base) << 2;
@@ -445,8 +451,8 @@ export class Tokens {
       d[o] = start;
       d[o + 1] = last + 1;
       d[o + 2] = h;
-      d[o + 3] = (cls === DIGIT ? NUM : cls === LETTER ? WORD : PUNCT) | (before.flags << 4);
-      this.backAt = before.prevEnd;
+      d[o + 3] = (cls === DIGIT ? NUM : cls === LETTER ? WORD : PUNCT) | (beforeFlags << 4);
+      this.backAt = beforeEnd;
     }
     if (this.backAt < from) this.atStart = true;
     return i >= this.lo;
@@ -491,8 +497,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** flagsBefore's answer (no object per token): the flags, and the last unit of the token before (below `from`: none). */
+let beforeFlags = 0;
+let beforeEnd = 0;
+
 /** Flags of a token starting at `at` (whitespace and breaks before it), and the last unit of the token before it. */
-function flagsBefore(text: string, at: number, from: number): { flags: number; prevEnd: number } {
+function flagsBefore(text: string, at: number, from: number): void {
   let k = at - 1;
   let flags = 0;
   while (k >= from) {
@@ -505,7 +515,8 @@ function flagsBefore(text: string, at: number, from: number): { flags: number; p
   }
   // The range's first token follows a line break as far as the grammars can tell.
   if (k < from) flags |= BR;
-  return { flags, prevEnd: k };
+  beforeFlags = flags;
+  beforeEnd = k;
 }
 
 /** Start of the token holding char offset `at`, or of the next token when `at` is whitespace. */
@@ -518,7 +529,7 @@ function tokenStart(text: string, at: number, from: number): number {
     return at;
   }
   if (c >= 0xdc00 && c <= 0xdfff && isHigh(text.charCodeAt(at - 1))) at--;
-  const own = classAt(text, at).cls;
+  const own = clsOf(text, at);
   return own === LETTER ? letterRunStart(text, at, from) : at;
 }
 
@@ -527,11 +538,11 @@ function letterRunStart(text: string, start: number, from: number): number {
   while (start - 1 >= from) {
     const c = text.charCodeAt(start - 1);
     if (c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && isHigh(text.charCodeAt(start - 2))) {
-      if (classAt(text, start - 2).cls !== LETTER) break;
+      if (clsOf(text, start - 2) !== LETTER) break;
       start -= 2;
     } else {
       let cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
-      if (cls === HIGH) cls = classAt(text, start - 1).cls;
+      if (cls === HIGH) cls = clsOf(text, start - 1);
       if (cls !== LETTER) break;
       start--;
     }
@@ -580,12 +591,12 @@ export function markStarts(text: string, from = 0, to = text.length): number[] {
 export function watchMarks(chars: Iterable<string>): void {
   for (const c of chars) markChars.add(c);
   const escaped = [...markChars].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('');
-  marks = new RegExp(`[0-9]+|[${escaped}]`, 'g');
+  marks = new RegExp(`[0-9${escaped}]`, 'g');
   lastMarksText = null;
 }
 
 const markChars = new Set<string>();
-let marks = /[0-9]+/g;
+let marks = /[0-9]/g;
 let lastMarksText: string | null = null;
 let lastMarks: number[] = [];
 
@@ -594,13 +605,22 @@ export function digitAt(text: string, at: number): boolean {
   return isDigit(text.charCodeAt(at));
 }
 
-/** Start offsets in [from, to) of the matches of a global regular expression, ascending. */
+/**
+ * Start offsets in [from, to) of the digit runs and marks `re` (one character class, global)
+ * finds, ascending. `test` and a skip over the digits: no match object per hit.
+ */
 function matchStarts(re: RegExp, text: string, from = 0, to = text.length): number[] {
   const whole = from === 0 && to === text.length;
   const s = whole ? text : text.slice(from, to);
   const out: number[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index + from);
+  while (re.test(s)) {
+    const at = re.lastIndex - 1;
+    out.push(at + from);
+    let k = at + 1;
+    if (isDigit(s.charCodeAt(at))) while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+    re.lastIndex = k;
+  }
   return out;
 }
 
@@ -637,8 +657,8 @@ export class PhraseFinder {
     this.re = new RegExp(groups.join('|'), 'g');
   }
 
-  /** `accept(at)` may refuse a match at `at`. */
-  find(text: string, from = 0, to = text.length, accept?: (at: number) => boolean): number[] {
+  /** `accept(at, end)` may refuse a match at [at, end). */
+  find(text: string, from = 0, to = text.length, accept?: (at: number, end: number) => boolean): number[] {
     const whole = from === 0 && to === text.length;
     const s = whole ? text : text.slice(from, to);
     const out: number[] = [];
@@ -646,12 +666,45 @@ export class PhraseFinder {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const at = m.index + from;
-      if (letterAt(text, at - 1) || letterAt(text, at + m[0].length)) continue;
-      if (accept && !accept(at)) continue;
+      const end = at + m[0].length;
+      if (letterAt(text, at - 1) || letterAt(text, end)) continue;
+      if (accept && !accept(at, end)) continue;
       out.push(at);
     }
     return out;
   }
+}
+
+/**
+ * Phrases several grammars look for (watchWords): one native search per article finds them
+ * all (wordStarts), each grammar keeps those whose first word is one of its own.
+ */
+const watchedPhrases: string[] = [];
+let watched: PhraseFinder | null = null;
+let lastWordsText: string | null = null;
+let lastWords: { starts: number[]; ends: number[] } = { starts: [], ends: [] };
+
+/** Also find these lower-case phrases in wordStarts. No two grammars may share a first word. */
+export function watchWords(phrases: Iterable<string>): void {
+  for (const p of phrases) watchedPhrases.push(p);
+  watched = null;
+  lastWordsText = null;
+}
+
+/** Whole-word occurrences of the watched phrases in the text, ascending [starts[k], ends[k]) (the last text's are kept). */
+export function wordStarts(text: string): { starts: number[]; ends: number[] } {
+  if (text === lastWordsText) return lastWords;
+  watched ??= new PhraseFinder(watchedPhrases);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  watched.find(text, 0, text.length, (at, end) => {
+    starts.push(at);
+    ends.push(end);
+    return false;
+  });
+  lastWordsText = text;
+  lastWords = { starts, ends };
+  return lastWords;
 }
 
 /** What separates two words of a phrase: the tokenizer's spaces (whitespace but line breaks, control characters). */
@@ -674,7 +727,7 @@ export function wordBefore(text: string, at: number, from = 0): number {
   let start = k;
   while (start - 1 >= from && isLetterUnit(text.charCodeAt(start - 1))) start--;
   // A word with an astral letter in it is no table word: call it none.
-  if (start - 2 >= from && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) && classAt(text, start - 2).cls === LETTER) return 0;
+  if (start - 2 >= from && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) && clsOf(text, start - 2) === LETTER) return 0;
   let h = 0;
   for (let u = start; u <= k; u++) h = mix(h, UNIT_INFO[text.charCodeAt(u)] >>> 3);
   return h;
@@ -687,7 +740,7 @@ export function wordAt(text: string, at: number, to = text.length): number {
   let k = at;
   for (; k < to && isLetterUnit(text.charCodeAt(k)); k++) h = mix(h, UNIT_INFO[text.charCodeAt(k)] >>> 3);
   // A word with an astral letter in it is no table word: call it none.
-  return k < to && isHigh(text.charCodeAt(k)) && classAt(text, k).cls === LETTER ? 0 : h;
+  return k < to && isHigh(text.charCodeAt(k)) && clsOf(text, k) === LETTER ? 0 : h;
 }
 
 /** Hash of the word after the spaces at char offset `at` (no line break between), or 0. */
@@ -700,6 +753,95 @@ export function wordAfter(text: string, at: number, to = text.length): number {
     if (cls !== SPACE) break;
   }
   return wordAt(text, k, to);
+}
+
+/** Start of the word token just before char offset `at` (spaces between), as wordBefore finds it; -1 when none. */
+export function wordStartBefore(text: string, at: number, from = 0): number {
+  let k = at - 1;
+  while (k >= from && ((UNIT_INFO[text.charCodeAt(k)] || unitInfo(text.charCodeAt(k))) & 7) === SPACE) k--;
+  if (k < from || !isLetterUnit(text.charCodeAt(k))) return -1;
+  while (k - 1 >= from && isLetterUnit(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/**
+ * A word token starting at char offset `at` may be capitalized (Tokens.isCapitalized): its
+ * first unit is not its own lower case. A high surrogate (an astral letter) may be.
+ */
+export function mayBeCapital(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (isHigh(c)) return true;
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase()[0] !== ch;
+}
+
+/** After the spaces at char offset `at` (no line break), a token starts that may be a capitalized word. */
+export function capitalAfter(text: string, at: number, to = text.length): boolean {
+  let k = at;
+  for (; k < to; k++) {
+    const c = text.charCodeAt(k);
+    const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+    if (cls === BREAK) return false;
+    if (cls !== SPACE) break;
+  }
+  if (k >= to) return false;
+  const c = text.charCodeAt(k);
+  return (isHigh(c) || isLetterUnit(c)) && mayBeCapital(text, k);
+}
+
+/** neighborBefore/neighborAfter: the neighbour token is not a word (a mark), or a word not hashed. */
+export const MARK_NEAR = -1;
+
+/**
+ * The token just before char offset `at`: touching it or a mark (MARK_NEAR), none on the
+ * line (0), or a word separated by spaces (its hash; MARK_NEAR when it holds an astral letter).
+ */
+export function neighborBefore(text: string, at: number): number {
+  if (at === 0) return 0;
+  const c = text.charCodeAt(at - 1);
+  const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+  if (cls === BREAK) return 0;
+  if (cls !== SPACE) return MARK_NEAR;
+  let k = at - 2;
+  for (; k >= 0; k--) {
+    const d = text.charCodeAt(k);
+    const dc = (UNIT_INFO[d] || unitInfo(d)) & 7;
+    if (dc === BREAK) return 0;
+    if (dc !== SPACE) break;
+  }
+  if (k < 0) return 0;
+  if (!isLetterUnit(text.charCodeAt(k))) return MARK_NEAR;
+  return wordBefore(text, k + 1) || MARK_NEAR;
+}
+
+/** The token at char offset `at` (just after a token ending there), as neighborBefore reads the one before. */
+export function neighborAfter(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const c = text.charCodeAt(at);
+  const cls = (UNIT_INFO[c] || unitInfo(c)) & 7;
+  if (cls === BREAK) return 0;
+  if (cls !== SPACE) return MARK_NEAR;
+  let k = at + 1;
+  for (; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    const dc = (UNIT_INFO[d] || unitInfo(d)) & 7;
+    if (dc === BREAK) return 0;
+    if (dc !== SPACE) break;
+  }
+  if (k >= text.length) return 0;
+  if (!isLetterUnit(text.charCodeAt(k))) return MARK_NEAR;
+  return wordAt(text, k) || MARK_NEAR;
+}
+
+/** The unit is whitespace that is not a line break, as the tokenizer reads it. */
+export function isSpaceUnit(c: number): boolean {
+  return ((UNIT_INFO[c] || unitInfo(c)) & 7) === SPACE;
+}
+
+/** The unit is a line break, as the tokenizer reads it. */
+export function isBreakUnit(c: number): boolean {
+  return ((UNIT_INFO[c] || unitInfo(c)) & 7) === BREAK;
 }
 
 /** Char offset `at` holds a letter (of the BMP). */
@@ -728,17 +870,18 @@ function anyCase(word: string): string {
 /**
  * Visit, in text order and at most once each, every token of [from, to) that starts at
  * most `reach` tokens before a hot spot (the token holding the hot spot included; `reach`
- * may depend on the hot spot).
- * `visit(toks, i)` returns the index just past a match starting at token i, whose tokens
+ * may depend on the hot spot, its token x and the tokens before it).
+ * `visit(toks, i, x)` returns the index just past a match starting at token i, whose tokens
  * are then not visited, or -1. A grammar whose every match has a hot spot within `reach`
  * tokens of its start, and whose matches are tried left to right skipping past each one,
- * finds the same matches this way as by visiting every token.
+ * finds the same matches this way as by visiting every token. `x` is the index of the hot
+ * spot's token; no hot spot lies between i and x (i is visited from the first one after it).
  */
 export function scanNear(
   text: string,
   hots: readonly number[],
-  reach: number | ((hot: number) => number),
-  visit: (toks: Tokens, i: number) => number,
+  reach: number | ((hot: number, toks: Tokens, x: number) => number),
+  visit: (toks: Tokens, i: number, hot: number) => number,
   from = 0,
   to = text.length,
 ): void {
@@ -756,9 +899,9 @@ export function scanNear(
         toks.reopen(hot);
         x = 0;
       }
-      for (let i = x - (typeof reach === 'number' ? reach : reach(hot)); i <= x; i++) {
+      for (let i = x - (typeof reach === 'number' ? reach : reach(hot, toks, x)); i <= x; i++) {
         if (!toks.has(i) || toks.startOf(i) < done) continue;
-        const end = visit(toks, i);
+        const end = visit(toks, i, x);
         if (end < 0) done = toks.startOf(i) + 1;
         else {
           done = toks.endOf(end - 1);
