@@ -114,3 +114,28 @@ test('2,000 human spans over 2,000 detections merge completely (timing lives in 
   const out = effectiveEntities({ detected, human: humans, rejected: [{ label: 'PER', start: 0, end: 12 }] });
   assert.equal(out.length, 3999);
 });
+
+test('numeric keys and key sorts give the same merge as the string-keyed reference, on random overlapping spans', async () => {
+  const fc = (await import('fast-check')).default;
+  const { effectiveEntitiesReference } = await import('./helpers/effectiveEntitiesReference');
+  const labels = ['PER', 'TITLE', 'ORG', 'LOC', 'DATE', 'DOC', 'MISC'];
+  // Small offsets make overlaps, ties and duplicates common; a few huge ones take the string-key path.
+  const offset = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constantFrom(1 << 23, (1 << 23) + 5, 2 ** 30) });
+  const span = fc.tuple(fc.constantFrom(...labels), offset, fc.integer({ min: 0, max: 12 })).map(([label, start, len]) => ({ label, start, end: start + len }));
+  const detected = fc.array(span, { maxLength: 30 }).map((xs) => xs.filter((x) => x.label !== 'MISC' || Math.random() < 0.1).map((x) => ({ ...x, text: `d${x.start}-${x.end}`, nested: false, value: x.label === 'DATE' ? '2020-01-01' : undefined })));
+  const human = fc.array(fc.tuple(span, fc.option(fc.constantFrom('v', '{"kind":"Nghị quyết"}'), { nil: undefined })), { maxLength: 12 }).map((xs) =>
+    xs.map(([x, note], i) => ({ id: `T${i + 1}`, label: x.label, start: x.start, end: x.end, fragments: [[x.start, x.end]] as Array<[number, number]>, text: `h${x.start}-${x.end}`, note })),
+  );
+  const rejected = fc.array(span, { maxLength: 6 });
+  let compared = 0;
+  fc.assert(
+    fc.property(detected, human, rejected, (d, h, r) => {
+      const clean = d.map((x) => (x.value === undefined ? { label: x.label, start: x.start, end: x.end, text: x.text, nested: x.nested } : x)) as Parameters<typeof effectiveEntities>[0]['detected'];
+      const input = { detected: clean, human: h, rejected: r };
+      assert.deepEqual(effectiveEntities(input), effectiveEntitiesReference(input));
+      compared++;
+    }),
+    { numRuns: 3000, seed: 20261124 },
+  );
+  assert.equal(compared, 3000);
+});

@@ -45,18 +45,74 @@ export function detectionKey(k: DetectionKey): string {
 
 const LABELS: ReadonlySet<string> = new Set(ENTITY_LABELS);
 
+/**
+ * Offsets below this give exact numeric keys: (start, end, label) packed into one number
+ * below 2^53. Every article under the 2 MiB limit fits; larger offsets use string keys.
+ */
+const KEY_OFFSETS = 1 << 23;
+/** Each label's rank in string order, so numeric sort keys order labels as `<` does. */
+const LABEL_RANK: ReadonlyMap<string, number> = new Map([...ENTITY_LABELS].sort().map((l, i) => [l, i]));
+
+/** Keys of one merge: numbers when every offset fits (an edit re-merges thousands of labels), else strings. */
+interface Keys {
+  /** Label and extent, or undefined for a label no detection can have. */
+  of(label: string, start: number, end: number): number | string | undefined;
+  extent(start: number, end: number): number | string;
+}
+
+const NUMERIC_KEYS: Keys = {
+  of: (label, start, end) => {
+    const rank = LABEL_RANK.get(label);
+    return rank === undefined ? undefined : (start * KEY_OFFSETS + end) * 8 + rank;
+  },
+  extent: (start, end) => start * KEY_OFFSETS + end,
+};
+
+const STRING_KEYS: Keys = {
+  of: (label, start, end) => `${label}:${start}:${end}`,
+  extent: (start, end) => `${start}:${end}`,
+};
+
+function fits(n: number): boolean {
+  // Also what sort keys need: an integer offset below KEY_OFFSETS.
+  return Number.isInteger(n) && n >= 0 && n < KEY_OFFSETS;
+}
+
+function keysFor(input: MergeInput): Keys {
+  for (const list of [input.detected, input.human, input.rejected ?? []]) {
+    for (const e of list) if (!fits(e.start) || !fits(e.end)) return STRING_KEYS;
+  }
+  // Detections are all keyed; one with a label outside the six would have no numeric key.
+  for (const d of input.detected) if (!LABEL_RANK.has(d.label)) return STRING_KEYS;
+  return NUMERIC_KEYS;
+}
+
 /** Merge human annotations over detections. Pure, O((h + d) log(h + d)) for ordinary nesting. */
 export function effectiveEntities(input: MergeInput): EffectiveEntity[] {
-  // Keys are strings made only when there is something to look up: an article without
-  // labels or rejections (most of a corpus) makes none.
-  const rejected = input.rejected?.length ? new Set(input.rejected.map(detectionKey)) : undefined;
-  const humans: EffectiveEntity[] = [];
-  if (input.human.length) {
-    const detectedByKey = new Map<string, Entity>();
-    for (const d of input.detected) detectedByKey.set(detectionKey(d), d);
-    for (const h of input.human) if (LABELS.has(h.label)) humans.push(fromHuman(h, detectedByKey.get(detectionKey(h))));
+  // Keys are made only when there is something to look up: an article without labels or
+  // rejections (most of a corpus) makes none.
+  const keys = input.rejected?.length || input.human.length ? keysFor(input) : NUMERIC_KEYS;
+  let rejected: Set<number | string> | undefined;
+  if (input.rejected?.length) {
+    rejected = new Set();
+    for (const r of input.rejected) {
+      const k = keys.of(r.label, r.start, r.end);
+      if (k !== undefined) rejected.add(k);
+    }
   }
-  const humanExtents = humans.length ? new Set(humans.map((h) => `${h.start}:${h.end}`)) : undefined;
+  const humans: EffectiveEntity[] = [];
+  let humanExtents: Set<number | string> | undefined;
+  if (input.human.length) {
+    const detectedByKey = new Map<number | string, Entity>();
+    for (const d of input.detected) detectedByKey.set(keys.of(d.label, d.start, d.end)!, d);
+    humanExtents = new Set();
+    for (const h of input.human) {
+      if (!LABELS.has(h.label)) continue;
+      humans.push(fromHuman(h, detectedByKey.get(keys.of(h.label, h.start, h.end)!)));
+      humanExtents.add(keys.extent(h.start, h.end));
+    }
+    if (humans.length === 0) humanExtents = undefined;
+  }
 
   const layer = new PrimaryLayer();
   const out: EffectiveEntity[] = [];
@@ -66,8 +122,15 @@ export function effectiveEntities(input: MergeInput): EffectiveEntity[] {
     out.push(h);
   }
   const humanPrimary = layer.snapshot();
-  const candidates =
-    rejected || humanExtents ? input.detected.filter((d) => !rejected?.has(detectionKey(d)) && !humanExtents?.has(`${d.start}:${d.end}`)) : input.detected;
+  let candidates: readonly Entity[] = input.detected;
+  if (rejected || humanExtents) {
+    const kept: Entity[] = [];
+    for (const d of input.detected) {
+      if (rejected?.has(keys.of(d.label, d.start, d.end)!) || humanExtents?.has(keys.extent(d.start, d.end))) continue;
+      kept.push(d);
+    }
+    candidates = kept;
+  }
   for (const d of byLengthDesc(candidates)) {
     const host = humans.length ? humanPrimary.covering(d) : undefined;
     if (host === 'crossing') continue;
@@ -82,7 +145,7 @@ export function effectiveEntities(input: MergeInput): EffectiveEntity[] {
       if (cover && cover !== 'crossing') out.push(asDetected(d, true));
     }
   }
-  return out.sort(byPosition);
+  return byPosition(out);
 }
 
 /** The flat, non-overlapping layer flat exports (CoNLL, HF tokens) use. */
@@ -146,16 +209,65 @@ function asDetected(d: Entity, nested: boolean): EffectiveEntity {
   return e;
 }
 
+/** Longest first, then by start, then by label; equal entities keep their order (a stable sort). */
 function byLengthDesc<T extends Entity>(list: readonly T[]): T[] {
-  return [...list].sort(longerFirst);
+  const w = offsetBits(list);
+  if (w < 0) return [...list].sort(longerFirst);
+  // One number per entity instead of a comparator reading three fields and two strings.
+  const span = 2 ** w;
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    keys[i] = ((span - (e.end - e.start)) * span + e.start) * 8 + LABEL_RANK.get(e.label)!;
+  }
+  return sortedBy(list, keys, 2 * w + 4, longerFirst);
 }
 
 function longerFirst(a: Entity, b: Entity): number {
   return b.end - b.start - (a.end - a.start) || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
 
-function byPosition(a: EffectiveEntity, b: EffectiveEntity): number {
+/** By start, longer first, primary before nested, then by label (stable). */
+function byPosition(list: EffectiveEntity[]): EffectiveEntity[] {
+  const w = offsetBits(list);
+  if (w < 0) return list.sort(positionOrder);
+  const span = 2 ** w;
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    keys[i] = ((e.start * span + (span - 1 - e.end)) * 2 + (e.nested ? 1 : 0)) * 8 + LABEL_RANK.get(e.label)!;
+  }
+  return sortedBy(list, keys, 2 * w + 4, positionOrder);
+}
+
+function positionOrder(a: EffectiveEntity, b: EffectiveEntity): number {
   return a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+/** Bits that hold every offset of the list, or -1 when some entity cannot have a numeric sort key. */
+function offsetBits(list: readonly Entity[]): number {
+  let max = 0;
+  for (const e of list) {
+    if (!fits(e.start) || !fits(e.end) || e.end < e.start || !LABEL_RANK.has(e.label)) return -1;
+    if (e.end > max) max = e.end;
+  }
+  return Math.ceil(Math.log2(max + 2));
+}
+
+/**
+ * The list ordered by ascending keys (integers below 2^keyBits), ties in list order. The
+ * index goes into the low bits, so a native numeric sort of plain numbers does it; keys too
+ * wide for that use the comparator (a stable sort, same order).
+ */
+function sortedBy<T>(list: readonly T[], keys: Float64Array, keyBits: number, compare: (a: T, b: T) => number): T[] {
+  const indexBits = Math.ceil(Math.log2(list.length + 1));
+  if (keyBits + indexBits > 53) return [...list].sort(compare);
+  const scale = 2 ** indexBits;
+  for (let i = 0; i < keys.length; i++) keys[i] = keys[i] * scale + i;
+  keys.sort();
+  const out = new Array<T>(list.length);
+  for (let i = 0; i < keys.length; i++) out[i] = list[keys[i] % scale];
+  return out;
 }
 
 /** Disjoint spans kept sorted by start, so "what covers x" is a binary search. */
