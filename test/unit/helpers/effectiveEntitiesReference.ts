@@ -20,7 +20,8 @@
  * Accepted detections are simply human spans: accepting writes them to the .ann.
  */
 import type { AnnEntity } from '../../../server/src/core/bratStandoff';
-import { ENTITY_LABELS, type BoilerplateBlock, type DocValue, type Entity, type EntityLabel } from '../../../server/src/core/types';
+import { ENTITY_LABELS, type Entity, type EntityLabel } from '../../../server/src/core/types';
+import { parseNote } from '../../../server/src/core/effectiveEntities';
 
 export type EntitySource = 'human' | 'detected';
 
@@ -89,54 +90,12 @@ export function effectiveEntitiesReference(input: MergeInput): EffectiveEntity[]
   return out.sort(byPosition);
 }
 
-/** The flat, non-overlapping layer flat exports (CoNLL, HF tokens) use. */
-export function primaryLayer<T extends Entity>(entities: readonly T[]): T[] {
-  return entities.filter((e) => !e.nested);
-}
-
-/** Entities inside a primary span, for exports that allow overlaps (brat, span JSONL). */
-export function nestedLayer<T extends Entity>(entities: readonly T[]): T[] {
-  return entities.filter((e) => e.nested);
-}
-
-/** A boilerplate block the annotator declared to be content (sidecar), by extent and category. */
-export interface ContentDecision {
-  start: number;
-  end: number;
-  category?: string;
-}
-
-/** Boilerplate minus what the annotator declared to be content (matched by extent; a decision without a category matches any). */
-export function effectiveBoilerplate(blocks: readonly BoilerplateBlock[], content: readonly ContentDecision[]): BoilerplateBlock[] {
-  if (content.length === 0) return [...blocks];
-  return blocks.filter((b) => !content.some((c) => c.start <= b.start && b.end <= c.end && (!c.category || c.category === b.category)));
-}
-
 function fromHuman(h: AnnEntity, same: Entity | undefined): EffectiveEntity {
   const e: EffectiveEntity = { label: h.label as EntityLabel, start: h.start, end: h.end, text: h.text, nested: false, source: 'human', id: h.id };
   const value = h.note !== undefined ? parseNote(h.label, h.note) : same?.value;
   if (value !== undefined) e.value = value;
   if (same?.yearSource && h.note === undefined) e.yearSource = same.yearSource;
   return e;
-}
-
-/** AnnotatorNotes → value: a DOC's note is its JSON object; other labels keep the string. */
-export function parseNote(label: string, note: string): string | DocValue {
-  if (label === 'DOC' && note.startsWith('{')) {
-    try {
-      const v = JSON.parse(note) as unknown;
-      if (v && typeof v === 'object' && !Array.isArray(v)) return v as DocValue;
-    } catch {
-      /* not JSON: keep the text */
-    }
-  }
-  return note;
-}
-
-/** The AnnotatorNotes text for a value (inverse of parseNote). */
-export function noteOf(value: string | DocValue | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**
