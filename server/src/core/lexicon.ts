@@ -49,7 +49,9 @@ export function isAbbreviation(toks: Toks, i: number): boolean {
   // `upper` means the text is its own upper case, so the table can be asked directly.
   if (!toks.upper(i)) return false;
   const forms = ABBREVIATIONS.get(toks.id[i]);
-  return !!forms && forms.some((a) => toks.is(i, a));
+  if (forms === undefined) return false;
+  for (let k = 0; k < forms.length; k++) if (toks.is(i, forms[k])) return true;
+  return false;
 }
 
 export type SurnameStrength = 'strong' | 'weak' | undefined;
@@ -110,11 +112,25 @@ const GIVEN_NAME_HEADS = new SyllableSet(['trường', 'hội']);
 /** An ORG head starts at i and is not a place or a famous person's name (`Trường Sa`, `Trường Chinh`); memoized per article. */
 export function orgHeadStrict(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
   if (!ORG_HEAD_TABLE.startsAt(toks, i)) return NO_HEADS;
-  const memo = (toks.orgHeads ??= new Array(toks.n)) as Array<ReadonlyArray<PhraseMatch<OrgHead>> | undefined>;
-  return (memo[i] ??= orgHeadsAt(toks, i));
+  // Per token: 0 = not asked, -1 = no head, k > 0 = the (k-1)th list of toks.orgHeads. Only
+  // the few tokens a head starts with get a list; the index is one reused buffer.
+  const index = (toks.orgHeadIndex ??= HEAD_INDEX.ints(toks.n));
+  const lists = (toks.orgHeads ??= []) as Array<ReadonlyArray<PhraseMatch<OrgHead>>>;
+  const k = index[i];
+  if (k > 0) return lists[k - 1];
+  if (k < 0) return NO_HEADS;
+  const heads = orgHeadsAt(toks, i);
+  if (heads.length === 0) {
+    index[i] = -1;
+  } else {
+    lists.push(heads);
+    index[i] = lists.length;
+  }
+  return heads;
 }
 
 const NO_HEADS: never[] = [];
+const HEAD_INDEX = new Scratch();
 
 function orgHeadsAt(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
   const heads = ORG_HEAD_TABLE.matchAll(toks, i);

@@ -202,8 +202,9 @@ const F_SPACE = 32;
 export class Toks {
   /** Per-article memos of lexicon.ts predicates (small numbers per token, 0 = not asked yet), allocated on first use. */
   memo: Uint8Array | undefined = undefined;
-  /** Per-article memo of lexicon.ts's organization heads per token. */
+  /** Per-article memo of lexicon.ts's organization heads: the lists found, and per token its list (see orgHeadStrict). */
   orgHeads: unknown[] | undefined = undefined;
+  orgHeadIndex: Int32Array | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -579,7 +580,8 @@ export class PhraseTable<T> {
   /** Every match starting at toks[i], longest first. */
   matchAll(toks: Toks, i: number): Array<PhraseMatch<T>> {
     if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
-    const found: Array<PhraseMatch<T>> = [];
+    // Most calls find nothing: the array is made on the first match only.
+    let found: Array<PhraseMatch<T>> | undefined;
     let next: Map<number, Node<T>> | undefined = this.root;
     for (let j = i; j < toks.n && next; j++) {
       if (j > i && toks.nlBefore(j)) break;
@@ -587,9 +589,9 @@ export class PhraseTable<T> {
       if (!node) break;
       next = node.next;
       if (!node.entries) continue;
-      for (const e of node.entries) if (casingFits(toks, i, e.caps)) found.push({ end: j + 1, value: e.value, forms: e.forms });
+      for (const e of node.entries) if (casingFits(toks, i, e.caps)) (found ??= []).push({ end: j + 1, value: e.value, forms: e.forms });
     }
-    return found.reverse();
+    return found === undefined ? NO_MATCHES : found.reverse();
   }
 
   /** End of the longest match starting at toks[i] (the last fitting entry of the deepest node), or -1. */
@@ -674,15 +676,23 @@ export function tokensOf(text: string): Toks {
   return cache;
 }
 
-/** Zero-filled scratch bytes [0, n) per use (one module-level buffer each, grown on demand): per-article marks. */
+/** Zero-filled scratch bytes or ints [0, n) per use (one module-level buffer each, grown on demand): per-article marks. */
 export class Scratch {
   private buf = new Uint8Array(256);
+  private intBuf = new Int32Array(64);
 
   /** The buffer with [0, n) zeroed; the contents beyond n are unspecified (never read them). Valid until the next call. */
   bytes(n: number): Uint8Array {
     if (n > this.buf.length) this.buf = new Uint8Array(Math.max(n, this.buf.length * 2));
     else this.buf.fill(0, 0, n);
     return this.buf;
+  }
+
+  /** As bytes, for 32-bit integers. */
+  ints(n: number): Int32Array {
+    if (n > this.intBuf.length) this.intBuf = new Int32Array(Math.max(n, this.intBuf.length * 2));
+    else this.intBuf.fill(0, 0, n);
+    return this.intBuf;
   }
 }
 
