@@ -97,8 +97,9 @@ export class OrgScanner {
     let best: OrgParse | undefined;
     for (const h of orgHeadStrict(toks, i)) {
       // `Tỉnh ủy viên` is a member's title; the committee is not a separate body there.
-      if (h.value.committee && toks.key(h.end) === VIEN) continue;
-      const r = this.parseHead(i, h.end, h.value, complement, depth);
+      const headEnd = i + h.size;
+      if (h.value.committee && toks.key(headEnd) === VIEN) continue;
+      const r = this.parseHead(i, headEnd, h.value, complement, depth);
       if (r && (!best || r.e > best.e || (r.e === best.e && r.standalone && !best.standalone))) best = r;
     }
     return best;

@@ -76,7 +76,13 @@ export function detectPlaces(toks: Toks): TokSpan[] {
     edges[l.e] |= LOC_END;
     edges[l.s] |= LOC_START;
   }
-  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, edges))].sort((a, b) => a.s - b.s);
+  const kept = out.length;
+  for (const a of ambiguous) if (inListOfPlaces(toks, a, edges)) out.push(a);
+  return out.length === kept ? out : out.sort(byStartOrder);
+}
+
+function byStartOrder(a: TokSpan, b: TokSpan): number {
+  return a.s - b.s;
 }
 
 function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {

@@ -37,7 +37,7 @@ export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
 /** toks[i] lies inside a fixed body name (`Chủ tịch` in `Đoàn Chủ tịch`): part of a compound, no title. */
 function insideOrgHead(toks: Toks, i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) {
-    for (const h of orgHeadStrict(toks, k)) if (h.end > i) return true;
+    for (const h of orgHeadStrict(toks, k)) if (k + h.size > i) return true;
   }
   return false;
 }
@@ -59,7 +59,7 @@ export function titleParse(toks: Toks, i: number, orgs: OrgScanner): { end: numb
   let bestBare = false;
   let foreign = false;
   for (const head of TITLE_HEAD_TABLE.matchAll(toks, h0)) {
-    let q = head.end;
+    let q = h0 + head.size;
     const qualEnd = toks.joined(q) ? TITLE_QUALIFIER_TABLE.longestEnd(toks, q) : -1;
     const qual = qualEnd >= 0;
     if (qual) q = qualEnd;

@@ -505,11 +505,11 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
 // ---------------------------------------------------------------------------------------
 // Phrase tables.
 
-interface Entry<T> {
-  forms: string[];
+interface Entry<T> extends PhraseHit<T> {
   /** Token offsets whose syllable must be capitalised in the text. */
   caps: number[];
-  value: T;
+  /** A list of this entry alone: matchAll's usual answer, made once. */
+  alone: ReadonlyArray<PhraseHit<T>>;
 }
 
 interface Node<T> {
@@ -524,6 +524,14 @@ export interface PhraseMatch<T> {
   end: number;
   value: T;
   forms: string[];
+}
+
+/** A phrase of a table as matchAll finds it: the match ends at its start + size (one object per entry, none per match). */
+export interface PhraseHit<T> {
+  /** Number of tokens of the phrase. */
+  readonly size: number;
+  readonly value: T;
+  readonly forms: string[];
 }
 
 /** Bit per table, per syllable: some phrase of that table starts with that syllable. */
@@ -558,7 +566,9 @@ export class PhraseTable<T> {
     }
     const caps: number[] = [];
     forms.forEach((f, k) => UPPER_START.test(f) && caps.push(k));
-    (node!.entries ??= []).push({ forms, caps, value });
+    const entry = { size: keys.length, value, forms, caps, alone: [] as Array<PhraseHit<T>> };
+    entry.alone.push(entry);
+    (node!.entries ??= []).push(entry);
     STARTS[syllableId(keys[0])] |= this.bit;
   }
 
@@ -577,11 +587,14 @@ export class PhraseTable<T> {
     return this.bit;
   }
 
-  /** Every match starting at toks[i], longest first. */
-  matchAll(toks: Toks, i: number): Array<PhraseMatch<T>> {
+  /**
+   * Every match starting at toks[i], longest first; match m ends at i + m.size. Nothing is
+   * allocated unless two or more phrases match (one match is its entry's own list).
+   */
+  matchAll(toks: Toks, i: number): ReadonlyArray<PhraseHit<T>> {
     if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
-    // Most calls find nothing: the array is made on the first match only.
-    let found: Array<PhraseMatch<T>> | undefined;
+    let first: Entry<T> | undefined;
+    let found: Array<PhraseHit<T>> | undefined;
     let next: Map<number, Node<T>> | undefined = this.root;
     for (let j = i; j < toks.n && next; j++) {
       if (j > i && toks.nlBefore(j)) break;
@@ -589,9 +602,14 @@ export class PhraseTable<T> {
       if (!node) break;
       next = node.next;
       if (!node.entries) continue;
-      for (const e of node.entries) if (casingFits(toks, i, e.caps)) (found ??= []).push({ end: j + 1, value: e.value, forms: e.forms });
+      for (const e of node.entries) {
+        if (!casingFits(toks, i, e.caps)) continue;
+        if (first === undefined) first = e;
+        else (found ??= [first]).push(e);
+      }
     }
-    return found === undefined ? NO_MATCHES : found.reverse();
+    if (first === undefined) return NO_MATCHES;
+    return found === undefined ? first.alone : found.reverse();
   }
 
   /** End of the longest match starting at toks[i] (the last fitting entry of the deepest node), or -1. */
