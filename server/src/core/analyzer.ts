@@ -108,21 +108,23 @@ function entitiesOf(view: TextView, ctx: DetectContext, at: StoredOffsets): Enti
  */
 function toStored(view: TextView, at: StoredOffsets, layered: readonly Layered[], linked: LinkResult): EntitiesAndLinks {
   const { values, titles } = linked;
-  const entities: Entity[] = [];
-  for (const c of layered) {
+  const entities = new Array<Entity>(layered.length);
+  for (let k = 0; k < layered.length; k++) {
+    const c = layered[k];
     // linking.ts gives PERs their canonical name and titles.
     const isLinked = c.label === 'PER' && values.has(c);
     const value = isLinked ? values.get(c) : c.value;
     const seenTitles = isLinked ? titles.get(c) : c.titles;
     const rs = view.toRaw(c.start);
     const re = view.toRaw(c.end);
-    entities.push(entityOf(c.label, at.codePoint(rs), at.codePoint(re), view.raw.slice(rs, re), c.nested, value, c.yearSource || undefined, seenTitles?.length ? seenTitles : undefined));
+    entities[k] = entityOf(c.label, at.codePoint(rs), at.codePoint(re), view.raw.slice(rs, re), c.nested, value, c.yearSource || undefined, seenTitles?.length ? seenTitles : undefined);
   }
-  const links: MentionLink[] = [];
-  for (const l of linked.links) {
+  const links = new Array<MentionLink>(linked.links.length);
+  for (let k = 0; k < links.length; k++) {
+    const l = linked.links[k];
     const rs = view.toRaw(l.start);
     const re = view.toRaw(l.end);
-    links.push({ start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind });
+    links[k] = { start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind };
   }
   return { entities, links };
 }

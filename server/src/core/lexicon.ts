@@ -9,7 +9,7 @@ import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
 import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
-import { PhraseTable, Scratch, SyllableSet, phraseKeys, syllableId, type PhraseHit, type Toks } from './wordScan';
+import { PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, syllableId, type PhraseHit, type Toks } from './wordScan';
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
@@ -41,8 +41,7 @@ const MIDDLE = syllables(COMMON_MIDDLE_NAMES);
 
 /** A country from the place table (`Nhật Bản`, `Hoa Kỳ`) ends at the returned index. */
 export function countryAt(toks: Toks, i: number): number | undefined {
-  const m = PLACE_TABLE.longest(toks, i);
-  return m?.value.kind === 'country' ? m.end : undefined;
+  return PLACE_TABLE.longestValue(toks, i)?.kind === 'country' ? lastMatchEnd() : undefined;
 }
 
 export function isAbbreviation(toks: Toks, i: number): boolean {

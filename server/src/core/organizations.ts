@@ -12,7 +12,7 @@ import * as data from './data/organizations';
 import type { OrgHead } from './data/organizations';
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { SyllableSet, syllableId, type Toks, type TokSpan } from './wordScan';
+import { SyllableSet, lastMatchEnd, syllableId, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -21,7 +21,7 @@ const {
   BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
   isAbbreviation, looksLikePerson, orgHeadStrict,
 } = lexicon;
-const { genericPlaceAt, knownPlaceAt } = places;
+const { definitePlaceEnd, genericPlaceAt, knownPlaceEnd } = places;
 
 const FUNCTION = new SyllableSet(FUNCTION_WORDS);
 const STOP = new SyllableSet([...FUNCTION_WORDS, ...VERB_STARTS]);
@@ -113,12 +113,12 @@ export class OrgScanner {
     let p = headEnd;
     let body = false;
     if (head.body === 'ban') {
-      const b = toks.joined(p) ? BAN_BODY_TABLE.longest(toks, p) : undefined;
+      const b = toks.joined(p) ? BAN_BODY_TABLE.longestValue(toks, p) : undefined;
       if (b) {
         banKnown = true;
-        banAlone = !!b.value.alone;
-        chiDao = b.value.form === 'Chỉ đạo';
-        p = b.end;
+        banAlone = !!b.alone;
+        chiDao = b.form === 'Chỉ đạo';
+        p = lastMatchEnd();
       } else {
         const w = this.capWordEnd(p);
         if (w === undefined) return undefined;
@@ -191,15 +191,15 @@ export class OrgScanner {
    */
   private allowsSecondAnchor(p: number, end: number): 'country' | 'central' | undefined {
     if (countryAt(this.toks, p) === end) return 'country';
-    const lv = LEVEL_TABLE.longest(this.toks, p);
-    return lv && lv.end === end && CENTRAL_LEVELS.has(lv.value) ? 'central' : undefined;
+    const lv = LEVEL_TABLE.longestValue(this.toks, p);
+    return lv !== undefined && lastMatchEnd() === end && CENTRAL_LEVELS.has(lv) ? 'central' : undefined;
   }
 
   private secondAnchorAt(p: number, depth: number, after: 'country' | 'central'): number | undefined {
     const lv = this.levelAt(p);
     if (lv !== undefined) return lv;
-    const known = knownPlaceAt(this.toks, p);
-    if (known && !known.needsContext && countryAt(this.toks, p) === undefined) return known.end;
+    const known = definitePlaceEnd(this.toks, p);
+    if (known >= 0 && countryAt(this.toks, p) === undefined) return known;
     const body = depth < MAX_DEPTH ? this.parseAt(p, true, depth + 1)?.e : undefined;
     if (body !== undefined) return body;
     // `Trung ương Đảng`: only after the central level, and as a capitalised word.
@@ -214,8 +214,8 @@ export class OrgScanner {
     }
     const lv = this.levelAt(p);
     if (lv !== undefined) return lv;
-    const known = knownPlaceAt(this.toks, p);
-    if (known && !known.needsContext) return known.end;
+    const known = definitePlaceEnd(this.toks, p);
+    if (known >= 0) return known;
     if (!head.committee) return undefined;
     const e = genericPlaceAt(this.toks, p);
     if (e !== undefined && !this.places.some((l) => l.s === p)) this.places.push({ label: 'LOC', s: p, e });
@@ -226,14 +226,15 @@ export class OrgScanner {
   private levelAt(p: number): number | undefined {
     const toks = this.toks;
     if (!toks.joined(p)) return undefined;
-    const lv = LEVEL_TABLE.longest(toks, p);
-    if (!lv) return undefined;
-    if (toks.cap(p) && lv.end === p + 1 && COMMITTEE_TAILS.has(toks.key(lv.end))) return undefined;
-    if (!toks.joined(lv.end)) return lv.end;
-    const known = knownPlaceAt(toks, lv.end);
-    if (known) return known.end;
-    if (CENTRAL_LEVELS.has(lv.value)) return lv.end;
-    return genericPlaceAt(toks, lv.end, NUMBERED_LEVELS.has(toks.id[p])) ?? lv.end;
+    const level = LEVEL_TABLE.longestValue(toks, p);
+    if (level === undefined) return undefined;
+    const end = lastMatchEnd();
+    if (toks.cap(p) && end === p + 1 && COMMITTEE_TAILS.has(toks.key(end))) return undefined;
+    if (!toks.joined(end)) return end;
+    const known = knownPlaceEnd(toks, end);
+    if (known >= 0) return known;
+    if (CENTRAL_LEVELS.has(level)) return end;
+    return genericPlaceAt(toks, end, NUMBERED_LEVELS.has(toks.id[p])) ?? end;
   }
 
   /** `Khối các cơ quan tỉnh`, `Khối Doanh nghiệp`, `Khối` (capitalised) — the bloc of a party organization. */

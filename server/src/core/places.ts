@@ -16,6 +16,12 @@ export function knownPlaceAt(toks: Toks, i: number): { end: number; needsContext
   return v && { end: lastMatchEnd(), needsContext: !!v.needsContext };
 }
 
+/** End of the longest known place at toks[i] when it needs no context (not `Hồ Chí Minh`), or -1. */
+export function definitePlaceEnd(toks: Toks, i: number): number {
+  const v = PLACE_TABLE.longestValue(toks, i);
+  return v === undefined || v.needsContext ? -1 : lastMatchEnd();
+}
+
 /** End of the longest known place at toks[i], or -1. */
 export function knownPlaceEnd(toks: Toks, i: number): number {
   return PLACE_TABLE.longestEnd(toks, i);
