@@ -46,15 +46,14 @@ export interface OrgParse {
   standalone: boolean;
 }
 
-interface Progress {
-  p: number;
-  body: boolean;
-  complement: boolean;
-}
+/** The head of an abbreviation (`UBND`): a body on its own (read only). */
+const ABBREVIATION_HEAD: OrgHead = { bare: true, abbr: true };
 
 export class OrgScanner {
   /** Unlisted places that a committee name ends with (`Huyện ủy Yên Dũng`): LOCs too. */
   readonly places: TokSpan[] = [];
+  /** Whether the last complements call found any (see there). */
+  private complemented = false;
 
   constructor(
     private readonly toks: Toks,
@@ -89,10 +88,8 @@ export class OrgScanner {
     const toks = this.toks;
     if (!toks.capWord(i)) return undefined;
     if (isAbbreviation(toks, i)) {
-      const head: OrgHead = { bare: true, abbr: true };
-      const prog: Progress = { p: i + 1, body: false, complement: false };
-      this.complements(prog, head, false, depth);
-      return this.finish(i, head, prog, complement, false);
+      const p = this.complements(i + 1, ABBREVIATION_HEAD, false, depth);
+      return this.finish(i, ABBREVIATION_HEAD, p, false, this.complemented, complement, false);
     }
     let best: OrgParse | undefined;
     for (const h of orgHeadStrict(toks, i)) {
@@ -138,11 +135,11 @@ export class OrgScanner {
         }
       }
     }
-    const prog: Progress = { p, body, complement: false };
-    this.complements(prog, head, chiDao, depth);
-    const r = this.finish(i, head, prog, complement, banKnown);
+    p = this.complements(p, head, chiDao, depth);
+    const complemented = this.complemented;
+    const r = this.finish(i, head, p, body, complemented, complement, banKnown);
     if (!r) return undefined;
-    if (head.body === 'ban' && !prog.complement) {
+    if (head.body === 'ban' && !complemented) {
       // A bare committee name: only the ones that name one body in context, and not a
       // generic model (`Ban Thường vụ cấp ủy trực thuộc`).
       r.standalone = banKnown && banAlone && !this.genericAhead(r.e);
@@ -150,23 +147,28 @@ export class OrgScanner {
     return r;
   }
 
-  private finish(i: number, head: OrgHead, prog: Progress, complement: boolean, banKnown: boolean): OrgParse | undefined {
-    let p = prog.p;
+  private finish(i: number, head: OrgHead, end: number, body: boolean, complemented: boolean, complement: boolean, banKnown: boolean): OrgParse | undefined {
+    let p = end;
     if (!complement) p = this.termAt(p) ?? p;
-    const named = !!head.abbr || !!head.bare || prog.body || prog.complement;
+    const named = !!head.abbr || !!head.bare || body || complemented;
     if (!named && !(complement && (head.khoi || banKnown))) return undefined;
-    const genericBare = !head.abbr && !prog.body && !prog.complement && this.toks.key(p) === LEVEL_RANGE;
+    const genericBare = !head.abbr && !body && !complemented && this.toks.key(p) === LEVEL_RANGE;
     return { s: i, e: p, standalone: named && !genericBare };
   }
 
-  /** Level, place, `Khối …`, a body, or a DOC after `Ban Chỉ đạo`; each at most once. */
-  private complements(prog: Progress, head: OrgHead, chiDao: boolean, depth: number): void {
+  /**
+   * Level, place, `Khối …`, a body, or a DOC after `Ban Chỉ đạo` from p on; each at most
+   * once. Returns where they end; `complemented` then says whether there was any (read it
+   * right after the call: nested parses inside set it too).
+   */
+  private complements(from: number, head: OrgHead, chiDao: boolean, depth: number): number {
+    let p = from;
+    let found = false;
     let khoi = false;
     let anchored = false;
     let second: 'country' | 'central' | undefined;
     for (let guard = 0; guard < 4; guard++) {
-      const p = prog.p;
-      if (!this.toks.joined(p)) return;
+      if (!this.toks.joined(p)) break;
       let next: number | undefined;
       if (chiDao && this.docEnds.has(p)) {
         next = this.docEnds.get(p);
@@ -179,10 +181,12 @@ export class OrgScanner {
       } else if (second && (next = this.secondAnchorAt(p, depth, second)) !== undefined) {
         second = undefined;
       }
-      if (next === undefined) return;
-      prog.p = next;
-      prog.complement = true;
+      if (next === undefined) break;
+      p = next;
+      found = true;
     }
+    this.complemented = found;
+    return p;
   }
 
   /**
