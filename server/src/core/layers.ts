@@ -22,8 +22,11 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   let limit = 0;
   for (const c of byStrength) if (c.end > limit) limit = c.end;
   const owner = ownerTable(limit + 1);
-  const primary: Layered[] = [];
-  const rest: Layered[] = [];
+  // Working lists reused from call to call (emptied before returning, so they keep nothing alive).
+  const primary = primaryScratch;
+  const rest = restScratch;
+  primary.length = 0;
+  rest.length = 0;
   for (const c of byStrength) {
     // Every primary span taken so far is at least as long as c (longest first), so one that
     // overlaps c covers c's first or last unit: two reads instead of a walk over c.
@@ -42,7 +45,8 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   // start and label is the longest, and no other copy of it is left (dedupe), so a later
   // one is shorter: a prefix. Only unknown labels (index 7) may share an index and a span.
   const nestedAt = nestedTable(limit + 1);
-  const nested: Layered[] = [];
+  const nested = nestedScratch;
+  nested.length = 0;
   for (const c of rest) {
     const o = owner[c.start];
     if (o < 0) continue;
@@ -57,8 +61,16 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   }
   const byStart = primaryByStart(primary, owner);
   releaseOwnerTable(owner, primary);
-  return mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
+  const out = mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
+  primary.length = 0;
+  rest.length = 0;
+  nested.length = 0;
+  return out;
 }
+
+const primaryScratch: Layered[] = [];
+const restScratch: Layered[] = [];
+const nestedScratch: Layered[] = [];
 
 /** End of the longest span in nested with this start and label index. */
 function longestNested(nested: readonly Layered[], start: number, label: number): number {

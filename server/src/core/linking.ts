@@ -76,11 +76,10 @@ function separatedBy(text: string, from: number, to: number, separators: readonl
 }
 
 export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
-  const empty: LinkResult = { links: [], values: new Map(), titles: new Map() };
   try {
     return link(ctx, entities);
   } catch {
-    return empty; // bad input never throws out of the core
+    return { links: [], values: new Map(), titles: new Map() }; // bad input never throws out of the core
   }
 }
 
@@ -189,6 +188,7 @@ function lastEndingBefore(titles: readonly Layered[], offset: number): number {
 
 /** A title list standing without a name, held by exactly one person of the article. */
 function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>, people: Map<string, Person>): Link[] {
+  if (titles.length === used.size || people.size === 0) return []; // every title is someone's already, or nobody holds one
   const holders = new Map<string, Person[]>();
   for (const p of people.values()) {
     for (const k of p.titleKeys) {
