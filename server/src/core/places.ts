@@ -10,19 +10,13 @@ import { Scratch, SyllableSet, lastMatchEnd, nextStartOf, type Toks, type TokSpa
 // is a getter call, which costs more than the lookups of these hot loops.
 const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } = lexicon;
 
-/** Longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`). */
-export function knownPlaceAt(toks: Toks, i: number): { end: number; needsContext: boolean } | undefined {
-  const v = PLACE_TABLE.longestValue(toks, i);
-  return v && { end: lastMatchEnd(), needsContext: !!v.needsContext };
-}
-
 /** End of the longest known place at toks[i] when it needs no context (not `Hồ Chí Minh`), or -1. */
 export function definitePlaceEnd(toks: Toks, i: number): number {
   const v = PLACE_TABLE.longestValue(toks, i);
   return v === undefined || v.needsContext ? -1 : lastMatchEnd();
 }
 
-/** End of the longest known place at toks[i], or -1. */
+/** End of the longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`), or -1. */
 export function knownPlaceEnd(toks: Toks, i: number): number {
   return PLACE_TABLE.longestEnd(toks, i);
 }
