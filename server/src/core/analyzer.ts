@@ -122,27 +122,39 @@ function entitiesOf(view: TextView, ctx: DetectContext, at: StoredOffsets): Enti
  */
 function toStored(view: TextView, at: StoredOffsets, layered: readonly Layered[], linked: LinkResult): EntitiesAndLinks {
   const { values, titles } = linked;
-  const entities: Entity[] = [];
-  for (const c of layered) {
+  const entities = new Array<Entity>(layered.length);
+  for (let k = 0; k < layered.length; k++) {
+    const c = layered[k];
     // linking.ts gives PERs their canonical name and titles.
     const isLinked = c.label === 'PER' && values.has(c);
     const value = isLinked ? values.get(c) : c.value;
     const seenTitles = isLinked ? titles.get(c) : c.titles;
     const rs = view.toRaw(c.start);
     const re = view.toRaw(c.end);
-    const e: Entity = { label: c.label, start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), nested: c.nested };
-    if (value !== undefined) e.value = value;
-    if (c.yearSource) e.yearSource = c.yearSource;
-    if (seenTitles?.length) e.titles = seenTitles;
-    entities.push(e);
+    entities[k] = entityOf(c.label, at.codePoint(rs), at.codePoint(re), view.raw.slice(rs, re), c.nested, value, c.yearSource || undefined, seenTitles?.length ? seenTitles : undefined);
   }
-  const links: MentionLink[] = [];
-  for (const l of linked.links) {
+  const links = new Array<MentionLink>(linked.links.length);
+  for (let k = 0; k < links.length; k++) {
+    const l = linked.links[k];
     const rs = view.toRaw(l.start);
     const re = view.toRaw(l.end);
-    links.push({ start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind });
+    links[k] = { start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind };
   }
   return { entities, links };
+}
+
+/**
+ * One entity in one object literal per combination of its optional fields: adding a field
+ * after the literal costs a second allocation (a property backing store) per entity. Absent
+ * fields stay absent (not `undefined`), in the same key order as ever (the JSON is compared).
+ */
+function entityOf(label: Entity['label'], start: number, end: number, text: string, nested: boolean, value: Entity['value'], yearSource: Entity['yearSource'], titles: string[] | undefined): Entity {
+  if (value === undefined) {
+    if (yearSource === undefined) return titles === undefined ? { label, start, end, text, nested } : { label, start, end, text, nested, titles };
+    return titles === undefined ? { label, start, end, text, nested, yearSource } : { label, start, end, text, nested, yearSource, titles };
+  }
+  if (yearSource === undefined) return titles === undefined ? { label, start, end, text, nested, value } : { label, start, end, text, nested, value, titles };
+  return titles === undefined ? { label, start, end, text, nested, value, yearSource } : { label, start, end, text, nested, value, yearSource, titles };
 }
 
 /** Stored UTF-16 index → stored code point; the identity (no index built) for a plain view. */

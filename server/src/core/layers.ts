@@ -22,8 +22,11 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   let limit = 0;
   for (const c of byStrength) if (c.end > limit) limit = c.end;
   const owner = ownerTable(limit + 1);
-  const primary: Layered[] = [];
-  const rest: Layered[] = [];
+  // Working lists reused from call to call (emptied before returning, so they keep nothing alive).
+  const primary = primaryScratch;
+  const rest = restScratch;
+  primary.length = 0;
+  rest.length = 0;
   for (const c of byStrength) {
     // Every primary span taken so far is at least as long as c (longest first), so one that
     // overlaps c covers c's first or last unit: two reads instead of a walk over c.
@@ -42,7 +45,8 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   // start and label is the longest, and no other copy of it is left (dedupe), so a later
   // one is shorter: a prefix. Only unknown labels (index 7) may share an index and a span.
   const nestedAt = nestedTable(limit + 1);
-  const nested: Layered[] = [];
+  const nested = nestedScratch;
+  nested.length = 0;
   for (const c of rest) {
     const o = owner[c.start];
     if (o < 0) continue;
@@ -57,8 +61,16 @@ export function resolveLayers(cands: readonly Candidate[]): Layered[] {
   }
   const byStart = primaryByStart(primary, owner);
   releaseOwnerTable(owner, primary);
-  return mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
+  const out = mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
+  primary.length = 0;
+  rest.length = 0;
+  nested.length = 0;
+  return out;
 }
+
+const primaryScratch: Layered[] = [];
+const restScratch: Layered[] = [];
+const nestedScratch: Layered[] = [];
 
 /** End of the longest span in nested with this start and label index. */
 function longestNested(nested: readonly Layered[], start: number, label: number): number {
@@ -87,8 +99,8 @@ function primaryByStart(primary: readonly Layered[], owner: Int32Array): Layered
   const starts = plain ? smallSortScratch(primary.length) : sortScratch(primary.length);
   for (let k = 0; k < primary.length; k++) starts[k] = primary[k].start;
   const sorted = starts.subarray(0, primary.length).sort();
-  const out: Layered[] = [];
-  for (let k = 0; k < sorted.length; k++) out.push(primary[owner[sorted[k]]]);
+  const out = new Array<Layered>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) out[k] = primary[owner[sorted[k]]];
   return out;
 }
 
@@ -98,13 +110,15 @@ function primaryByStart(primary: readonly Layered[], owner: Int32Array): Layered
  * primary span comes first.
  */
 function mergeLayers(primary: readonly Layered[], nested: readonly Layered[]): Layered[] {
-  const out: Layered[] = [];
+  if (nested.length === 0) return primary as Layered[];
+  const out = new Array<Layered>(primary.length + nested.length);
+  let k = 0;
   let j = 0;
   for (const p of primary) {
-    while (j < nested.length && nested[j].start < p.start) out.push(nested[j++]);
-    out.push(p);
+    while (j < nested.length && nested[j].start < p.start) out[k++] = nested[j++];
+    out[k++] = p;
   }
-  while (j < nested.length) out.push(nested[j++]);
+  while (j < nested.length) out[k++] = nested[j++];
   return out;
 }
 
@@ -197,19 +211,21 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
     if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + starts[i]) * n + i;
   }
   const sorted = keys.subarray(0, m).sort();
-  const out: Layered[] = [];
-  let runFrom = 0; // out[runFrom..] are the copies of the current (start, end)
+  // Sized once (at most m copies) and cut to the copies made: no regrowth while pushing.
+  const out = new Array<Layered>(m);
+  let count = 0;
+  let runFrom = 0; // out[runFrom..count) are the copies of the current (start, end)
   for (let r = 0; r < m; r++) {
     const i = sorted[r] % n;
     const c = cands[i];
     const start = starts[i];
     const end = ends[i];
     const label = c.label;
-    if (runFrom < out.length && (out[runFrom].start !== start || out[runFrom].end !== end)) runFrom = out.length;
+    if (runFrom < count && (out[runFrom].start !== start || out[runFrom].end !== end)) runFrom = count;
     let k = runFrom;
-    while (k < out.length && !sameSpan(out[k], start, end, label)) k++;
-    if (k === out.length) {
-      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false });
+    while (k < count && !sameSpan(out[k], start, end, label)) k++;
+    if (k === count) {
+      out[count++] = { label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false };
       continue;
     }
     const value = c.value;
@@ -221,6 +237,7 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
       prev.priority = priorities[i];
     }
   }
+  out.length = count;
   return out;
 }
 

@@ -9,7 +9,7 @@ import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
 import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
-import { PhraseTable, Scratch, SyllableSet, phraseKeys, syllableId, type PhraseMatch, type Toks } from './wordScan';
+import { PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, syllableId, type PhraseHit, type Toks } from './wordScan';
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
@@ -41,15 +41,16 @@ const MIDDLE = syllables(COMMON_MIDDLE_NAMES);
 
 /** A country from the place table (`Nhật Bản`, `Hoa Kỳ`) ends at the returned index. */
 export function countryAt(toks: Toks, i: number): number | undefined {
-  const m = PLACE_TABLE.longest(toks, i);
-  return m?.value.kind === 'country' ? m.end : undefined;
+  return PLACE_TABLE.longestValue(toks, i)?.kind === 'country' ? lastMatchEnd() : undefined;
 }
 
 export function isAbbreviation(toks: Toks, i: number): boolean {
   // `upper` means the text is its own upper case, so the table can be asked directly.
   if (!toks.upper(i)) return false;
   const forms = ABBREVIATIONS.get(toks.id[i]);
-  return !!forms && forms.some((a) => toks.is(i, a));
+  if (forms === undefined) return false;
+  for (let k = 0; k < forms.length; k++) if (toks.is(i, forms[k])) return true;
+  return false;
 }
 
 export type SurnameStrength = 'strong' | 'weak' | undefined;
@@ -101,26 +102,42 @@ function headStarts(toks: Toks, i: number): boolean {
   if (TITLE_HEAD_TABLE.longestEnd(toks, i) >= 0) return true;
   if (TITLE_PREFIX_TABLE.longestEnd(toks, i) >= 0 && TITLE_HEAD_TABLE.longestEnd(toks, i + 1) >= 0) return true;
   const given = GIVEN_NAME_HEADS.has(toks.id[i]);
-  return orgHeadStrict(toks, i).some((h) => h.end > i + 1 || !given);
+  if (!given) return orgHeadStrict(toks, i).length > 0;
+  for (const h of orgHeadStrict(toks, i)) if (h.size > 1) return true;
+  return false;
 }
 
 /** One-syllable body heads that are also common given names (`Nguyễn Xuân Trường`). */
 const GIVEN_NAME_HEADS = new SyllableSet(['trường', 'hội']);
 
-/** An ORG head starts at i and is not a place or a famous person's name (`Trường Sa`, `Trường Chinh`); memoized per article. */
-export function orgHeadStrict(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
+/** An ORG head starts at i (ending at i + size) and is not a place or a famous person's name (`Trường Sa`, `Trường Chinh`); memoized per article. */
+export function orgHeadStrict(toks: Toks, i: number): ReadonlyArray<PhraseHit<OrgHead>> {
   if (!ORG_HEAD_TABLE.startsAt(toks, i)) return NO_HEADS;
-  const memo = (toks.orgHeads ??= new Array(toks.n)) as Array<ReadonlyArray<PhraseMatch<OrgHead>> | undefined>;
-  return (memo[i] ??= orgHeadsAt(toks, i));
+  // Per token: 0 = not asked, -1 = no head, k > 0 = the (k-1)th list of toks.orgHeads. Only
+  // the few tokens a head starts with get a list; the index is one reused buffer.
+  const index = (toks.orgHeadIndex ??= HEAD_INDEX.ints(toks.n));
+  const lists = (toks.orgHeads ??= []) as Array<ReadonlyArray<PhraseHit<OrgHead>>>;
+  const k = index[i];
+  if (k > 0) return lists[k - 1];
+  if (k < 0) return NO_HEADS;
+  const heads = orgHeadsAt(toks, i);
+  if (heads.length === 0) {
+    index[i] = -1;
+  } else {
+    lists.push(heads);
+    index[i] = lists.length;
+  }
+  return heads;
 }
 
 const NO_HEADS: never[] = [];
+const HEAD_INDEX = new Scratch();
 
-function orgHeadsAt(toks: Toks, i: number): ReadonlyArray<PhraseMatch<OrgHead>> {
+function orgHeadsAt(toks: Toks, i: number): ReadonlyArray<PhraseHit<OrgHead>> {
   const heads = ORG_HEAD_TABLE.matchAll(toks, i);
   if (heads.length === 0) return heads;
   const cover = Math.max(PLACE_TABLE.longestEnd(toks, i), FAMOUS_TABLE.longestEnd(toks, i), 0);
-  return cover > 0 ? heads.filter((h) => h.end > cover) : heads;
+  return cover > 0 ? heads.filter((h) => i + h.size > cover) : heads;
 }
 
 /**

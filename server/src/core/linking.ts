@@ -41,6 +41,8 @@ interface Person {
   key: string;
   canonical: string;
   titles: string[];
+  /** rememberedKey of each of titles (a title is kept once per key). */
+  titleKeys: string[];
   /** The key's syllables, split when a short name is first compared with them. */
   syllables: string[] | undefined;
 }
@@ -74,11 +76,10 @@ function separatedBy(text: string, from: number, to: number, separators: readonl
 }
 
 export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
-  const empty: LinkResult = { links: [], values: new Map(), titles: new Map() };
   try {
     return link(ctx, entities);
   } catch {
-    return empty; // bad input never throws out of the core
+    return { links: [], values: new Map(), titles: new Map() }; // bad input never throws out of the core
   }
 }
 
@@ -112,7 +113,11 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
       usedTitles.add(t);
       const shown = collapseSpaces(text.slice(t.start, t.end));
-      if (!person.titles.some((x) => rememberedKey(x) === rememberedKey(shown))) person.titles.push(shown);
+      const key = rememberedKey(shown);
+      if (!person.titleKeys.includes(key)) {
+        person.titles.push(shown);
+        person.titleKeys.push(key);
+      }
     }
   }
   const values = new Map<Layered, string>();
@@ -138,13 +143,14 @@ function personOf(people: Map<string, Person>, surface: string): Person {
   let p = people.get(key);
   const shown = collapseSpaces(surface).trim();
   const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
-  if (!p) people.set(key, (p = { key, canonical: display, titles: [], syllables: undefined }));
+  if (!p) people.set(key, (p = { key, canonical: display, titles: [], titleKeys: [], syllables: undefined }));
   else if (p.canonical === p.canonical.toUpperCase() && display !== display.toUpperCase()) p.canonical = display;
   return p;
 }
 
 /** TITLE spans written right before or after a PER, following comma-separated lists. */
-function titlesBeside(text: string, titles: readonly Layered[], per: Layered, perStarts: readonly number[]): Layered[] {
+function titlesBeside(text: string, titles: readonly Layered[], per: Layered, perStarts: readonly number[]): readonly Layered[] {
+  if (titles.length === 0) return titles;
   const out: Layered[] = [];
   let i = lastEndingBefore(titles, per.start);
   let edge = per.start;
@@ -182,13 +188,13 @@ function lastEndingBefore(titles: readonly Layered[], offset: number): number {
 
 /** A title list standing without a name, held by exactly one person of the article. */
 function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>, people: Map<string, Person>): Link[] {
+  if (titles.length === used.size || people.size === 0) return []; // every title is someone's already, or nobody holds one
   const holders = new Map<string, Person[]>();
   for (const p of people.values()) {
-    for (const t of p.titles) {
-      const k = rememberedKey(t);
-      const list = holders.get(k) ?? [];
-      if (!list.includes(p)) list.push(p);
-      holders.set(k, list);
+    for (const k of p.titleKeys) {
+      const list = holders.get(k);
+      if (list === undefined) holders.set(k, [p]);
+      else if (!list.includes(p)) list.push(p);
     }
   }
   const out: Link[] = [];
@@ -218,19 +224,27 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     let e = s;
     while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(spans, toks.start[e], toks.end[e]) && !headStartsAt(toks, e)) e++;
     if (e === s || e - s > 2) continue;
-    const tail: string[] = [];
-    for (let k = s; k < e; k++) tail.push(toks.keyText(k));
+    const tail = e - s === 1 ? [toks.keyText(s)] : [toks.keyText(s), toks.keyText(s + 1)];
     everyone ??= [...people.values()];
-    const who = everyone.filter((p) => {
-      const syllables = (p.syllables ??= p.key.split(' '));
-      return syllables.length > tail.length && endsWith(syllables, tail);
-    });
-    if (who.length === 1) {
-      out.push({ start: toks.start[s], end: toks.end[e - 1], target: who[0].key, canonical: who[0].canonical, kind: 'short-name' });
+    const who = onlyOneEndingWith(everyone, tail);
+    if (who !== undefined) {
+      out.push({ start: toks.start[s], end: toks.end[e - 1], target: who.key, canonical: who.canonical, kind: 'short-name' });
     }
     i = e - 1;
   }
   return out;
+}
+
+/** The one person whose name ends with the syllables of tail (and is longer), if exactly one does. */
+function onlyOneEndingWith(everyone: readonly Person[], tail: readonly string[]): Person | undefined {
+  let who: Person | undefined;
+  for (const p of everyone) {
+    const syllables = (p.syllables ??= p.key.split(' '));
+    if (syllables.length <= tail.length || !endsWith(syllables, tail)) continue;
+    if (who !== undefined) return undefined;
+    who = p;
+  }
+  return who;
 }
 
 /** A token [start, end) lies inside one of the spans (sorted by start). */

@@ -12,7 +12,7 @@ import * as data from './data/organizations';
 import type { OrgHead } from './data/organizations';
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { SyllableSet, syllableId, type Toks, type TokSpan } from './wordScan';
+import { SyllableSet, lastMatchEnd, syllableId, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -21,7 +21,7 @@ const {
   BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
   isAbbreviation, looksLikePerson, orgHeadStrict,
 } = lexicon;
-const { genericPlaceAt, knownPlaceAt } = places;
+const { definitePlaceEnd, genericPlaceAt, knownPlaceEnd } = places;
 
 const FUNCTION = new SyllableSet(FUNCTION_WORDS);
 const STOP = new SyllableSet([...FUNCTION_WORDS, ...VERB_STARTS]);
@@ -46,15 +46,14 @@ export interface OrgParse {
   standalone: boolean;
 }
 
-interface Progress {
-  p: number;
-  body: boolean;
-  complement: boolean;
-}
+/** The head of an abbreviation (`UBND`): a body on its own (read only). */
+const ABBREVIATION_HEAD: OrgHead = { bare: true, abbr: true };
 
 export class OrgScanner {
   /** Unlisted places that a committee name ends with (`Huyện ủy Yên Dũng`): LOCs too. */
   readonly places: TokSpan[] = [];
+  /** Whether the last complements call found any (see there). */
+  private complemented = false;
 
   constructor(
     private readonly toks: Toks,
@@ -89,16 +88,15 @@ export class OrgScanner {
     const toks = this.toks;
     if (!toks.capWord(i)) return undefined;
     if (isAbbreviation(toks, i)) {
-      const head: OrgHead = { bare: true, abbr: true };
-      const prog: Progress = { p: i + 1, body: false, complement: false };
-      this.complements(prog, head, false, depth);
-      return this.finish(i, head, prog, complement, false);
+      const p = this.complements(i + 1, ABBREVIATION_HEAD, false, depth);
+      return this.finish(i, ABBREVIATION_HEAD, p, false, this.complemented, complement, false);
     }
     let best: OrgParse | undefined;
     for (const h of orgHeadStrict(toks, i)) {
       // `Tỉnh ủy viên` is a member's title; the committee is not a separate body there.
-      if (h.value.committee && toks.key(h.end) === VIEN) continue;
-      const r = this.parseHead(i, h.end, h.value, complement, depth);
+      const headEnd = i + h.size;
+      if (h.value.committee && toks.key(headEnd) === VIEN) continue;
+      const r = this.parseHead(i, headEnd, h.value, complement, depth);
       if (r && (!best || r.e > best.e || (r.e === best.e && r.standalone && !best.standalone))) best = r;
     }
     return best;
@@ -112,12 +110,12 @@ export class OrgScanner {
     let p = headEnd;
     let body = false;
     if (head.body === 'ban') {
-      const b = toks.joined(p) ? BAN_BODY_TABLE.longest(toks, p) : undefined;
+      const b = toks.joined(p) ? BAN_BODY_TABLE.longestValue(toks, p) : undefined;
       if (b) {
         banKnown = true;
-        banAlone = !!b.value.alone;
-        chiDao = b.value.form === 'Chỉ đạo';
-        p = b.end;
+        banAlone = !!b.alone;
+        chiDao = b.form === 'Chỉ đạo';
+        p = lastMatchEnd();
       } else {
         const w = this.capWordEnd(p);
         if (w === undefined) return undefined;
@@ -137,11 +135,11 @@ export class OrgScanner {
         }
       }
     }
-    const prog: Progress = { p, body, complement: false };
-    this.complements(prog, head, chiDao, depth);
-    const r = this.finish(i, head, prog, complement, banKnown);
+    p = this.complements(p, head, chiDao, depth);
+    const complemented = this.complemented;
+    const r = this.finish(i, head, p, body, complemented, complement, banKnown);
     if (!r) return undefined;
-    if (head.body === 'ban' && !prog.complement) {
+    if (head.body === 'ban' && !complemented) {
       // A bare committee name: only the ones that name one body in context, and not a
       // generic model (`Ban Thường vụ cấp ủy trực thuộc`).
       r.standalone = banKnown && banAlone && !this.genericAhead(r.e);
@@ -149,23 +147,28 @@ export class OrgScanner {
     return r;
   }
 
-  private finish(i: number, head: OrgHead, prog: Progress, complement: boolean, banKnown: boolean): OrgParse | undefined {
-    let p = prog.p;
+  private finish(i: number, head: OrgHead, end: number, body: boolean, complemented: boolean, complement: boolean, banKnown: boolean): OrgParse | undefined {
+    let p = end;
     if (!complement) p = this.termAt(p) ?? p;
-    const named = !!head.abbr || !!head.bare || prog.body || prog.complement;
+    const named = !!head.abbr || !!head.bare || body || complemented;
     if (!named && !(complement && (head.khoi || banKnown))) return undefined;
-    const genericBare = !head.abbr && !prog.body && !prog.complement && this.toks.key(p) === LEVEL_RANGE;
+    const genericBare = !head.abbr && !body && !complemented && this.toks.key(p) === LEVEL_RANGE;
     return { s: i, e: p, standalone: named && !genericBare };
   }
 
-  /** Level, place, `Khối …`, a body, or a DOC after `Ban Chỉ đạo`; each at most once. */
-  private complements(prog: Progress, head: OrgHead, chiDao: boolean, depth: number): void {
+  /**
+   * Level, place, `Khối …`, a body, or a DOC after `Ban Chỉ đạo` from p on; each at most
+   * once. Returns where they end; `complemented` then says whether there was any (read it
+   * right after the call: nested parses inside set it too).
+   */
+  private complements(from: number, head: OrgHead, chiDao: boolean, depth: number): number {
+    let p = from;
+    let found = false;
     let khoi = false;
     let anchored = false;
     let second: 'country' | 'central' | undefined;
     for (let guard = 0; guard < 4; guard++) {
-      const p = prog.p;
-      if (!this.toks.joined(p)) return;
+      if (!this.toks.joined(p)) break;
       let next: number | undefined;
       if (chiDao && this.docEnds.has(p)) {
         next = this.docEnds.get(p);
@@ -178,10 +181,12 @@ export class OrgScanner {
       } else if (second && (next = this.secondAnchorAt(p, depth, second)) !== undefined) {
         second = undefined;
       }
-      if (next === undefined) return;
-      prog.p = next;
-      prog.complement = true;
+      if (next === undefined) break;
+      p = next;
+      found = true;
     }
+    this.complemented = found;
+    return p;
   }
 
   /**
@@ -190,15 +195,15 @@ export class OrgScanner {
    */
   private allowsSecondAnchor(p: number, end: number): 'country' | 'central' | undefined {
     if (countryAt(this.toks, p) === end) return 'country';
-    const lv = LEVEL_TABLE.longest(this.toks, p);
-    return lv && lv.end === end && CENTRAL_LEVELS.has(lv.value) ? 'central' : undefined;
+    const lv = LEVEL_TABLE.longestValue(this.toks, p);
+    return lv !== undefined && lastMatchEnd() === end && CENTRAL_LEVELS.has(lv) ? 'central' : undefined;
   }
 
   private secondAnchorAt(p: number, depth: number, after: 'country' | 'central'): number | undefined {
     const lv = this.levelAt(p);
     if (lv !== undefined) return lv;
-    const known = knownPlaceAt(this.toks, p);
-    if (known && !known.needsContext && countryAt(this.toks, p) === undefined) return known.end;
+    const known = definitePlaceEnd(this.toks, p);
+    if (known >= 0 && countryAt(this.toks, p) === undefined) return known;
     const body = depth < MAX_DEPTH ? this.parseAt(p, true, depth + 1)?.e : undefined;
     if (body !== undefined) return body;
     // `Trung ương Đảng`: only after the central level, and as a capitalised word.
@@ -213,8 +218,8 @@ export class OrgScanner {
     }
     const lv = this.levelAt(p);
     if (lv !== undefined) return lv;
-    const known = knownPlaceAt(this.toks, p);
-    if (known && !known.needsContext) return known.end;
+    const known = definitePlaceEnd(this.toks, p);
+    if (known >= 0) return known;
     if (!head.committee) return undefined;
     const e = genericPlaceAt(this.toks, p);
     if (e !== undefined && !this.places.some((l) => l.s === p)) this.places.push({ label: 'LOC', s: p, e });
@@ -225,14 +230,15 @@ export class OrgScanner {
   private levelAt(p: number): number | undefined {
     const toks = this.toks;
     if (!toks.joined(p)) return undefined;
-    const lv = LEVEL_TABLE.longest(toks, p);
-    if (!lv) return undefined;
-    if (toks.cap(p) && lv.end === p + 1 && COMMITTEE_TAILS.has(toks.key(lv.end))) return undefined;
-    if (!toks.joined(lv.end)) return lv.end;
-    const known = knownPlaceAt(toks, lv.end);
-    if (known) return known.end;
-    if (CENTRAL_LEVELS.has(lv.value)) return lv.end;
-    return genericPlaceAt(toks, lv.end, NUMBERED_LEVELS.has(toks.id[p])) ?? lv.end;
+    const level = LEVEL_TABLE.longestValue(toks, p);
+    if (level === undefined) return undefined;
+    const end = lastMatchEnd();
+    if (toks.cap(p) && end === p + 1 && COMMITTEE_TAILS.has(toks.key(end))) return undefined;
+    if (!toks.joined(end)) return end;
+    const known = knownPlaceEnd(toks, end);
+    if (known >= 0) return known;
+    if (CENTRAL_LEVELS.has(level)) return end;
+    return genericPlaceAt(toks, end, NUMBERED_LEVELS.has(toks.id[p])) ?? end;
   }
 
   /** `Khối các cơ quan tỉnh`, `Khối Doanh nghiệp`, `Khối` (capitalised) — the bloc of a party organization. */

@@ -63,7 +63,17 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
     out.push({ label: 'PER', s: i, e: i + n });
     i += n - 1;
   }
-  return unsorted ? out.sort((a, b) => a.s - b.s) : out;
+  return unsorted && !byStart(out) ? out.sort(byStartOrder) : out;
+}
+
+/** Whether the spans are in order of start already (the sort would keep them: it is stable). */
+function byStart(spans: readonly TokSpan[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1].s > spans[k].s) return false;
+  return true;
+}
+
+function byStartOrder(a: TokSpan, b: TokSpan): number {
+  return a.s - b.s;
 }
 
 /** Whether one of the places spans exactly [s, e) (asked only for famous people who are also places: rarely). */

@@ -10,13 +10,13 @@ import { Scratch, SyllableSet, lastMatchEnd, nextStartOf, type Toks, type TokSpa
 // is a getter call, which costs more than the lookups of these hot loops.
 const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } = lexicon;
 
-/** Longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`). */
-export function knownPlaceAt(toks: Toks, i: number): { end: number; needsContext: boolean } | undefined {
+/** End of the longest known place at toks[i] when it needs no context (not `Hồ Chí Minh`), or -1. */
+export function definitePlaceEnd(toks: Toks, i: number): number {
   const v = PLACE_TABLE.longestValue(toks, i);
-  return v && { end: lastMatchEnd(), needsContext: !!v.needsContext };
+  return v === undefined || v.needsContext ? -1 : lastMatchEnd();
 }
 
-/** End of the longest known place at toks[i], or -1. */
+/** End of the longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`), or -1. */
 export function knownPlaceEnd(toks: Toks, i: number): number {
   return PLACE_TABLE.longestEnd(toks, i);
 }
@@ -76,7 +76,13 @@ export function detectPlaces(toks: Toks): TokSpan[] {
     edges[l.e] |= LOC_END;
     edges[l.s] |= LOC_START;
   }
-  return [...out, ...ambiguous.filter((a) => inListOfPlaces(toks, a, edges))].sort((a, b) => a.s - b.s);
+  const kept = out.length;
+  for (const a of ambiguous) if (inListOfPlaces(toks, a, edges)) out.push(a);
+  return out.length === kept ? out : out.sort(byStartOrder);
+}
+
+function byStartOrder(a: TokSpan, b: TokSpan): number {
+  return a.s - b.s;
 }
 
 function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {

@@ -14,7 +14,12 @@ import { nextStartOf, syllableId, type Toks, type TokSpan } from './wordScan';
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const { LEVEL_TABLE, countryAt, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } = lexicon;
-const { knownPlaceAt, genericPlaceAt } = places;
+const { knownPlaceEnd, genericPlaceAt } = places;
+
+function knownOrGenericPlace(toks: Toks, i: number): number | undefined {
+  const known = knownPlaceEnd(toks, i);
+  return known >= 0 ? known : genericPlaceAt(toks, i);
+}
 
 const LEVEL_RANGE = syllableId(LEVEL_RANGE_WORD);
 const VIET = syllableId('việt');
@@ -37,7 +42,7 @@ export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
 /** toks[i] lies inside a fixed body name (`Chủ tịch` in `Đoàn Chủ tịch`): part of a compound, no title. */
 function insideOrgHead(toks: Toks, i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) {
-    for (const h of orgHeadStrict(toks, k)) if (h.end > i) return true;
+    for (const h of orgHeadStrict(toks, k)) if (k + h.size > i) return true;
   }
   return false;
 }
@@ -59,7 +64,7 @@ export function titleParse(toks: Toks, i: number, orgs: OrgScanner): { end: numb
   let bestBare = false;
   let foreign = false;
   for (const head of TITLE_HEAD_TABLE.matchAll(toks, h0)) {
-    let q = head.end;
+    let q = h0 + head.size;
     const qualEnd = toks.joined(q) ? TITLE_QUALIFIER_TABLE.longestEnd(toks, q) : -1;
     const qual = qualEnd >= 0;
     if (qual) q = qualEnd;
@@ -95,7 +100,7 @@ function bodyAt(toks: Toks, q: number, orgs: OrgScanner, level: boolean): number
   if (level && end < 0 && !toks.cap(q)) {
     // `Chủ tịch tỉnh`, `Bí thư huyện Yên Dũng`: a lowercase level word, maybe with its place.
     const lv = LEVEL_TABLE.longestEnd(toks, q);
-    if (lv >= 0) end = (toks.joined(lv) ? knownPlaceAt(toks, lv)?.end ?? genericPlaceAt(toks, lv) : undefined) ?? lv;
+    if (lv >= 0) end = (toks.joined(lv) ? knownOrGenericPlace(toks, lv) : undefined) ?? lv;
   }
   return end > q ? end : undefined;
 }

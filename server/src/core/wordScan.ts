@@ -202,8 +202,9 @@ const F_SPACE = 32;
 export class Toks {
   /** Per-article memos of lexicon.ts predicates (small numbers per token, 0 = not asked yet), allocated on first use. */
   memo: Uint8Array | undefined = undefined;
-  /** Per-article memo of lexicon.ts's organization heads per token. */
+  /** Per-article memo of lexicon.ts's organization heads: the lists found, and per token its list (see orgHeadStrict). */
   orgHeads: unknown[] | undefined = undefined;
+  orgHeadIndex: Int32Array | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -504,11 +505,11 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
 // ---------------------------------------------------------------------------------------
 // Phrase tables.
 
-interface Entry<T> {
-  forms: string[];
+interface Entry<T> extends PhraseHit<T> {
   /** Token offsets whose syllable must be capitalised in the text. */
   caps: number[];
-  value: T;
+  /** A list of this entry alone: matchAll's usual answer, made once. */
+  alone: ReadonlyArray<PhraseHit<T>>;
 }
 
 interface Node<T> {
@@ -523,6 +524,14 @@ export interface PhraseMatch<T> {
   end: number;
   value: T;
   forms: string[];
+}
+
+/** A phrase of a table as matchAll finds it: the match ends at its start + size (one object per entry, none per match). */
+export interface PhraseHit<T> {
+  /** Number of tokens of the phrase. */
+  readonly size: number;
+  readonly value: T;
+  readonly forms: string[];
 }
 
 /** Bit per table, per syllable: some phrase of that table starts with that syllable. */
@@ -557,7 +566,9 @@ export class PhraseTable<T> {
     }
     const caps: number[] = [];
     forms.forEach((f, k) => UPPER_START.test(f) && caps.push(k));
-    (node!.entries ??= []).push({ forms, caps, value });
+    const entry = { size: keys.length, value, forms, caps, alone: [] as Array<PhraseHit<T>> };
+    entry.alone.push(entry);
+    (node!.entries ??= []).push(entry);
     STARTS[syllableId(keys[0])] |= this.bit;
   }
 
@@ -576,10 +587,14 @@ export class PhraseTable<T> {
     return this.bit;
   }
 
-  /** Every match starting at toks[i], longest first. */
-  matchAll(toks: Toks, i: number): Array<PhraseMatch<T>> {
+  /**
+   * Every match starting at toks[i], longest first; match m ends at i + m.size. Nothing is
+   * allocated unless two or more phrases match (one match is its entry's own list).
+   */
+  matchAll(toks: Toks, i: number): ReadonlyArray<PhraseHit<T>> {
     if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
-    const found: Array<PhraseMatch<T>> = [];
+    let first: Entry<T> | undefined;
+    let found: Array<PhraseHit<T>> | undefined;
     let next: Map<number, Node<T>> | undefined = this.root;
     for (let j = i; j < toks.n && next; j++) {
       if (j > i && toks.nlBefore(j)) break;
@@ -587,9 +602,14 @@ export class PhraseTable<T> {
       if (!node) break;
       next = node.next;
       if (!node.entries) continue;
-      for (const e of node.entries) if (casingFits(toks, i, e.caps)) found.push({ end: j + 1, value: e.value, forms: e.forms });
+      for (const e of node.entries) {
+        if (!casingFits(toks, i, e.caps)) continue;
+        if (first === undefined) first = e;
+        else (found ??= [first]).push(e);
+      }
     }
-    return found.reverse();
+    if (first === undefined) return NO_MATCHES;
+    return found === undefined ? first.alone : found.reverse();
   }
 
   /** End of the longest match starting at toks[i] (the last fitting entry of the deepest node), or -1. */
@@ -674,15 +694,23 @@ export function tokensOf(text: string): Toks {
   return cache;
 }
 
-/** Zero-filled scratch bytes [0, n) per use (one module-level buffer each, grown on demand): per-article marks. */
+/** Zero-filled scratch bytes or ints [0, n) per use (one module-level buffer each, grown on demand): per-article marks. */
 export class Scratch {
   private buf = new Uint8Array(256);
+  private intBuf = new Int32Array(64);
 
   /** The buffer with [0, n) zeroed; the contents beyond n are unspecified (never read them). Valid until the next call. */
   bytes(n: number): Uint8Array {
     if (n > this.buf.length) this.buf = new Uint8Array(Math.max(n, this.buf.length * 2));
     else this.buf.fill(0, 0, n);
     return this.buf;
+  }
+
+  /** As bytes, for 32-bit integers. */
+  ints(n: number): Int32Array {
+    if (n > this.intBuf.length) this.intBuf = new Int32Array(Math.max(n, this.intBuf.length * 2));
+    else this.intBuf.fill(0, 0, n);
+    return this.intBuf;
   }
 }
 
