@@ -12,6 +12,7 @@ import { isJsSpace, normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
 import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
 import { NON_NAME_HEADS } from './data/metadataCues';
+import { MAX_SYLLABLES, UNKNOWN, syllableId, tokensOf, type Toks } from './wordScan';
 
 /** Letter runs kept in a skeleton: more than any cue phrase or short-line test needs. */
 export const SKELETON_WORDS = 16;
@@ -144,8 +145,12 @@ export class LineShape {
   private skeletonMemo: string | undefined;
   private headMemo: string | undefined;
 
-  /** `src` holds the line's text at `offset` (the view text and line.start, by default the line's own text). */
-  constructor(line: Line, src: string = line.text, offset = 0) {
+  /**
+   * `src` holds the line's text at `offset` (the view text and line.start, by default the
+   * line's own text); `toks`, when given, are the tokens of `src`, read instead of its
+   * characters (see scanTokens).
+   */
+  constructor(line: Line, src: string = line.text, offset = 0, toks?: Toks) {
     let a = offset;
     let b = offset + line.text.length;
     while (a < b && isSpaceCode(src.charCodeAt(a))) a++;
@@ -160,7 +165,7 @@ export class LineShape {
     this.end = line.start + b - offset;
     let key: string | undefined;
     let skeleton: string | undefined;
-    if (!scanText(src, a, b)) {
+    if (!(toks !== undefined && scanTokens(toks, src, a, b)) && !scanText(src, a, b)) {
       // A character whose case or space folding the char-code pass does not model: the exact path.
       const exact = keyAndScan(text);
       key = exact.key;
@@ -545,6 +550,156 @@ function scanText(text: string, from: number, to: number): boolean {
   return true;
 }
 
+// ---------------------------------------------------------------------------------------
+// The token pass. The names tokenizer reads every character of the view anyway; a line's
+// figures follow from its tokens: a token whose syllable is all letters is one letter run
+// (its stop-ness and hash learnt once per syllable id), other tokens are read by their
+// characters as scanText reads them. Lines the tokens do not model simply (whitespace
+// other than single spaces between tokens, characters scanText leaves to the exact path)
+// return false and take scanText.
+
+/**
+ * Every stop syllable has a syllable id, so a token of letters alone whose id is UNKNOWN is
+ * no stop syllable (ids are only compared with the ids tables know: an id no table holds
+ * behaves as UNKNOWN does). A letter whose uppercase is not one code unit would make the
+ * tokenizer leave a token's id UNKNOWN: no stop syllable has one.
+ */
+for (const w of STOP_WORDS) {
+  if (w.toUpperCase().length !== w.length) throw new Error('stop syllables: a letter without a one-unit uppercase');
+  syllableId(w);
+}
+
+/** Token index where the next line's search starts (lines are shaped in order). */
+let cursor = 0;
+/** Per syllable id: ID_KNOWN once learnt, ID_RUN when its key is one letter run, ID_STOP when that run is a stop syllable. */
+const ID_INFO = new Uint8Array(MAX_SYLLABLES);
+const ID_HASH = new Int32Array(MAX_SYLLABLES);
+const ID_KNOWN = 1;
+const ID_RUN = 2;
+const ID_STOP = 4;
+
+/**
+ * Learn what a syllable id says from token [s, e) (its lowercase is the id's key, so every
+ * token with that id has the same kinds of characters, unless a capital sigma, which scanText
+ * leaves to the exact path, lowercases to its `σ`).
+ */
+function learnId(id: number, text: string, s: number, e: number): number {
+  let bits = ID_KNOWN | ID_RUN;
+  let hash = 0;
+  let low = 0;
+  let high = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    let code = CODE[c];
+    if (code === 0) code = learn(c);
+    const lc = (code >> KIND_BITS) & LOWER_MASK;
+    if ((code & KIND_MASK) !== K_LETTER || lc === 0x3c3) { bits = ID_KNOWN; break; }
+    hash = (Math.imul(hash, 31) + lc) | 0;
+    high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+    low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
+  }
+  if (bits !== ID_KNOWN && e - s <= MAX_STOP_LENGTH && isStopNumber(low, high, e - s)) bits |= ID_STOP;
+  ID_HASH[id] = hash;
+  ID_INFO[id] = bits;
+  return bits;
+}
+
+/** scanText's figures for the trimmed line [from, to) of the tokenized `text`, from its tokens, into S; false when the line needs scanText. */
+function scanTokens(toks: Toks, text: string, from: number, to: number): boolean {
+  const starts = toks.start;
+  const ends = toks.end;
+  const ids = toks.id;
+  const n = toks.n;
+  let t = cursor;
+  while (t < n && starts[t] < from) t++;
+  cursor = t;
+  let words = 0;
+  let stops = 0;
+  let runs = 0;
+  let digits = false;
+  let first = 0;
+  let punct = 0;
+  let inToken = false;
+  let letterEnd = -1; // just past the last letter read: a run starting there would continue it
+  if (from < to) {
+    if (t >= n || starts[t] !== from) return false;
+    let end = from;
+    for (; t < n && starts[t] < to; t++) {
+      const s = starts[t];
+      if (s !== end) {
+        if (s !== end + 1 || text.charCodeAt(end) !== 32) return false;
+        inToken = false;
+      }
+      end = ends[t];
+      const id = ids[t];
+      let bits = 0;
+      if (id !== UNKNOWN) {
+        bits = ID_INFO[id];
+        if (bits === 0) bits = learnId(id, text, s, end);
+      }
+      if ((bits & ID_RUN) !== 0 && s !== letterEnd) {
+        if (!inToken) { words++; inToken = true; }
+        if (runs++ === 0) first = ID_HASH[id];
+        if ((bits & ID_STOP) !== 0) stops++;
+        letterEnd = end;
+        continue;
+      }
+      if (id === UNKNOWN && runs !== 0 && s !== letterEnd) {
+        // An unknown syllable of letters alone: one letter run, and no stop syllable (see above).
+        let i = s;
+        for (; i < end; i++) {
+          let code = CODE[text.charCodeAt(i)];
+          if (code === 0) code = learn(text.charCodeAt(i));
+          if ((code & KIND_MASK) !== K_LETTER) break;
+        }
+        if (i === end) {
+          if (!inToken) { words++; inToken = true; }
+          runs++;
+          letterEnd = end;
+          continue;
+        }
+      }
+      // Any other token, character by character as scanText reads them.
+      for (let i = s; i < end; ) {
+        let code = CODE[text.charCodeAt(i)];
+        if (code === 0) code = learn(text.charCodeAt(i));
+        const kind = code & KIND_MASK;
+        if (kind === K_LETTER) {
+          if (i === letterEnd) return false;
+          if (!inToken) { words++; inToken = true; }
+          const runStart = i;
+          let low = code >>> STOP_LETTER_SHIFT;
+          let high = 0;
+          let hash = (code >> KIND_BITS) & LOWER_MASK;
+          while (++i < end) {
+            code = CODE[text.charCodeAt(i)];
+            if ((code & KIND_MASK) !== K_LETTER && (code !== 0 || ((code = learn(text.charCodeAt(i))) & KIND_MASK) !== K_LETTER)) break;
+            hash = (Math.imul(hash, 31) + ((code >> KIND_BITS) & LOWER_MASK)) | 0;
+            high = (high << STOP_LETTER_BITS) | (low >>> (32 - STOP_LETTER_BITS));
+            low = (low << STOP_LETTER_BITS) | (code >>> STOP_LETTER_SHIFT);
+          }
+          if (runs++ === 0) first = hash;
+          if (i - runStart <= MAX_STOP_LENGTH && isStopNumber(low, high, i - runStart)) stops++;
+          letterEnd = i;
+          continue;
+        }
+        if (kind === K_DIGIT) {
+          digits = true;
+          if (!inToken) { words++; inToken = true; }
+        } else if (kind === K_OTHER) punct |= punctOf(text.charCodeAt(i));
+        else return false; // whitespace inside a token, or a character only the exact path reads
+        i++;
+      }
+    }
+    if (end !== to) return false;
+  }
+  cursor = t;
+  S.words = words; S.stops = stops; S.runs = runs; S.digits = digits; S.unfolded = false;
+  S.folded = to - from;
+  S.first = first; S.punct = punct;
+  return true;
+}
+
 /** S from the exact path's key and scan. */
 function fromExactScan(key: string, scan: KeyScan): void {
   S.words = scan.words; S.stops = scan.stops; S.digits = scan.digits; S.unfolded = false;
@@ -571,8 +726,11 @@ export function shapeLines(text: string, lines: readonly Line[]): LineShape[] {
   let shapes = SHAPES.get(lines);
   if (!shapes) {
     // Read from the view text itself (a flat string), faster than each line's slice of it.
+    // The names stage tokenizes the same view later: its cached tokens replace a pass over the characters.
+    const toks = tokensOf(text);
+    cursor = 0;
     shapes = new Array<LineShape>(lines.length);
-    for (let i = 0; i < lines.length; i++) shapes[i] = new LineShape(lines[i], text, lines[i].start);
+    for (let i = 0; i < lines.length; i++) shapes[i] = new LineShape(lines[i], text, lines[i].start, toks);
     SHAPES.set(lines, shapes);
   }
   return shapes;
