@@ -32,11 +32,7 @@ export function createAnalyzer(_init: AnalyzerInit = {}): Analyzer {
   return { analyze };
 }
 
-/**
- * Analyse one article. Never throws on any string input.
- * The same stages as analyzeInStages, run at once without its getters and closure: going
- * through them doubled the GC share of a corpus pass (4% → 8% of CPU), measured.
- */
+/** Analyse one article. Never throws on any string input. The two stages of analyzeInStages, run at once. */
 export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
   const view = createTextView(raw);
   const ctx = pageOf(view.text, options);
@@ -59,19 +55,49 @@ export function analyzeInStages(raw: string, options: AnalyzeOptions = {}): Anal
   const ctx = pageOf(view.text, options);
   const at = new StoredOffsets(view);
   const { boilerplate, metadata } = storedPage(view, ctx, at);
-  let found: EntitiesAndLinks | undefined;
-  const detected = () => (found ??= entitiesOf(view, ctx, at));
-  return {
-    publicationDate: ctx.publicationDate,
-    get entities(): Entity[] {
-      return detected().entities;
-    },
-    boilerplate,
-    metadata,
-    get links(): MentionLink[] {
-      return detected().links;
-    },
-  };
+  return new StagedAnalysis(ctx.publicationDate, boilerplate, metadata, view, ctx, at);
+}
+
+/**
+ * An analysis whose entities and links are detected when first read. A class, not an object
+ * literal with getters: such literals made a new hidden class per article, and a corpus pass
+ * built that way spent twice the GC time (4% → 8% of CPU), measured.
+ */
+class StagedAnalysis implements Analysis {
+  #view: TextView;
+  #ctx: DetectContext;
+  #at: StoredOffsets;
+  #found: EntitiesAndLinks | undefined;
+
+  constructor(
+    readonly publicationDate: string | null,
+    readonly boilerplate: BoilerplateBlock[],
+    readonly metadata: MetadataItem[],
+    view: TextView,
+    ctx: DetectContext,
+    at: StoredOffsets,
+  ) {
+    this.#view = view;
+    this.#ctx = ctx;
+    this.#at = at;
+  }
+
+  get entities(): Entity[] {
+    return this.#detected().entities;
+  }
+
+  get links(): MentionLink[] {
+    return this.#detected().links;
+  }
+
+  /** The plain analysis, keys in analyze()'s order (JSON sees no getters of a class). */
+  toJSON(): Analysis {
+    return { publicationDate: this.publicationDate, entities: this.entities, boilerplate: this.boilerplate, metadata: this.metadata, links: this.links };
+  }
+
+  #detected(): EntitiesAndLinks {
+    return (this.#found ??= entitiesOf(this.#view, this.#ctx, this.#at));
+  }
 }
 
 /** The page's blocks and metadata at stored code-point offsets, with their stored text. */
