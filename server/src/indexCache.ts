@@ -241,13 +241,19 @@ export class SummaryCache {
     }
   }
 
-  /** The live [hash, summary] entries of the wanted shards, one per hash, in source order. */
+  /** The live [hash, summary] entries of the wanted shards, one per hash, in source order; yields the loop now and then. */
   private async entriesAsync(wanted: ReadonlySet<number>): Promise<Map<number, Array<[string, FileSummary]>>> {
     const out = new Map<number, Array<[string, FileSummary]>>();
+    for (const _pause of this.collect(wanted, out)) await new Promise((r) => setImmediate(r));
+    return out;
+  }
+
+  /** Fill `out` with the live entries of the wanted shards; yields every 1,024 entries read, where an async caller may pause. */
+  private *collect(wanted: ReadonlySet<number>, out: Map<number, Array<[string, FileSummary]>>): Generator<void> {
     const seen = new Set<string>();
     let k = 0;
     for (const entry of this.source()) {
-      if (++k % 1024 === 0) await new Promise((r) => setImmediate(r));
+      if (++k % 1024 === 0) yield;
       const n = shardOf(entry[0]);
       if (!wanted.has(n) || seen.has(entry[0])) continue;
       seen.add(entry[0]);
@@ -255,7 +261,6 @@ export class SummaryCache {
       if (!list) out.set(n, (list = []));
       list.push(entry);
     }
-    return out;
   }
 
   private async encodeShardAsync(entries: ReadonlyArray<[string, FileSummary]>): Promise<Buffer> {
@@ -269,17 +274,9 @@ export class SummaryCache {
 
   /** The bytes of each wanted shard, from the live summaries. */
   private encodeShards(wanted: ReadonlySet<number>): Map<number, Buffer> {
-    const records = new Map<number, Buffer[]>();
-    const seen = new Set<string>();
-    for (const [hash, summary] of this.source()) {
-      const n = shardOf(hash);
-      if (!wanted.has(n) || seen.has(hash)) continue;
-      seen.add(hash);
-      let list = records.get(n);
-      if (!list) records.set(n, (list = []));
-      list.push(encodeRecord(hash, summary));
-    }
-    return new Map([...records].map(([n, list]) => [n, encodeShard(list, this.fingerprint)]));
+    const entries = new Map<number, Array<[string, FileSummary]>>();
+    for (const _pause of this.collect(wanted, entries));
+    return new Map([...entries].map(([n, list]) => [n, encodeShard(list.map(([hash, summary]) => encodeRecord(hash, summary)), this.fingerprint)]));
   }
 
   private encodeStats(): string {

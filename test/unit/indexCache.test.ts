@@ -112,3 +112,24 @@ test('the content hash of valid UTF-8 bytes is the hash of the text they decode 
   const broken = decodeArticle(Buffer.from([0x48, 0xc3, 0x28, 0x75]));
   assert.ok(broken.ok && !broken.validUtf8 && broken.text.includes('\ufffd'), 'invalid bytes are not hashed as bytes');
 });
+
+test('the synchronous save (at shutdown) writes the same shards as the asynchronous one', async () => {
+  const live = new Map<string, FileSummary>();
+  for (let i = 0; i < 3000; i++) live.set(contentHash(`bài ${i}`), summary(`file:///${i}.txt`, 1 + (i % 3)));
+  const shards = async (sync: boolean) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-cache-'));
+    const c = new SummaryCache(dir, 'fp', () => undefined);
+    c.source = () => live.entries();
+    await c.load();
+    for (const [h, s] of live) c.put(h, s);
+    if (sync) c.save();
+    else await c.saveAsync();
+    const folder = path.join(dir, 'index-cache');
+    const files = new Map(fs.readdirSync(folder).filter((f) => f.startsWith('shard-')).map((f) => [f, fs.readFileSync(path.join(folder, f)).toString('base64')]));
+    fs.rmSync(dir, { recursive: true, force: true });
+    return files;
+  };
+  const async = await shards(false);
+  assert.ok(async.size > 1, 'several shards written');
+  assert.deepEqual(await shards(true), async);
+});
