@@ -69,7 +69,7 @@ const NUMERIC_KEYS: Keys = {
 };
 
 const STRING_KEYS: Keys = {
-  of: (label, start, end) => `${label}:${start}:${end}`,
+  of: (label, start, end) => detectionKey({ label, start, end }),
   extent: (start, end) => `${start}:${end}`,
 };
 
@@ -211,16 +211,7 @@ function asDetected(d: Entity, nested: boolean): EffectiveEntity {
 
 /** Longest first, then by start, then by label; equal entities keep their order (a stable sort). */
 function byLengthDesc<T extends Entity>(list: readonly T[]): T[] {
-  const w = offsetBits(list);
-  if (w < 0) return [...list].sort(longerFirst);
-  // One number per entity instead of a comparator reading three fields and two strings.
-  const span = 2 ** w;
-  const keys = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    keys[i] = ((span - (e.end - e.start)) * span + e.start) * 8 + LABEL_RANK.get(e.label)!;
-  }
-  return sortedBy(list, keys, 2 * w + 4, longerFirst);
+  return sortedByKey(list, (e, span) => ((span - (e.end - e.start)) * span + e.start) * 8 + LABEL_RANK.get(e.label)!, longerFirst);
 }
 
 function longerFirst(a: Entity, b: Entity): number {
@@ -228,20 +219,27 @@ function longerFirst(a: Entity, b: Entity): number {
 }
 
 /** By start, longer first, primary before nested, then by label (stable). */
-function byPosition(list: EffectiveEntity[]): EffectiveEntity[] {
-  const w = offsetBits(list);
-  if (w < 0) return list.sort(positionOrder);
-  const span = 2 ** w;
-  const keys = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    keys[i] = ((e.start * span + (span - 1 - e.end)) * 2 + (e.nested ? 1 : 0)) * 8 + LABEL_RANK.get(e.label)!;
-  }
-  return sortedBy(list, keys, 2 * w + 4, positionOrder);
+function byPosition(list: readonly EffectiveEntity[]): EffectiveEntity[] {
+  return sortedByKey(list, (e, span) => ((e.start * span + (span - 1 - e.end)) * 2 + (e.nested ? 1 : 0)) * 8 + LABEL_RANK.get(e.label)!, positionOrder);
 }
 
 function positionOrder(a: EffectiveEntity, b: EffectiveEntity): number {
   return a.start - b.start || b.end - a.end || Number(a.nested) - Number(b.nested) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+/**
+ * The list in `compare`'s order, by one number per entity instead of a comparator reading
+ * three fields and two strings. `key(e, span)` must order as `compare` does, for offsets
+ * below `span` (its keys stay below span² × 16); entities that cannot have such a key
+ * (offsets too large, an unknown label) are sorted by `compare`.
+ */
+function sortedByKey<T extends Entity>(list: readonly T[], key: (e: T, span: number) => number, compare: (a: T, b: T) => number): T[] {
+  const w = offsetBits(list);
+  if (w < 0) return [...list].sort(compare);
+  const span = 2 ** w;
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) keys[i] = key(list[i], span);
+  return sortedBy(list, keys, 2 * w + 4, compare);
 }
 
 /** Bits that hold every offset of the list, or -1 when some entity cannot have a numeric sort key. */
