@@ -12,7 +12,7 @@ import { isJsSpace, normalizedKey } from './normalize';
 import { VIETNAMESE_STOP_SYLLABLES } from './data/stopwords';
 import { BULLET_MARKS, SECTION_NAMES, STAMP_COUNTERS, STAMP_LABELS } from './data/boilerplateCues';
 import { NON_NAME_HEADS } from './data/metadataCues';
-import { MAX_SYLLABLES, UNKNOWN, syllableId, tokensOf, type Toks } from './wordScan';
+import { F_DIGITS, F_LETTERS, MAX_SYLLABLES, UNKNOWN, syllableId, tokensOf, type Toks } from './wordScan';
 
 /** Letter runs kept in a skeleton: more than any cue phrase or short-line test needs. */
 export const SKELETON_WORDS = 16;
@@ -445,8 +445,17 @@ function codeOf(c: number): number {
 }
 
 /**
- * The first `keep` letter runs of a text scanText has read (so every code unit is learnt),
- * joined by spaces, sliced from `lower` (the text lowercased: the same length and offsets,
+ * Kind of code unit c, learnt if new (the token pass does not read every unit: a syllable's
+ * units are read once per syllable id, whatever their case, and a token of letters alone not
+ * at all).
+ */
+function kindOf(c: number): number {
+  const code = CODE[c];
+  return (code !== 0 ? code : learn(c)) & KIND_MASK;
+}
+
+/**
+ * The first `keep` letter runs of a shaped text, joined by spaces, sliced from `lower` (the text lowercased: the same length and offsets,
  * since scanText leaves every code unit whose lowercase is not one code unit to the exact
  * path): its key's skeleton, without building the key. A text of letter runs between
  * single spaces is its own skeleton.
@@ -458,23 +467,23 @@ function skeletonOfText(text: string, lower: string, keep: number): string {
   const n = text.length;
   let i = 0;
   for (; i < n && runs < keep; i++) {
-    if ((CODE[text.charCodeAt(i)] & KIND_MASK) !== K_LETTER) {
-      if (text.charCodeAt(i) !== 32 || i === 0 || (CODE[text.charCodeAt(i - 1)] & KIND_MASK) !== K_LETTER) simple = false;
+    if (kindOf(text.charCodeAt(i)) !== K_LETTER) {
+      if (text.charCodeAt(i) !== 32 || i === 0 || kindOf(text.charCodeAt(i - 1)) !== K_LETTER) simple = false;
       continue;
     }
     const from = i;
-    while (i + 1 < n && (CODE[text.charCodeAt(i + 1)] & KIND_MASK) === K_LETTER) i++;
+    while (i + 1 < n && kindOf(text.charCodeAt(i + 1)) === K_LETTER) i++;
     out += (runs++ ? ' ' : '') + lower.slice(from, i + 1);
   }
   return simple && i >= n ? lower : out;
 }
 
-/** The index just past the `keep`-th letter run of a text scanText has read (keep >= 1 runs exist). */
+/** The index just past the `keep`-th letter run of a shaped text (keep >= 1 runs exist). */
 function runsEnd(text: string, keep: number): number {
   let runs = 0;
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
-    const letter = (CODE[text.charCodeAt(i)] & KIND_MASK) === K_LETTER;
+    const letter = kindOf(text.charCodeAt(i)) === K_LETTER;
     if (inRun && !letter && ++runs === keep) return i;
     inRun = letter;
   }
@@ -609,6 +618,7 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
   const starts = toks.start;
   const ends = toks.end;
   const ids = toks.id;
+  const flags = toks.flags;
   const n = toks.n;
   let t = cursor;
   while (t < n && starts[t] < from) t++;
@@ -644,20 +654,19 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
         letterEnd = end;
         continue;
       }
-      if (id === UNKNOWN && runs !== 0 && s !== letterEnd) {
-        // An unknown syllable of letters alone: one letter run, and no stop syllable (see above).
-        let i = s;
-        for (; i < end; i++) {
-          let code = CODE[text.charCodeAt(i)];
-          if (code === 0) code = learn(text.charCodeAt(i));
-          if ((code & KIND_MASK) !== K_LETTER) break;
-        }
-        if (i === end) {
-          if (!inToken) { words++; inToken = true; }
-          runs++;
-          letterEnd = end;
-          continue;
-        }
+      const f = flags[t];
+      if ((f & F_LETTERS) !== 0 && id === UNKNOWN && runs !== 0 && s !== letterEnd) {
+        // An unknown syllable of letters alone (the tokenizer's letters are K_LETTER): one letter run, and no stop syllable (see above).
+        if (!inToken) { words++; inToken = true; }
+        runs++;
+        letterEnd = end;
+        continue;
+      }
+      if ((f & F_DIGITS) !== 0) {
+        // ASCII digits alone: what the loop below does with each of them.
+        digits = true;
+        if (!inToken) { words++; inToken = true; }
+        continue;
       }
       // Any other token, character by character as scanText reads them.
       for (let i = s; i < end; ) {

@@ -24,20 +24,26 @@ const C_SPACE = 4;
 const C_CASED = 8;
 /** Its uppercase is itself. */
 const C_SELF_UPPER = 16;
-/** Upper and not lower (`ch === ch.toUpperCase() && ch !== ch.toLowerCase()`). */
-const C_UPPER_LETTER = 32;
+/**
+ * A letter whose lowercase is one unit and a letter (\p{L}), other than `Σ` (whose lowercase
+ * depends on the context): what lineShape.ts counts as a letter.
+ */
+const C_LETTER = 32;
 /** Lowercase or uppercase is not one unit (`İ`, `ß`): such a token takes the exact slow path. */
 const C_MULTI = 64;
 /** An ASCII digit, or a letter that is upper and not lower: what abbreviations are made of. */
 const C_UPPER_OR_DIGIT = 128;
 
 /**
- * Per unit: its class bits (C_*) in the low byte and the first unit of its lowercase above
- * (`info >>> 8`), so the scanner reads one table entry per character. 0 = not classified yet.
+ * Per unit: its class bits (C_*) in the low byte, the first unit of its lowercase in the next
+ * two (`(info >>> 8) & 0xffff`) and the digit of that lowercase unit among the units of the
+ * syllable keys in the high byte (`info >>> 24`, 0 = in no short key, see SHORT_KEYS), so the
+ * scanner reads one table entry per character. 0 = not classified yet.
  */
 const INFO = new Int32Array(0x10000);
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const LETTER = /\p{L}/u;
 
 function classify(c: number): number {
   const ch = String.fromCharCode(c);
@@ -48,10 +54,29 @@ function classify(c: number): number {
   if (isSpace(c)) k |= C_SPACE;
   if (lo !== up) k |= C_CASED;
   if (up === ch) k |= C_SELF_UPPER;
-  if (up === ch && lo !== ch) k |= C_UPPER_LETTER;
   if (lo.length !== 1 || up.length !== 1) k |= C_MULTI;
-  if ((c >= 48 && c <= 57) || ((k & C_WORD) !== 0 && (k & C_UPPER_LETTER) !== 0)) k |= C_UPPER_OR_DIGIT;
-  return (INFO[c] = (lo.charCodeAt(0) << 8) | k);
+  // An upper and not lower letter (`ch === ch.toUpperCase() && ch !== ch.toLowerCase()`).
+  if ((c >= 48 && c <= 57) || ((k & C_WORD) !== 0 && up === ch && lo !== ch)) k |= C_UPPER_OR_DIGIT;
+  if (lo.length === 1 && c !== 0x3a3 && LETTER.test(lo)) k |= C_LETTER;
+  const l = lo.charCodeAt(0);
+  let same = byLower.get(l);
+  if (same === undefined) byLower.set(l, (same = []));
+  same.push(c);
+  return (INFO[c] = (digitOf[l] << 24) | (l << 8) | k);
+}
+
+/** The units classified so far by their lowercase unit: those a new key digit (digitOf) must reach. */
+const byLower = new Map<number, number[]>();
+/** Digit of each lowercase unit among the units of the short keys (1..255; 0 = in none). */
+const digitOf = new Uint8Array(0x10000);
+let digits = 0;
+
+/** Give the lowercase unit l a digit (it is in a short key), in INFO of every unit that lowercases to it. */
+function addDigit(l: number): void {
+  if (digitOf[l] !== 0) return;
+  if (digits === 255) throw new Error('wordScan: too many letters in short syllable keys');
+  digitOf[l] = ++digits;
+  for (const c of byLower.get(l) ?? []) INFO[c] |= digits << 24;
 }
 
 for (let c = 0; c < 0x250; c++) classify(c);
@@ -66,7 +91,7 @@ function info(c: number): number {
 
 /** The first unit of the lowercase of a classified unit. */
 function lowerOf(c: number): number {
-  return INFO[c] >>> 8;
+  return (INFO[c] >>> 8) & 0xffff;
 }
 
 /** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
@@ -132,13 +157,76 @@ function addSyllable(key: string, slot: number): number {
   keyStart[id + 1] = from + key.length;
   slotIds[slot] = id;
   if (key.length === 1) unitIds[key.charCodeAt(0)] = id;
+  else if (key.length <= SHORT) addShort(key, id);
+  else longestKey = Math.max(longestKey, key.length);
   syllableKeys.push(key);
   return id;
 }
 
-/** Id of the lowercased text[start, end) with hash h, or UNKNOWN. */
-function findSyllable(text: string, start: number, end: number, h: number): number {
+/**
+ * Keys of 2..SHORT units by their number: each unit a digit (digitOf, 8 bits), the last four
+ * in `lo`, the four before in `hi`. The scanner numbers a word as it reads it (the digit is in
+ * INFO), so a word finds its id by two integers, with no hash of its characters and no
+ * character compare. A word with a unit in no key has a digit 0, which no key has.
+ */
+const SHORT = 8;
+/** Per slot: lo, hi, length, id (id 0 = empty), in one array so a probe reads one cache line. */
+let shortKeys = new Int32Array(4 * 1024);
+let shortShift = 32 - 10;
+let shortCount = 0;
+/** Length of the longest key above SHORT units: longer words need no probe. */
+let longestKey = 0;
+
+function shortSlot(lo: number, hi: number): number {
+  return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> shortShift;
+}
+
+function addShort(key: string, id: number): void {
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < key.length; k++) {
+    const l = key.charCodeAt(k);
+    addDigit(l);
+    hi = (hi << 8) | (lo >>> 24);
+    lo = (lo << 8) | digitOf[l];
+  }
+  // At most a quarter full, so a probe of a word no key has usually ends at once.
+  if (++shortCount * 4 > shortKeys.length / 4) {
+    const old = shortKeys;
+    shortKeys = new Int32Array(old.length * 2);
+    shortShift--;
+    for (let b = 0; b < old.length; b += 4) if (old[b + 3] !== 0) putShort(old[b], old[b + 1], old[b + 2], old[b + 3]);
+  }
+  putShort(lo, hi, key.length, id);
+}
+
+function putShort(lo: number, hi: number, len: number, id: number): void {
+  const mask = shortKeys.length / 4 - 1;
+  let s = shortSlot(lo, hi);
+  while (shortKeys[4 * s + 3] !== 0) s = (s + 1) & mask;
+  shortKeys[4 * s] = lo;
+  shortKeys[4 * s + 1] = hi;
+  shortKeys[4 * s + 2] = len;
+  shortKeys[4 * s + 3] = id;
+}
+
+/** Id of the word of len (2..SHORT) units numbered lo, hi, or UNKNOWN. */
+function findShort(lo: number, hi: number, len: number): number {
+  const keys = shortKeys;
+  const mask = keys.length / 4 - 1;
+  for (let s = shortSlot(lo, hi); ; s = (s + 1) & mask) {
+    const b = 4 * s;
+    const id = keys[b + 3];
+    if (id === 0) return UNKNOWN;
+    if (keys[b] === lo && keys[b + 1] === hi && keys[b + 2] === len) return id;
+  }
+}
+
+/** Id of the lowercased text[start, end), or UNKNOWN. */
+function findSyllable(text: string, start: number, end: number): number {
   const len = end - start;
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) h = hashStep(h, lowerOf(text.charCodeAt(k)));
   for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
     const id = slotIds[s];
     if (id === 0) return UNKNOWN;
@@ -146,26 +234,6 @@ function findSyllable(text: string, start: number, end: number, h: number): numb
     if (keyStart[id + 1] - from !== len) continue;
     let k = 0;
     while (k < len && keyChars[from + k] === lowerOf(text.charCodeAt(start + k))) k++;
-    if (k === len) return id;
-  }
-}
-
-/**
- * The lowercase units of the word being scanned (position & LOW_MASK), written as the scanner
- * reads them, so a word up to LOW_MASK + 1 units finds its id without reading the text again.
- */
-const LOW_MASK = 63;
-const low = new Uint16Array(LOW_MASK + 1);
-
-/** Id of the word whose lowercase units are low[0, len), with hash h, or UNKNOWN (as findSyllable). */
-function findLowered(len: number, h: number): number {
-  for (let s = h & (SLOTS - 1); ; s = (s + 1) & (SLOTS - 1)) {
-    const id = slotIds[s];
-    if (id === 0) return UNKNOWN;
-    const from = keyStart[id];
-    if (keyStart[id + 1] - from !== len) continue;
-    let k = 0;
-    while (k < len && keyChars[from + k] === low[k]) k++;
     if (k === len) return id;
   }
 }
@@ -192,6 +260,10 @@ const F_CAP = 4;
 const F_UPPER = 8;
 const F_NL = 16;
 const F_SPACE = 32;
+/** Every unit a letter (C_LETTER): the token is one letter run for lineShape.ts. */
+export const F_LETTERS = 64;
+/** Every unit an ASCII digit. */
+export const F_DIGITS = 128;
 
 /**
  * The tokens of one text: words and numbers (letters, combining marks, digits), uppercase
@@ -215,7 +287,8 @@ export class Toks {
     readonly end: Int32Array,
     /** Syllable id of the lowercase key (UNKNOWN when no table knows it). */
     readonly id: Int32Array,
-    private readonly flags: Uint8Array,
+    /** F_* bits (read through the methods below; lineShape.ts reads F_LETTERS/F_DIGITS directly). */
+    readonly flags: Uint8Array,
   ) {}
 
   private f(i: number): number {
@@ -375,21 +448,24 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
     let f: number;
     let id = UNKNOWN;
     if ((k & C_WORD) !== 0) {
-      // Letters, combining marks and digits: the OR and AND of their classes and the key's hash.
+      // Letters, combining marks and digits: the OR and AND of their classes, and the word's
+      // number (the key digits of its last eight units, see SHORT_KEYS).
       let any = 0;
-      let all = 0xff;
-      let h = HASH_SEED;
+      let all = -1;
+      let lo = 0;
+      let hi = 0;
       let apostrophe = false;
       let d = c;
       let kd = k;
       for (j = i; ; ) {
         any |= kd;
         all &= kd;
-        h = hashStep(h, kd >>> 8);
-        low[(j - i) & LOW_MASK] = kd >>> 8;
+        hi = (hi << 8) | (lo >>> 24);
+        lo = (lo << 8) | (kd >>> 24);
         if (++j >= n) break;
         d = text.charCodeAt(j);
-        kd = info(d);
+        kd = INFO[d];
+        if (kd === 0) kd = classify(d);
         if ((kd & C_WORD) !== 0) continue;
         // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
         if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
@@ -399,8 +475,8 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         apostrophe = true;
         any |= kd;
         all &= kd;
-        h = hashStep(h, kd >>> 8);
-        low[(j - i) & LOW_MASK] = kd >>> 8;
+        hi = (hi << 8) | (lo >>> 24);
+        lo = (lo << 8) | (kd >>> 24);
         j++;
         d = e;
         kd = ke;
@@ -410,12 +486,11 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         const e = abbreviationEnd(text, j);
         if (e !== j) {
           for (let m = j; m < e; m++) {
-            const d = text.charCodeAt(m);
-            const kd = INFO[d];
+            const kd = INFO[text.charCodeAt(m)];
             any |= kd;
             all &= kd;
-            h = hashStep(h, kd >>> 8);
-            low[(m - i) & LOW_MASK] = kd >>> 8;
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | (kd >>> 24);
           }
           j = e;
         }
@@ -423,12 +498,18 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
       if ((any & C_MULTI) !== 0) {
         f = oddFlags(text.slice(i, j));
       } else {
+        const len = j - i;
         // As comparing the token with its lowercase and uppercase forms tells.
-        const cased = (any & C_CASED) !== 0;
-        f = cased ? F_WORD : F_NUM;
-        if (cased && c !== k >>> 8) f |= F_CAP;
-        if (cased && j - i > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
-        id = j - i === 1 ? unitIds[k >>> 8] : j - i <= LOW_MASK + 1 ? findLowered(j - i, h) : findSyllable(text, i, j, h);
+        if ((any & C_CASED) !== 0) {
+          f = F_WORD;
+          if (c !== ((k >>> 8) & 0xffff)) f |= F_CAP;
+          if (len > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
+          if ((all & C_LETTER) !== 0) f |= F_LETTERS;
+        } else {
+          // Not cased, all upper-or-digit: ASCII digits (an uppercase letter is cased).
+          f = (all & C_UPPER_OR_DIGIT) !== 0 ? F_NUM | F_DIGITS : (all & C_LETTER) !== 0 ? F_NUM | F_LETTERS : F_NUM;
+        }
+        id = len === 1 ? unitIds[(k >>> 8) & 0xffff] : len <= SHORT ? findShort(lo, hi, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
       }
     } else if (c >= 0xd800 && c <= 0xdfff) {
       // A surrogate pair (emoji) stays together.
@@ -438,8 +519,8 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
       f = oddFlags(text.slice(i, j));
     } else {
       // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
-      f = (k & C_CASED) !== 0 ? (c !== k >>> 8 ? F_WORD | F_CAP : F_WORD) : 0;
-      id = unitIds[k >>> 8];
+      f = (k & C_CASED) !== 0 ? (c !== ((k >>> 8) & 0xffff) ? F_WORD | F_CAP : F_WORD) : 0;
+      id = unitIds[(k >>> 8) & 0xffff];
     }
     starts[t] = i;
     ends[t] = j;
