@@ -170,15 +170,17 @@ function addSyllable(key: string, slot: number): number {
  * character compare. A word with a unit in no key has a digit 0, which no key has.
  */
 const SHORT = 8;
-/** Per slot: lo, hi, length, id (id 0 = empty), in one array so a probe reads one cache line. */
-let shortKeys = new Int32Array(4 * 1024);
-let shortShift = 32 - 10;
+/** Per slot: id | length << 12 (0 = empty; ids are below 4096, lengths at most 8), read first. */
+let shortIds = new Uint16Array(2048);
+/** Per slot: the key's lo and hi, side by side. */
+let shortNumbers = new Int32Array(2 * 2048);
+let shortShift = 32 - 11;
 let shortCount = 0;
 /** Length of the longest key above SHORT units: longer words need no probe. */
 let longestKey = 0;
 
 function shortSlot(lo: number, hi: number): number {
-  return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> shortShift;
+  return Math.imul(lo ^ (hi << 5) ^ (hi >>> 3), 0x9e3779b1) >>> shortShift;
 }
 
 function addShort(key: string, id: number): void {
@@ -190,35 +192,35 @@ function addShort(key: string, id: number): void {
     hi = (hi << 8) | (lo >>> 24);
     lo = (lo << 8) | digitOf[l];
   }
-  // At most a quarter full, so a probe of a word no key has usually ends at once.
-  if (++shortCount * 4 > shortKeys.length / 4) {
-    const old = shortKeys;
-    shortKeys = new Int32Array(old.length * 2);
+  // At most half full, so a probe of a word no key has usually ends at once.
+  if (++shortCount * 2 > shortIds.length) {
+    const ids = shortIds;
+    const numbers = shortNumbers;
+    shortIds = new Uint16Array(ids.length * 2);
+    shortNumbers = new Int32Array(numbers.length * 2);
     shortShift--;
-    for (let b = 0; b < old.length; b += 4) if (old[b + 3] !== 0) putShort(old[b], old[b + 1], old[b + 2], old[b + 3]);
+    for (let s = 0; s < ids.length; s++) if (ids[s] !== 0) putShort(numbers[2 * s], numbers[2 * s + 1], ids[s]);
   }
-  putShort(lo, hi, key.length, id);
+  putShort(lo, hi, id | (key.length << 12));
 }
 
-function putShort(lo: number, hi: number, len: number, id: number): void {
-  const mask = shortKeys.length / 4 - 1;
+function putShort(lo: number, hi: number, idLength: number): void {
+  const mask = shortIds.length - 1;
   let s = shortSlot(lo, hi);
-  while (shortKeys[4 * s + 3] !== 0) s = (s + 1) & mask;
-  shortKeys[4 * s] = lo;
-  shortKeys[4 * s + 1] = hi;
-  shortKeys[4 * s + 2] = len;
-  shortKeys[4 * s + 3] = id;
+  while (shortIds[s] !== 0) s = (s + 1) & mask;
+  shortIds[s] = idLength;
+  shortNumbers[2 * s] = lo;
+  shortNumbers[2 * s + 1] = hi;
 }
 
 /** Id of the word of len (2..SHORT) units numbered lo, hi, or UNKNOWN. */
 function findShort(lo: number, hi: number, len: number): number {
-  const keys = shortKeys;
-  const mask = keys.length / 4 - 1;
+  const ids = shortIds;
+  const mask = ids.length - 1;
   for (let s = shortSlot(lo, hi); ; s = (s + 1) & mask) {
-    const b = 4 * s;
-    const id = keys[b + 3];
-    if (id === 0) return UNKNOWN;
-    if (keys[b] === lo && keys[b + 1] === hi && keys[b + 2] === len) return id;
+    const idLength = ids[s];
+    if (idLength === 0) return UNKNOWN;
+    if (idLength >>> 12 === len && shortNumbers[2 * s] === lo && shortNumbers[2 * s + 1] === hi) return idLength & 0xfff;
   }
 }
 
@@ -527,8 +529,14 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
     ids[t] = id;
     flags[t] = f | gap;
     t++;
-    gap = 0;
-    i = j;
+    // Most tokens are followed by one plain space: take it here rather than in a turn of the loop.
+    if (j < n && text.charCodeAt(j) === 32) {
+      gap = F_SPACE;
+      i = j + 1;
+    } else {
+      gap = 0;
+      i = j;
+    }
   }
   lastArrays = arrays;
   return new Toks(text, t, starts, ends, ids, flags);
