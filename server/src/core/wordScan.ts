@@ -37,7 +37,7 @@ const C_UPPER_OR_DIGIT = 128;
 /**
  * Per unit: its class bits (C_*) in the low byte, the first unit of its lowercase in the next
  * two (`(info >>> 8) & 0xffff`) and the digit of that lowercase unit among the units of the
- * syllable keys in the high byte (`info >>> 24`, 0 = in no short key, see SHORT_KEYS), so the
+ * syllable keys in the high byte (`info >>> 24`, 0 = in no short key, see SHORT), so the
  * scanner reads one table entry per character. 0 = not classified yet.
  */
 const INFO = new Int32Array(0x10000);
@@ -211,6 +211,13 @@ function putShort(lo: number, hi: number, idLength: number): void {
   shortIds[s] = idLength;
   shortNumbers[2 * s] = lo;
   shortNumbers[2 * s + 1] = hi;
+}
+
+/** The key digits of the classified units text[from, to) (at most four): `hi` of a word's number. */
+function digitsOf(text: string, from: number, to: number): number {
+  let hi = 0;
+  for (let k = from; k < to; k++) hi = (hi << 8) | (INFO[text.charCodeAt(k)] >>> 24);
+  return hi;
 }
 
 /** Id of the word of len (2..SHORT) units numbered lo, hi, or UNKNOWN. */
@@ -450,19 +457,17 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
     let f: number;
     let id = UNKNOWN;
     if ((k & C_WORD) !== 0) {
-      // Letters, combining marks and digits: the OR and AND of their classes, and the word's
-      // number (the key digits of its last eight units, see SHORT_KEYS).
+      // Letters, combining marks and digits: the OR and AND of their classes, and the key
+      // digits of the word's last four units (`lo` of its number, see SHORT).
       let any = 0;
       let all = -1;
       let lo = 0;
-      let hi = 0;
       let apostrophe = false;
       let d = c;
       let kd = k;
       for (j = i; ; ) {
         any |= kd;
         all &= kd;
-        hi = (hi << 8) | (lo >>> 24);
         lo = (lo << 8) | (kd >>> 24);
         if (++j >= n) break;
         d = text.charCodeAt(j);
@@ -477,7 +482,6 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         apostrophe = true;
         any |= kd;
         all &= kd;
-        hi = (hi << 8) | (lo >>> 24);
         lo = (lo << 8) | (kd >>> 24);
         j++;
         d = e;
@@ -491,7 +495,6 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
             const kd = INFO[text.charCodeAt(m)];
             any |= kd;
             all &= kd;
-            hi = (hi << 8) | (lo >>> 24);
             lo = (lo << 8) | (kd >>> 24);
           }
           j = e;
@@ -511,7 +514,7 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
           // Not cased, all upper-or-digit: ASCII digits (an uppercase letter is cased).
           f = (all & C_UPPER_OR_DIGIT) !== 0 ? F_NUM | F_DIGITS : (all & C_LETTER) !== 0 ? F_NUM | F_LETTERS : F_NUM;
         }
-        id = len === 1 ? unitIds[(k >>> 8) & 0xffff] : len <= SHORT ? findShort(lo, hi, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
+        id = len === 1 ? unitIds[(k >>> 8) & 0xffff] : len <= SHORT ? findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
       }
     } else if (c >= 0xd800 && c <= 0xdfff) {
       // A surrogate pair (emoji) stays together.
