@@ -1,0 +1,72 @@
+/** The names tokenizer's syllable ids and flags, and the line figures lineShape.ts reads from its tokens. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { F_DIGITS, F_LETTERS, UNKNOWN, syllableId, tokenize } from '../../server/src/core/wordScan';
+import { LineShape, shapeLines } from '../../server/src/core/lineShape';
+import { splitLines } from '../../server/src/core/candidates';
+import { createTextView } from '../../server/src/core/normalize';
+import { RUNS, articleArb } from './fuzzArbitraries';
+
+// First in this file (each file runs in its own process): the token pass must not leave a
+// line's skeleton to code units it never read (`Ô` below is only ever read inside a syllable
+// whose id was learnt from its lowercase form).
+test('a line skeleton does not depend on the characters earlier lines happened to read', () => {
+  const view = createTextView('Chủ tịch ủy ban nhân dân tỉnh ông\nÔng Ủy\nYoutube Xyz');
+  const shapes = shapeLines(view.text, splitLines(view.text));
+  assert.equal(shapes[1].skeleton, 'ông ủy');
+  assert.equal(shapes[2].skeleton, 'youtube xyz');
+});
+
+test('a token finds the id of its lowercase key, whatever its length and case', () => {
+  for (const key of ['hà', 'nội', 'nguyễn', 'thường', 'vnexpress', 'philippines', 'x']) {
+    const id = syllableId(key);
+    for (const form of [key, key.toUpperCase(), key[0].toUpperCase() + key.slice(1)]) {
+      const toks = tokenize(`(${form})`);
+      assert.equal(toks.textOf(1), form);
+      assert.equal(toks.key(1), id, form);
+    }
+  }
+  const toks = tokenize('hàa nộii philippinesx');
+  for (let i = 0; i < toks.n; i++) assert.equal(toks.key(i), UNKNOWN, toks.textOf(i));
+});
+
+test('a key added after its letters were first seen is still found', () => {
+  assert.equal(tokenize('ΨΩΞ').key(0), UNKNOWN);
+  const id = syllableId('ψωξ');
+  assert.equal(tokenize('ΨΩΞ ψωξ').key(0), id);
+  assert.equal(tokenize('ΨΩΞ ψωξ').key(1), id);
+});
+
+test('tokens say whether they are letters alone or ASCII digits alone', () => {
+  const toks = tokenize("Youtube 2020 H'Mông VOV.VN x\u0301 ٣ 12a 中文");
+  const flags = (i: number) => [(toks.flags[i] & F_LETTERS) !== 0, (toks.flags[i] & F_DIGITS) !== 0];
+  const byText = new Map<string, boolean[]>();
+  for (let i = 0; i < toks.n; i++) byText.set(toks.textOf(i), flags(i));
+  assert.deepEqual(byText.get('Youtube'), [true, false]);
+  assert.deepEqual(byText.get('2020'), [false, true]);
+  assert.deepEqual(byText.get("H'Mông"), [false, false]);
+  assert.deepEqual(byText.get('VOV.VN'), [false, false]);
+  assert.deepEqual(byText.get('x\u0301'), [false, false]);
+  assert.deepEqual(byText.get('٣'), [false, false]);
+  assert.deepEqual(byText.get('12a'), [false, false]);
+  assert.deepEqual(byText.get('中文'), [true, false]);
+});
+
+test('property: a line shaped from the tokens has the figures of the character pass', () => {
+  fc.assert(
+    fc.property(articleArb, (raw) => {
+      const view = createTextView(raw);
+      const lines = splitLines(view.text);
+      const fromTokens = shapeLines(view.text, lines);
+      lines.forEach((line, i) => {
+        const a = fromTokens[i];
+        const b = new LineShape(line, view.text, line.start);
+        for (const k of ['words', 'stopDensity', 'hasDigits', 'letterRuns', 'firstWordHash', 'fingerprint', 'punct', 'skeleton', 'key'] as const) {
+          assert.equal(a[k], b[k], `${k} of ${JSON.stringify(line.text)}`);
+        }
+      });
+    }),
+    { numRuns: RUNS },
+  );
+});
