@@ -378,7 +378,9 @@ export function attachDocumentDetails<T extends Candidate & { nested?: boolean }
     const e = out[k];
     if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') continue;
     try {
-      out[k] = { ...e, value: details(text, e, e.value, spans) };
+      const value = details(text, e, e.value, spans);
+      // Most references gain nothing: keep the entity (a copy per DOC costs more than the look).
+      if (value !== e.value) out[k] = { ...e, value };
     } catch {
       // Keep the reference as detected.
     }
@@ -416,21 +418,31 @@ class SpansAt {
   }
 }
 
+/** The value with the date, issuer and meeting found after the reference; `value` itself when none is new. */
 function details(text: string, doc: Candidate, value: DocValue, spans: SpansAt): DocValue {
-  const out: DocValue = { ...value };
+  let out = value;
   let k = skipSeparator(text, doc.end);
   const date = spans.find(k, 'DATE');
   if (date && /^ngày\s/iu.test(text.slice(date.start, date.end))) {
     const iso = typeof date.value === 'string' ? /^\d{4}(?:-\d{2}){0,2}(?=$|T)/.exec(date.value) : null;
-    if (iso && out.date === undefined) out.date = iso[0];
+    if (iso && out.date === undefined) {
+      out = { ...out };
+      out.date = iso[0];
+    }
     k = skipSeparator(text, date.end);
   }
   const by = /^(?:của|do)[ \t]+/iu.exec(text.slice(k, k + 12));
   if (by) {
     const body = spans.find(k + by[0].length, 'ORG', 'TITLE');
     const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
-    if (name && !isNonIssuer(name) && out.issuer === undefined) out.issuer = name;
-    if (!body) Object.assign(out, meetingAfter(text, k + by[0].length, out));
+    if (name && !isNonIssuer(name) && out.issuer === undefined) {
+      if (out === value) out = { ...out };
+      out.issuer = name;
+    }
+    if (!body) {
+      const meeting = meetingAfter(text, k + by[0].length, out);
+      if (Object.keys(meeting).length > 0) out = Object.assign(out === value ? { ...out } : out, meeting);
+    }
   }
   return out;
 }
