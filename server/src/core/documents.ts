@@ -370,15 +370,14 @@ function isUpper(c: string | undefined): boolean {
  */
 export function attachDocumentDetails<T extends Candidate & { nested?: boolean }>(text: string, entities: readonly T[]): T[] {
   const out = entities.slice();
-  let docs = 0;
-  for (const e of entities) if (e.label === 'DOC') docs++;
-  if (docs === 0) return out;
-  const spans = new SpansAt(entities, docs);
-  for (let k = 0; k < out.length; k++) {
+  const spans = new SpansAt(entities);
+  for (const k of spans.docs) {
     const e = out[k];
-    if (e.label !== 'DOC' || !e.value || typeof e.value !== 'object') continue;
+    if (!e.value || typeof e.value !== 'object') continue;
     try {
-      out[k] = { ...e, value: details(text, e, e.value, spans) };
+      const value = details(text, e, e.value, spans);
+      // Most references gain nothing: keep the entity (a copy per DOC costs more than the look).
+      if (value !== e.value) out[k] = { ...e, value };
     } catch {
       // Keep the reference as detected.
     }
@@ -387,50 +386,76 @@ export function attachDocumentDetails<T extends Candidate & { nested?: boolean }
 }
 
 /**
- * The first primary-layer entity starting at an offset with one of the labels. A few DOCs
- * among a few dozen entities: a scan each; many (a long text): an index by start.
+ * The DOCs among the entities (their indices), and the first primary-layer DATE, ORG or
+ * TITLE entity starting at an offset (the only spans a reference's details read). One pass
+ * reads each entity's label (entities come in many shapes: each read is slow); the look-ups
+ * then scan the kept starts, or an index by start when there are many DOCs (a long text).
  */
 class SpansAt {
-  private readonly byStart: Map<number, Candidate[]> | null = null;
+  readonly docs: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly spans: Candidate[] = [];
+  private byStart: Map<number, Candidate[]> | null = null;
 
-  constructor(
-    private readonly entities: ReadonlyArray<Candidate & { nested?: boolean }>,
-    docs: number,
-  ) {
-    if (docs * entities.length <= 4096) return;
+  constructor(entities: ReadonlyArray<Candidate & { nested?: boolean }>) {
+    for (let k = 0; k < entities.length; k++) {
+      const e = entities[k];
+      const label = e.label;
+      if (label === 'DOC') this.docs.push(k);
+      else if ((label === 'DATE' || label === 'ORG' || label === 'TITLE') && !e.nested) {
+        this.starts.push(e.start);
+        this.spans.push(e);
+      }
+    }
+    if (this.docs.length * this.spans.length <= 4096) return;
     this.byStart = new Map();
-    for (const e of entities) {
-      if (e.nested) continue;
+    for (const e of this.spans) {
       const list = this.byStart.get(e.start);
       if (list) list.push(e);
       else this.byStart.set(e.start, [e]);
     }
   }
 
-  find(start: number, label: string, other?: string): Candidate | undefined {
-    const list = this.byStart ? this.byStart.get(start) ?? [] : this.entities;
-    for (const e of list as ReadonlyArray<Candidate & { nested?: boolean }>) {
-      if (e.start === start && !e.nested && (e.label === label || e.label === other)) return e;
+  find(start: number, label: 'DATE' | 'ORG', other?: 'TITLE'): Candidate | undefined {
+    if (this.byStart !== null) {
+      for (const e of this.byStart.get(start) ?? []) if (e.label === label || e.label === other) return e;
+      return undefined;
+    }
+    const starts = this.starts;
+    for (let k = 0; k < starts.length; k++) {
+      if (starts[k] !== start) continue;
+      const e = this.spans[k];
+      if (e.label === label || e.label === other) return e;
     }
     return undefined;
   }
 }
 
+/** The value with the date, issuer and meeting found after the reference; `value` itself when none is new. */
 function details(text: string, doc: Candidate, value: DocValue, spans: SpansAt): DocValue {
-  const out: DocValue = { ...value };
+  let out = value;
   let k = skipSeparator(text, doc.end);
   const date = spans.find(k, 'DATE');
   if (date && /^ngày\s/iu.test(text.slice(date.start, date.end))) {
     const iso = typeof date.value === 'string' ? /^\d{4}(?:-\d{2}){0,2}(?=$|T)/.exec(date.value) : null;
-    if (iso && out.date === undefined) out.date = iso[0];
+    if (iso && out.date === undefined) {
+      out = { ...out };
+      out.date = iso[0];
+    }
     k = skipSeparator(text, date.end);
   }
   const by = /^(?:của|do)[ \t]+/iu.exec(text.slice(k, k + 12));
   if (by) {
     const body = spans.find(k + by[0].length, 'ORG', 'TITLE');
     const name = body ? text.slice(body.start, body.end).replace(/\s+/g, ' ') : '';
-    if (name && !isNonIssuer(name) && out.issuer === undefined) out.issuer = name;
-    if (!body) Object.assign(out, meetingAfter(text, k + by[0].length, out));
+    if (name && !isNonIssuer(name) && out.issuer === undefined) {
+      if (out === value) out = { ...out };
+      out.issuer = name;
+    }
+    if (!body) {
+      const meeting = meetingAfter(text, k + by[0].length, out);
+      if (Object.keys(meeting).length > 0) out = Object.assign(out === value ? { ...out } : out, meeting);
+    }
   }
   return out;
 }
