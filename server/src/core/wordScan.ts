@@ -506,8 +506,8 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
 // Phrase tables.
 
 interface Entry<T> extends PhraseHit<T> {
-  /** Token offsets whose syllable must be capitalised in the text. */
-  caps: number[];
+  /** Bit k: the syllable at token offset k must be capitalised in the text. */
+  caps: number;
   /** A list of this entry alone: matchAll's usual answer, made once. */
   alone: ReadonlyArray<PhraseHit<T>>;
 }
@@ -624,8 +624,9 @@ export class PhraseTable<T> {
       if (child === 0) addEdge(node, id, (child = newNode()));
       node = child;
     }
-    const caps: number[] = [];
-    forms.forEach((f, k) => UPPER_START.test(f) && caps.push(k));
+    if (keys.length > 31) throw new Error('wordScan: phrase too long');
+    let caps = 0;
+    forms.forEach((f, k) => UPPER_START.test(f) && (caps |= 1 << k));
     const entry = { size: keys.length, value, forms, caps, alone: [] as Array<PhraseHit<T>> };
     entry.alone.push(entry);
     (ENTRIES[node] ??= []).push(entry);
@@ -663,8 +664,10 @@ export class PhraseTable<T> {
     for (let j = i; node !== 0; ) {
       const bits = nodeBits[node];
       if ((bits & HAS_ENTRIES) !== 0) {
-        for (const e of ENTRIES[node] as Array<Entry<T>>) {
-          if (!casingFits(toks, i, e.caps)) continue;
+        const list = ENTRIES[node] as Array<Entry<T>>;
+        for (let x = 0; x < list.length; x++) {
+          const e = list[x];
+          if (e.caps !== 0 && !casingFits(toks, i, e.caps)) continue;
           if (first === undefined) first = e;
           else (found ??= [first]).push(e);
         }
@@ -705,8 +708,10 @@ export class PhraseTable<T> {
     for (let j = i; node !== 0; ) {
       const bits = nodeBits[node];
       if ((bits & HAS_ENTRIES) !== 0) {
-        for (const e of ENTRIES[node] as Array<Entry<T>>) {
-          if (casingFits(toks, i, e.caps)) {
+        const list = ENTRIES[node] as Array<Entry<T>>;
+        for (let x = 0; x < list.length; x++) {
+          const e = list[x];
+          if (e.caps === 0 || casingFits(toks, i, e.caps)) {
             best = e;
             lastEnd = j + 1;
           }
@@ -718,6 +723,29 @@ export class PhraseTable<T> {
     }
     return best;
   }
+}
+
+/**
+ * The tokens where a name may start, in [0, n) of at: capitalised words, and the tokens whose
+ * syllable starts a phrase of a table in mask. One scan shared by every name detector.
+ */
+export interface StartList {
+  at: Int32Array;
+  n: number;
+}
+
+/** The StartList of toks for mask, into the scratch's ints (valid until its next use). */
+export function startList(toks: Toks, mask: number, scratch: Scratch): StartList {
+  const at = scratch.ints(toks.n);
+  const ids = toks.id;
+  let n = 0;
+  for (let i = 0; i < toks.n; i++) if ((STARTS[ids[i]] & mask) !== 0 || toks.capWord(i)) at[n++] = i;
+  return { at, n };
+}
+
+/** Whether a phrase of a table in mask starts with the syllable of toks[i] (i inside the text). */
+export function startsAnyAt(toks: Toks, i: number, mask: number): boolean {
+  return (STARTS[toks.id[i]] & mask) !== 0;
 }
 
 /** The first index ≥ from whose syllable starts a phrase of any table in mask, or toks.n. */
@@ -740,9 +768,9 @@ export function lastMatchEnd(): number {
 /** Shared empty result: callers only read it. */
 const NO_MATCHES: never[] = [];
 
-function casingFits(toks: Toks, i: number, caps: readonly number[]): boolean {
-  for (let k = 0; k < caps.length; k++) {
-    if (!toks.cap(i + caps[k])) return false;
+function casingFits(toks: Toks, i: number, caps: number): boolean {
+  for (let k = 0, m = caps; m !== 0; k++, m >>>= 1) {
+    if ((m & 1) !== 0 && !toks.cap(i + k)) return false;
   }
   return true;
 }
