@@ -9,7 +9,7 @@ import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
 import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
-import { PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, startList, syllableId, type PhraseHit, type StartList, type Toks } from './wordScan';
+import { PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, startLists, syllableId, type PhraseHit, type StartLists, type Toks } from './wordScan';
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
@@ -27,21 +27,22 @@ export const TITLE_BODY_TABLE = new PhraseTable(TITLE_BODIES.map((b) => [b, b] a
 export const HONORIFIC_TABLE = new PhraseTable(HONORIFICS.map((h) => [h.form, h] as const));
 export const FAMOUS_TABLE = new PhraseTable(FAMOUS_PEOPLE.map((p) => [p.name, p] as const));
 
-/** First syllables of titles (prefix or head) and of places (unit word or known place): lowercase starts the name detectors ask about. */
+/** First syllables of titles (prefix or head; a title starts capitalised) and of places (unit word or known place, any case). */
 export const TITLE_STARTS = TITLE_PREFIX_TABLE.mask | TITLE_HEAD_TABLE.mask;
 export const PLACE_STARTS = UNIT_TABLE.mask | PLACE_TABLE.mask;
 
-const START_LIST = new Scratch();
+const CAP_LIST = new Scratch();
+const PLACE_LIST = new Scratch();
 let startsFor: Toks | undefined;
-let starts: StartList | undefined;
+let starts: StartLists | undefined;
 
 /**
- * The tokens any name may start at (capitalised words, title and place starts), computed once
- * per article for all the detectors instead of one scan over every token each.
+ * The tokens a name may start at: capitalised words (ORG, TITLE, PER) and place starts (LOC),
+ * computed once per article for all the detectors instead of one scan over every token each.
  */
-export function nameStarts(toks: Toks): StartList {
+export function nameStarts(toks: Toks): StartLists {
   if (startsFor !== toks || starts === undefined) {
-    starts = startList(toks, TITLE_STARTS | PLACE_STARTS, START_LIST);
+    starts = startLists(toks, PLACE_STARTS, CAP_LIST, PLACE_LIST);
     startsFor = toks;
   }
   return starts;

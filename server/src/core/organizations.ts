@@ -70,9 +70,9 @@ export class OrgScanner {
   detect(): TokSpan[] {
     const out: TokSpan[] = [];
     let insideUntil = -1;
-    const { at, n } = nameStarts(this.toks);
-    for (let k = 0; k < n; k++) {
-      const i = at[k];
+    const { caps, nCaps } = nameStarts(this.toks);
+    for (let k = 0; k < nCaps; k++) {
+      const i = caps[k];
       if (!this.startsBody(i)) continue;
       const r = this.parseAt(i, i < insideUntil);
       if (!r?.standalone) continue;

@@ -56,11 +56,11 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const blocked = BLOCKED.bytes(toks.n);
   for (const t of titles) blocked.fill(1, t.s, t.e);
   for (const c of out) blocked.fill(1, c.s, c.e);
-  const starts = nameStarts(toks);
+  const { caps, nCaps } = nameStarts(toks);
   let from = 0;
-  for (let k = 0; k < starts.n; k++) {
-    const i = starts.at[k];
-    if (i < from || blocked[i] || !toks.capWord(i)) continue;
+  for (let k = 0; k < nCaps; k++) {
+    const i = caps[k];
+    if (i < from || blocked[i]) continue;
     const n = (edges[i] & FOREIGN_END) !== 0 && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, edges, placeSpans) : personAt(toks, i, edges, placeSpans);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });

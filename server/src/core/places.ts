@@ -4,11 +4,11 @@
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
 import * as lexicon from './lexicon';
-import { Scratch, SyllableSet, lastMatchEnd, startsAnyAt, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, lastMatchEnd, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
-const { FAMOUS_TABLE, PLACE_STARTS, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson, nameStarts } = lexicon;
+const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson, nameStarts } = lexicon;
 
 /** End of the longest known place at toks[i] when it needs no context (not `Hồ Chí Minh`), or -1. */
 export function definitePlaceEnd(toks: Toks, i: number): number {
@@ -51,11 +51,11 @@ export function detectPlaces(toks: Toks): TokSpan[] {
   const out: TokSpan[] = [];
   const ambiguous: TokSpan[] = [];
   // Only tokens that start a unit word or a known place, from the end of the last LOC on.
-  const { at, n } = nameStarts(toks);
+  const { starts, nStarts } = nameStarts(toks);
   let from = 0;
-  for (let k = 0; k < n; k++) {
-    const i = at[k];
-    if (i < from || !startsAnyAt(toks, i, PLACE_STARTS)) continue;
+  for (let k = 0; k < nStarts; k++) {
+    const i = starts[k];
+    if (i < from) continue;
     const unit = UNIT_TABLE.longestValue(toks, i);
     const unitEnd = lastMatchEnd();
     if (unit && toks.joined(unitEnd)) {

@@ -28,11 +28,11 @@ const VIET = syllableId('việt');
 export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
   const out: TokSpan[] = [];
   // A title starts with its prefix or its head, capitalised; titles do not overlap.
-  const { at, n } = nameStarts(toks);
+  const { caps, nCaps } = nameStarts(toks);
   let from = 0;
-  for (let k = 0; k < n; k++) {
-    const i = at[k];
-    if (i < from || !toks.cap(i) || !startsAnyAt(toks, i, TITLE_STARTS)) continue;
+  for (let k = 0; k < nCaps; k++) {
+    const i = caps[k];
+    if (i < from || !startsAnyAt(toks, i, TITLE_STARTS)) continue;
     const t = titleParse(toks, i, orgs);
     if (t === undefined || insideOrgHead(toks, i)) continue;
     out.push(t.foreign ? { label: 'TITLE', s: i, e: t.end, foreign: true } : { label: 'TITLE', s: i, e: t.end });

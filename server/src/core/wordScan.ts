@@ -726,21 +726,29 @@ export class PhraseTable<T> {
 }
 
 /**
- * The tokens where a name may start, in [0, n) of at: capitalised words, and the tokens whose
- * syllable starts a phrase of a table in mask. One scan shared by every name detector.
+ * The tokens where a name may start, in order: the capitalised words in caps[0, nCaps), and
+ * the tokens whose syllable starts a phrase of a table in mask (any case) in starts[0, nStarts).
+ * One scan shared by every name detector.
  */
-export interface StartList {
-  at: Int32Array;
-  n: number;
+export interface StartLists {
+  caps: Int32Array;
+  nCaps: number;
+  starts: Int32Array;
+  nStarts: number;
 }
 
-/** The StartList of toks for mask, into the scratch's ints (valid until its next use). */
-export function startList(toks: Toks, mask: number, scratch: Scratch): StartList {
-  const at = scratch.ints(toks.n);
+/** The StartLists of toks for mask, into the scratches' ints (valid until their next use). */
+export function startLists(toks: Toks, mask: number, capScratch: Scratch, startScratch: Scratch): StartLists {
+  const caps = capScratch.ints(toks.n, false);
+  const starts = startScratch.ints(toks.n, false);
   const ids = toks.id;
-  let n = 0;
-  for (let i = 0; i < toks.n; i++) if ((STARTS[ids[i]] & mask) !== 0 || toks.capWord(i)) at[n++] = i;
-  return { at, n };
+  let nCaps = 0;
+  let nStarts = 0;
+  for (let i = 0; i < toks.n; i++) {
+    if ((STARTS[ids[i]] & mask) !== 0) starts[nStarts++] = i;
+    if (toks.capWord(i)) caps[nCaps++] = i;
+  }
+  return { caps, nCaps, starts, nStarts };
 }
 
 /** Whether a phrase of a table in mask starts with the syllable of toks[i] (i inside the text). */
@@ -803,10 +811,10 @@ export class Scratch {
     return this.buf;
   }
 
-  /** As bytes, for 32-bit integers. */
-  ints(n: number): Int32Array {
+  /** As bytes, for 32-bit integers; zeroed unless the caller writes before it reads. */
+  ints(n: number, zeroed = true): Int32Array {
     if (n > this.intBuf.length) this.intBuf = new Int32Array(Math.max(n, this.intBuf.length * 2));
-    else this.intBuf.fill(0, 0, n);
+    else if (zeroed) this.intBuf.fill(0, 0, n);
     return this.intBuf;
   }
 }
