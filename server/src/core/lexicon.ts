@@ -9,7 +9,7 @@ import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
 import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
-import { PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, syllableId, type PhraseHit, type Toks } from './wordScan';
+import { MAX_SYLLABLES, PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, startLists, syllableId, type PhraseHit, type StartLists, type Toks } from './wordScan';
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
@@ -27,11 +27,32 @@ export const TITLE_BODY_TABLE = new PhraseTable(TITLE_BODIES.map((b) => [b, b] a
 export const HONORIFIC_TABLE = new PhraseTable(HONORIFICS.map((h) => [h.form, h] as const));
 export const FAMOUS_TABLE = new PhraseTable(FAMOUS_PEOPLE.map((p) => [p.name, p] as const));
 
-/** Abbreviations by exact text (case matters: `EU` yes, `eu` no), found by their syllable id. */
-const ABBREVIATIONS = new Map<number, string[]>();
+/** First syllables of titles (prefix or head; a title starts capitalised) and of places (unit word or known place, any case). */
+export const TITLE_STARTS = TITLE_PREFIX_TABLE.mask | TITLE_HEAD_TABLE.mask;
+export const PLACE_STARTS = UNIT_TABLE.mask | PLACE_TABLE.mask;
+
+const CAP_LIST = new Scratch();
+const PLACE_LIST = new Scratch();
+let startsFor: Toks | undefined;
+let starts: StartLists | undefined;
+
+/**
+ * The tokens a name may start at: capitalised words (ORG, TITLE, PER) and place starts (LOC),
+ * computed once per article for all the detectors instead of one scan over every token each.
+ */
+export function nameStarts(toks: Toks): StartLists {
+  if (startsFor !== toks || starts === undefined) {
+    starts = startLists(toks, PLACE_STARTS, CAP_LIST, PLACE_LIST);
+    startsFor = toks;
+  }
+  return starts;
+}
+
+/** Abbreviations by exact text (case matters: `EU` yes, `eu` no), by their syllable id: an array read, not a Map hit. */
+const ABBREVIATIONS = new Array<string[] | undefined>(MAX_SYLLABLES).fill(undefined);
 for (const a of ORG_ABBREVIATIONS) {
   const id = syllableId(a.toLowerCase());
-  ABBREVIATIONS.set(id, [...(ABBREVIATIONS.get(id) ?? []), a]);
+  ABBREVIATIONS[id] = [...(ABBREVIATIONS[id] ?? []), a];
 }
 /** Single syllables of a list (a longer entry never equals one token's key). */
 const syllables = (list: readonly string[]) => new SyllableSet(list.map((s) => phraseKeys(s).keys).filter((k) => k.length === 1).map((k) => k[0]));
@@ -47,7 +68,7 @@ export function countryAt(toks: Toks, i: number): number | undefined {
 export function isAbbreviation(toks: Toks, i: number): boolean {
   // `upper` means the text is its own upper case, so the table can be asked directly.
   if (!toks.upper(i)) return false;
-  const forms = ABBREVIATIONS.get(toks.id[i]);
+  const forms = ABBREVIATIONS[toks.id[i]];
   if (forms === undefined) return false;
   for (let k = 0; k < forms.length; k++) if (toks.is(i, forms[k])) return true;
   return false;

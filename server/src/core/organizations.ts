@@ -19,7 +19,7 @@ import { SyllableSet, lastMatchEnd, syllableId, type Toks, type TokSpan } from '
 const { CENTRAL_OWNERS, FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY } = data;
 const {
   BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
-  isAbbreviation, looksLikePerson, orgHeadStrict,
+  isAbbreviation, looksLikePerson, nameStarts, orgHeadStrict,
 } = lexicon;
 const { definitePlaceEnd, genericPlaceAt, knownPlaceEnd } = places;
 
@@ -70,7 +70,9 @@ export class OrgScanner {
   detect(): TokSpan[] {
     const out: TokSpan[] = [];
     let insideUntil = -1;
-    for (let i = this.toks.nextCapWord(0); i < this.toks.n; i = this.toks.nextCapWord(i + 1)) {
+    const { caps, nCaps } = nameStarts(this.toks);
+    for (let k = 0; k < nCaps; k++) {
+      const i = caps[k];
       if (!this.startsBody(i)) continue;
       const r = this.parseAt(i, i < insideUntil);
       if (!r?.standalone) continue;

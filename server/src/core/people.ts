@@ -13,7 +13,7 @@ import { Scratch, SyllableSet, lastMatchEnd, type Toks, type TokSpan } from './w
 // is a getter call, which costs more than the lookups of these hot loops.
 const {
   FAMOUS_TABLE, HONORIFIC_TABLE, PLACE_TABLE, headStartsAt, isAbbreviation, isMiddleName, isNameSyllable, looksLikePerson,
-  nameLength, surnameStrength,
+  nameLength, nameStarts, surnameStrength,
 } = lexicon;
 const { unitBefore } = places;
 
@@ -56,12 +56,15 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const blocked = BLOCKED.bytes(toks.n);
   for (const t of titles) blocked.fill(1, t.s, t.e);
   for (const c of out) blocked.fill(1, c.s, c.e);
-  for (let i = toks.nextCapWord(0); i < toks.n; i = toks.nextCapWord(i + 1)) {
-    if (blocked[i]) continue;
+  const { caps, nCaps } = nameStarts(toks);
+  let from = 0;
+  for (let k = 0; k < nCaps; k++) {
+    const i = caps[k];
+    if (i < from || blocked[i]) continue;
     const n = (edges[i] & FOREIGN_END) !== 0 && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, edges, placeSpans) : personAt(toks, i, edges, placeSpans);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
-    i += n - 1;
+    from = i + n;
   }
   return unsorted && !byStart(out) ? out.sort(byStartOrder) : out;
 }
@@ -84,6 +87,7 @@ function isPlace(spans: readonly TokSpan[], s: number, e: number): boolean {
 
 /** Length of the person's name at toks[i], or 0. */
 function personAt(toks: Toks, i: number, edges: Uint8Array, placeSpans: readonly TokSpan[]): number {
+  if (!mayStartName(toks, i)) return 0;
   if (i > 0 && toks.joined(i) && STREET_WORDS.has(toks.id[i - 1])) return 0;
   // `ĐỒNG CHÍ NGUYỄN …`: an honorific is not the start of a name, even when capitalised.
   if (HONORIFIC_TABLE.longestValue(toks, i)?.lenient && FAMOUS_TABLE.longestEnd(toks, i) < 0) return 0;
@@ -102,6 +106,17 @@ function personAt(toks: Toks, i: number, edges: Uint8Array, placeSpans: readonly
   const cue = !!honor || ((edges[i] & TITLE_END) !== 0 && toks.joined(i)) || titleAfter(toks, i + n, edges);
   if (cue || surnameStrength(toks, i) === 'strong') return n;
   return n >= 3 && isMiddleName(toks, i + 1) ? n : 0;
+}
+
+/**
+ * Whether personAt can find a name at toks[i] at all: a famous name, a surname, or an
+ * honorific just before it. A few array reads that skip most capitalised words.
+ */
+function mayStartName(toks: Toks, i: number): boolean {
+  if (FAMOUS_TABLE.startsAt(toks, i) || surnameStrength(toks, i) !== undefined) return true;
+  if (!toks.joined(i)) return false;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (HONORIFIC_TABLE.startsAt(toks, k)) return true;
+  return false;
 }
 
 /** The honorific ending right before toks[i] (`ông`, `đồng chí`, `các đồng chí`). */

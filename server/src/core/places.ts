@@ -4,11 +4,11 @@
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
 import * as lexicon from './lexicon';
-import { Scratch, SyllableSet, lastMatchEnd, nextStartOf, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, lastMatchEnd, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
-const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson } = lexicon;
+const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson, nameStarts } = lexicon;
 
 /** End of the longest known place at toks[i] when it needs no context (not `Hồ Chí Minh`), or -1. */
 export function definitePlaceEnd(toks: Toks, i: number): number {
@@ -50,16 +50,19 @@ export function unitBefore(toks: Toks, i: number): boolean {
 export function detectPlaces(toks: Toks): TokSpan[] {
   const out: TokSpan[] = [];
   const ambiguous: TokSpan[] = [];
-  // Only tokens that start a unit word or a known place.
-  const starts = UNIT_TABLE.mask | PLACE_TABLE.mask;
-  for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
+  // Only tokens that start a unit word or a known place, from the end of the last LOC on.
+  const { starts, nStarts } = nameStarts(toks);
+  let from = 0;
+  for (let k = 0; k < nStarts; k++) {
+    const i = starts[k];
+    if (i < from) continue;
     const unit = UNIT_TABLE.longestValue(toks, i);
     const unitEnd = lastMatchEnd();
     if (unit && toks.joined(unitEnd)) {
       const end = placeAfterUnit(toks, unitEnd, !!unit.numbered, !!unit.tableOnly);
       if (end !== undefined) {
         out.push({ label: 'LOC', s: unitEnd, e: end });
-        i = end - 1;
+        from = end;
         continue;
       }
     }
@@ -67,7 +70,7 @@ export function detectPlaces(toks: Toks): TokSpan[] {
     if (!known) continue;
     const end = lastMatchEnd();
     (known.needsContext ? ambiguous : out).push({ label: 'LOC', s: i, e: end });
-    i = end - 1;
+    from = end;
   }
   if (ambiguous.length === 0) return out;
   // Token marks where a LOC ends (exclusive: LOC_END) or starts (LOC_START), for the list test.

@@ -9,11 +9,11 @@ import { LEVEL_RANGE_WORD } from './data/organizations';
 import * as lexicon from './lexicon';
 import type { OrgScanner } from './organizations';
 import * as places from './places';
-import { nextStartOf, syllableId, type Toks, type TokSpan } from './wordScan';
+import { startsAnyAt, syllableId, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
-const { LEVEL_TABLE, countryAt, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE } = lexicon;
+const { LEVEL_TABLE, countryAt, nameStarts, orgHeadStrict, TITLE_BODY_TABLE, TITLE_HEAD_TABLE, TITLE_PREFIX_TABLE, TITLE_QUALIFIER_TABLE, TITLE_STARTS } = lexicon;
 const { knownPlaceEnd, genericPlaceAt } = places;
 
 function knownOrGenericPlace(toks: Toks, i: number): number | undefined {
@@ -27,14 +27,16 @@ const VIET = syllableId('việt');
 /** All TITLE spans, left to right, never overlapping. */
 export function detectTitles(toks: Toks, orgs: OrgScanner): TokSpan[] {
   const out: TokSpan[] = [];
-  // A title starts with its prefix or its head, capitalised.
-  const starts = TITLE_PREFIX_TABLE.mask | TITLE_HEAD_TABLE.mask;
-  for (let i = nextStartOf(toks, 0, starts); i < toks.n; i = nextStartOf(toks, i + 1, starts)) {
-    if (!toks.cap(i)) continue;
+  // A title starts with its prefix or its head, capitalised; titles do not overlap.
+  const { caps, nCaps } = nameStarts(toks);
+  let from = 0;
+  for (let k = 0; k < nCaps; k++) {
+    const i = caps[k];
+    if (i < from || !startsAnyAt(toks, i, TITLE_STARTS)) continue;
     const t = titleParse(toks, i, orgs);
     if (t === undefined || insideOrgHead(toks, i)) continue;
     out.push(t.foreign ? { label: 'TITLE', s: i, e: t.end, foreign: true } : { label: 'TITLE', s: i, e: t.end });
-    i = t.end - 1;
+    from = t.end;
   }
   return out;
 }

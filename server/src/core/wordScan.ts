@@ -598,15 +598,71 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
 // Phrase tables.
 
 interface Entry<T> extends PhraseHit<T> {
-  /** Token offsets whose syllable must be capitalised in the text. */
-  caps: number[];
+  /** Bit k: the syllable at token offset k must be capitalised in the text. */
+  caps: number;
   /** A list of this entry alone: matchAll's usual answer, made once. */
   alone: ReadonlyArray<PhraseHit<T>>;
 }
 
-interface Node<T> {
-  next: Map<number, Node<T>> | undefined;
-  entries: Array<Entry<T>> | undefined;
+/**
+ * The trie nodes of every table, in flat arrays: node k (k ≥ 1) has the entries ENTRIES[k]
+ * (or none) and its children in the edge hash, keyed by (node, syllable id). A child is found
+ * by one hash probe over integers, not a Map per node.
+ */
+const ENTRIES: Array<Array<Entry<unknown>> | undefined> = [undefined];
+/** Per node: HAS_ENTRIES and HAS_CHILDREN. */
+let nodeBits = new Uint8Array(256);
+const HAS_ENTRIES = 1;
+const HAS_CHILDREN = 2;
+/** Open addressing: edgeKeys[s] = node * MAX_SYLLABLES + id (0 = empty slot), edgeNodes[s] = the child. */
+let edgeKeys = new Int32Array(1024);
+let edgeNodes = new Int32Array(1024);
+let edgeMask = 1023;
+let edgeShift = 22;
+let edgeCount = 0;
+
+/** Fibonacci hashing: the high bits of the product (the low ones depend on the id alone). */
+function edgeSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> edgeShift;
+}
+
+/** The child of node by syllable id, or 0. */
+function childOf(node: number, id: number): number {
+  const key = node * MAX_SYLLABLES + id;
+  for (let s = edgeSlot(key); ; s = (s + 1) & edgeMask) {
+    const k = edgeKeys[s];
+    if (k === key) return edgeNodes[s];
+    if (k === 0) return 0;
+  }
+}
+
+function newNode(): number {
+  const node = ENTRIES.length;
+  ENTRIES.push(undefined);
+  if (node >= nodeBits.length) nodeBits = grown(nodeBits, new Uint8Array(nodeBits.length * 2));
+  return node;
+}
+
+function addEdge(node: number, id: number, child: number): void {
+  if (2 * (edgeCount + 1) > edgeMask + 1) {
+    const keys = edgeKeys;
+    const nodes = edgeNodes;
+    edgeKeys = new Int32Array(keys.length * 2);
+    edgeNodes = new Int32Array(keys.length * 2);
+    edgeMask = keys.length * 2 - 1;
+    edgeShift--;
+    for (let s = 0; s < keys.length; s++) if (keys[s] !== 0) putEdge(keys[s], nodes[s]);
+  }
+  putEdge(node * MAX_SYLLABLES + id, child);
+  edgeCount++;
+  nodeBits[node] |= HAS_CHILDREN;
+}
+
+function putEdge(key: number, child: number): void {
+  let s = edgeSlot(key);
+  while (edgeKeys[s] !== 0) s = (s + 1) & edgeMask;
+  edgeKeys[s] = key;
+  edgeNodes[s] = child;
 }
 
 const UPPER_START = /^\p{Lu}/u;
@@ -629,6 +685,8 @@ export interface PhraseHit<T> {
 /** Bit per table, per syllable: some phrase of that table starts with that syllable. */
 const STARTS = new Uint32Array(MAX_SYLLABLES);
 let tables = 0;
+/** The root node of table t for first syllable id at id * 32 + t (0 = none): the tables asked at one token share a cache line. */
+const ROOTS = new Int32Array(MAX_SYLLABLES * 32);
 
 /**
  * A trie of phrases keyed by syllable ids. Casing is checked against each entry's surface
@@ -636,11 +694,13 @@ let tables = 0;
  * is not a place), a lowercase one may be written either way (`Trưởng ban`/`Trưởng Ban`).
  */
 export class PhraseTable<T> {
-  private readonly root = new Map<number, Node<T>>();
   private readonly bit: number;
+  /** This table's column of ROOTS. */
+  private readonly table: number;
 
   constructor(entries: Iterable<readonly [string, T]> = []) {
     if (tables >= 32) throw new Error('wordScan: too many phrase tables');
+    this.table = tables;
     this.bit = 1 << tables++;
     for (const [phrase, value] of entries) this.add(phrase, value);
   }
@@ -648,20 +708,22 @@ export class PhraseTable<T> {
   add(phrase: string, value: T): void {
     const { keys, forms } = phraseKeys(phrase);
     if (keys.length === 0) return;
-    let next = this.root;
-    let node: Node<T> | undefined;
-    for (const k of keys) {
-      const id = syllableId(k);
-      node = next.get(id);
-      if (!node) next.set(id, (node = { next: undefined, entries: undefined }));
-      next = node.next ??= new Map();
+    const first = syllableId(keys[0]);
+    let node = ROOTS[first * 32 + this.table] || (ROOTS[first * 32 + this.table] = newNode());
+    for (let k = 1; k < keys.length; k++) {
+      const id = syllableId(keys[k]);
+      let child = childOf(node, id);
+      if (child === 0) addEdge(node, id, (child = newNode()));
+      node = child;
     }
-    const caps: number[] = [];
-    forms.forEach((f, k) => UPPER_START.test(f) && caps.push(k));
+    if (keys.length > 31) throw new Error('wordScan: phrase too long');
+    let caps = 0;
+    forms.forEach((f, k) => UPPER_START.test(f) && (caps |= 1 << k));
     const entry = { size: keys.length, value, forms, caps, alone: [] as Array<PhraseHit<T>> };
     entry.alone.push(entry);
-    (node!.entries ??= []).push(entry);
-    STARTS[syllableId(keys[0])] |= this.bit;
+    (ENTRIES[node] ??= []).push(entry);
+    nodeBits[node] |= HAS_ENTRIES;
+    STARTS[first] |= this.bit;
   }
 
   /** Whether any phrase starts with the syllable of toks[i]: one array read. */
@@ -684,21 +746,27 @@ export class PhraseTable<T> {
    * allocated unless two or more phrases match (one match is its entry's own list).
    */
   matchAll(toks: Toks, i: number): ReadonlyArray<PhraseHit<T>> {
-    if ((STARTS[toks.key(i)] & this.bit) === 0) return NO_MATCHES;
+    if (i < 0 || i >= toks.n) return NO_MATCHES;
+    const ids = toks.id;
+    const id = ids[i];
+    if ((STARTS[id] & this.bit) === 0) return NO_MATCHES;
+    let node = ROOTS[id * 32 + this.table];
     let first: Entry<T> | undefined;
     let found: Array<PhraseHit<T>> | undefined;
-    let next: Map<number, Node<T>> | undefined = this.root;
-    for (let j = i; j < toks.n && next; j++) {
-      if (j > i && toks.nlBefore(j)) break;
-      const node: Node<T> | undefined = next.get(toks.id[j]);
-      if (!node) break;
-      next = node.next;
-      if (!node.entries) continue;
-      for (const e of node.entries) {
-        if (!casingFits(toks, i, e.caps)) continue;
-        if (first === undefined) first = e;
-        else (found ??= [first]).push(e);
+    for (let j = i; node !== 0; ) {
+      const bits = nodeBits[node];
+      if ((bits & HAS_ENTRIES) !== 0) {
+        const list = ENTRIES[node] as Array<Entry<T>>;
+        for (let x = 0; x < list.length; x++) {
+          const e = list[x];
+          if (e.caps !== 0 && !casingFits(toks, i, e.caps)) continue;
+          if (first === undefined) first = e;
+          else (found ??= [first]).push(e);
+        }
       }
+      j++;
+      if ((bits & HAS_CHILDREN) === 0 || j >= toks.n || toks.nlBefore(j)) break;
+      node = childOf(node, ids[j]);
     }
     if (first === undefined) return NO_MATCHES;
     return found === undefined ? first.alone : found.reverse();
@@ -723,24 +791,61 @@ export class PhraseTable<T> {
 
   /** The entry of the longest match; its end goes to lastEnd (no object per call). */
   private longestEntry(toks: Toks, i: number): Entry<T> | undefined {
-    if ((STARTS[toks.key(i)] & this.bit) === 0) return undefined;
-    let node = this.root.get(toks.id[i]);
+    if (i < 0 || i >= toks.n) return undefined;
+    const ids = toks.id;
+    const id = ids[i];
+    if ((STARTS[id] & this.bit) === 0) return undefined;
+    let node = ROOTS[id * 32 + this.table];
     let best: Entry<T> | undefined;
-    for (let j = i; node; ) {
-      if (node.entries) {
-        for (const e of node.entries) {
-          if (casingFits(toks, i, e.caps)) {
+    for (let j = i; node !== 0; ) {
+      const bits = nodeBits[node];
+      if ((bits & HAS_ENTRIES) !== 0) {
+        const list = ENTRIES[node] as Array<Entry<T>>;
+        for (let x = 0; x < list.length; x++) {
+          const e = list[x];
+          if (e.caps === 0 || casingFits(toks, i, e.caps)) {
             best = e;
             lastEnd = j + 1;
           }
         }
       }
       j++;
-      if (j >= toks.n || toks.nlBefore(j) || !node.next) break;
-      node = node.next.get(toks.id[j]);
+      if ((bits & HAS_CHILDREN) === 0 || j >= toks.n || toks.nlBefore(j)) break;
+      node = childOf(node, ids[j]);
     }
     return best;
   }
+}
+
+/**
+ * The tokens where a name may start, in order: the capitalised words in caps[0, nCaps), and
+ * the tokens whose syllable starts a phrase of a table in mask (any case) in starts[0, nStarts).
+ * One scan shared by every name detector.
+ */
+export interface StartLists {
+  caps: Int32Array;
+  nCaps: number;
+  starts: Int32Array;
+  nStarts: number;
+}
+
+/** The StartLists of toks for mask, into the scratches' ints (valid until their next use). */
+export function startLists(toks: Toks, mask: number, capScratch: Scratch, startScratch: Scratch): StartLists {
+  const caps = capScratch.ints(toks.n, false);
+  const starts = startScratch.ints(toks.n, false);
+  const ids = toks.id;
+  let nCaps = 0;
+  let nStarts = 0;
+  for (let i = 0; i < toks.n; i++) {
+    if ((STARTS[ids[i]] & mask) !== 0) starts[nStarts++] = i;
+    if (toks.capWord(i)) caps[nCaps++] = i;
+  }
+  return { caps, nCaps, starts, nStarts };
+}
+
+/** Whether a phrase of a table in mask starts with the syllable of toks[i] (i inside the text). */
+export function startsAnyAt(toks: Toks, i: number, mask: number): boolean {
+  return (STARTS[toks.id[i]] & mask) !== 0;
 }
 
 /** The first index ≥ from whose syllable starts a phrase of any table in mask, or toks.n. */
@@ -763,9 +868,9 @@ export function lastMatchEnd(): number {
 /** Shared empty result: callers only read it. */
 const NO_MATCHES: never[] = [];
 
-function casingFits(toks: Toks, i: number, caps: readonly number[]): boolean {
-  for (let k = 0; k < caps.length; k++) {
-    if (!toks.cap(i + caps[k])) return false;
+function casingFits(toks: Toks, i: number, caps: number): boolean {
+  for (let k = 0, m = caps; m !== 0; k++, m >>>= 1) {
+    if ((m & 1) !== 0 && !toks.cap(i + k)) return false;
   }
   return true;
 }
@@ -798,10 +903,10 @@ export class Scratch {
     return this.buf;
   }
 
-  /** As bytes, for 32-bit integers. */
-  ints(n: number): Int32Array {
+  /** As bytes, for 32-bit integers; zeroed unless the caller writes before it reads. */
+  ints(n: number, zeroed = true): Int32Array {
     if (n > this.intBuf.length) this.intBuf = new Int32Array(Math.max(n, this.intBuf.length * 2));
-    else this.intBuf.fill(0, 0, n);
+    else if (zeroed) this.intBuf.fill(0, 0, n);
     return this.intBuf;
   }
 }
