@@ -7,7 +7,7 @@ import type { Candidate } from './candidates';
 export interface Layered extends Candidate {
   nested: boolean;
   /** PER only: titles seen beside the person in the article (set by linking.ts). */
-  titles?: string[];
+  titles: string[] | undefined;
 }
 
 /**
@@ -225,7 +225,7 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
     let k = runFrom;
     while (k < count && !sameSpan(out[k], start, end, label)) k++;
     if (k === count) {
-      out[count++] = { label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false };
+      out[count++] = { label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false, titles: undefined };
       continue;
     }
     const value = c.value;
@@ -291,7 +291,7 @@ function dedupe(cands: readonly Candidate[]): Layered[] {
       const head = firstAt.get(key);
       nextSame.push(head ?? -1);
       firstAt.set(key, out.length);
-      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false });
+      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false, titles: undefined });
       continue;
     }
     const prev = out[k];
