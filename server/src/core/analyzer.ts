@@ -138,7 +138,7 @@ function entitiesOf(view: TextView, ctx: DetectContext, at: StoredOffsets): Enti
   const all = early.concat(detectNamedEntities(ctx));
   // A DOC's date and issuer come from the DATE/ORG spans after it, once layers are settled.
   const layered = attachDocumentDetails(ctx.text, resolveLayers(all));
-  return toStored(view, at, layered, linkMentions(ctx, layered).links);
+  return toStored(view, at, layered, linkMentions(ctx, layered));
 }
 
 /**

@@ -267,7 +267,7 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
       prev.priority = priorities[i];
     }
   }
-  out.length = count;
+  if (count < m) out.length = count;
   return out;
 }
 

@@ -29,15 +29,6 @@ function collapseSpaces(s: string): string {
   return s;
 }
 
-/**
- * The links of an article's short references. Each PER also gets, on its layered entity,
- * its canonical display name as `value` and the titles seen beside any mention of the same
- * person as `titles` (written once every link is found, so a failure leaves them as detected).
- */
-export interface LinkResult {
-  links: Link[];
-}
-
 interface Person {
   key: string;
   canonical: string;
@@ -76,15 +67,20 @@ function separatedBy(text: string, from: number, to: number, separators: readonl
   return false;
 }
 
-export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
+/**
+ * The links of an article's short references. Each PER also gets, on its layered entity,
+ * its canonical display name as `value` and the titles seen beside any mention of the same
+ * person as `titles` (written once every link is found, so a failure leaves them as detected).
+ */
+export function linkMentions(ctx: DetectContext, entities: Layered[]): Link[] {
   try {
     return link(ctx, entities);
   } catch {
-    return { links: [] }; // bad input never throws out of the core
+    return []; // bad input never throws out of the core
   }
 }
 
-function link(ctx: DetectContext, entities: Layered[]): LinkResult {
+function link(ctx: DetectContext, entities: Layered[]): Link[] {
   const text = ctx.text;
   const pers: Layered[] = [];
   const titles: Layered[] = [];
@@ -92,7 +88,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     if (e.label === 'PER') pers.push(e);
     else if (e.label === 'TITLE' && !e.nested) titles.push(e);
   }
-  if (pers.length === 0) return { links: [] }; // nobody to name, to give titles or to point to
+  if (pers.length === 0) return []; // nobody to name, to give titles or to point to
   // The layers come by start already: sort only when they do not.
   if (!byStart(titles)) titles.sort((a, b) => a.start - b.start);
   const people = new Map<string, Person>();
@@ -121,7 +117,7 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     pers[k].value = person.canonical;
     pers[k].titles = person.titles.length ? person.titles : undefined;
   }
-  return { links };
+  return links;
 }
 
 /** Whether the spans are in order of start already (a stable sort by start would keep them). */
