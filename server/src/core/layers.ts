@@ -111,7 +111,8 @@ function byStartLongerFirst(items: readonly Layered[], kind: Uint8Array, maxLen:
     const c = items[r];
     keys[m++] = (c.start * (maxLen + 1) + maxLen - (c.end - c.start)) * n + r;
   }
-  const sorted = keys.subarray(0, m).sort();
+  // Coarse buckets of 64 starts: within one, the few spans are finished by insertion.
+  const sorted = sortByBuckets(keys, m, (maxLen + 1) * n * 64, (maxStart >> 6) + 1);
   const out = new Array<Layered>(m);
   for (let k = 0; k < m; k++) out[k] = items[sorted[k] % n];
   return out;
@@ -240,7 +241,8 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
     const len = ends[i] - starts[i];
     if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + starts[i]) * n + i;
   }
-  const sorted = keys.subarray(0, m).sort();
+  // Buckets by length: spans of one length are few and mostly come in order of start.
+  const sorted = sortByBuckets(keys, m, (maxStart + 1) * n, maxLen + 1);
   // Sized once (at most m copies) and cut to the copies made: no regrowth while pushing.
   const out = new Array<Layered>(m);
   let count = 0;
@@ -280,6 +282,61 @@ function offsetScratch(n: number, which: 0 | 1): Int32Array {
 const offsetBuffers = [new Int32Array(256), new Int32Array(256)];
 /** Candidates' priorities as read (only undefined or 0 reach the passes that use them). */
 const priorityScratch: Array<number | undefined> = [];
+
+/**
+ * keys[0, m) in ascending order (in keys or in another shared buffer). The bucket of a key,
+ * floor(key / width), orders most of them: one counting pass by bucket, then insertion
+ * sort finishes within buckets, cheaper than a native sort call on an article's few dozen
+ * keys. Too many buckets for the keys, or too many moves left (keys that buckets do not
+ * order), take the native sort instead; either way the order is the exact ascending one.
+ */
+function sortByBuckets<K extends Uint32Array | Float64Array>(keys: K, m: number, width: number, buckets: number): K {
+  if (buckets > 4 * m + 64 || m > MAX_BUCKET_SORT) return keys.subarray(0, m).sort() as K;
+  const counts = bucketScratch(buckets + 1);
+  for (let k = 0; k < m; k++) counts[Math.min(buckets - 1, Math.floor(keys[k] / width)) + 1]++;
+  for (let b = 1; b <= buckets; b++) counts[b] += counts[b - 1];
+  const out = (keys instanceof Uint32Array ? bucketedSmallKeys(m) : bucketedKeys(m)) as K;
+  for (let k = 0; k < m; k++) out[counts[Math.min(buckets - 1, Math.floor(keys[k] / width))]++] = keys[k];
+  let budget = 8 * m;
+  for (let i = 1; i < m; i++) {
+    const x = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j] > x) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = x;
+    budget -= i - 1 - j;
+    if (budget < 0) return out.subarray(0, m).sort() as K;
+  }
+  return out;
+}
+
+/** Above this many keys the native sort is used whatever the buckets. */
+const MAX_BUCKET_SORT = 4096;
+
+/** A shared count buffer with [0, n) zeroed (no per-call allocation). */
+function bucketScratch(n: number): Int32Array {
+  if (bucketCounts.length < n) bucketCounts = new Int32Array(Math.max(n, 2 * bucketCounts.length));
+  else bucketCounts.fill(0, 0, n);
+  return bucketCounts;
+}
+
+let bucketCounts = new Int32Array(256);
+
+function bucketedSmallKeys(n: number): Uint32Array {
+  if (bucketedSmall.length < n) bucketedSmall = new Uint32Array(Math.max(n, 2 * bucketedSmall.length));
+  return bucketedSmall;
+}
+
+let bucketedSmall = new Uint32Array(256);
+
+function bucketedKeys(n: number): Float64Array {
+  if (bucketed.length < n) bucketed = new Float64Array(Math.max(n, 2 * bucketed.length));
+  return bucketed;
+}
+
+let bucketed = new Float64Array(256);
 
 /** A shared number buffer of at least n entries, filled afresh by each caller (no per-call allocation). */
 function sortScratch(n: number): Float64Array {
