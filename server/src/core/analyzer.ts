@@ -2,13 +2,13 @@
  * The analysis core's single entry point (vscode-css-languageservice style): one factory,
  * each layer implemented in its own module. Pure: strings in, plain data out, no I/O.
  */
-import { splitLines, type Candidate, type DetectContext } from './candidates';
+import { splitLines, type Candidate, type DetectContext, type Link } from './candidates';
 import { detectBoilerplate } from './boilerplate';
 import { detectMetadata } from './metadata';
 import { detectDates, findPublicationDate } from './dates';
 import { attachDocumentDetails, detectDocuments } from './documents';
 import { detectNamedEntities } from './names';
-import { linkMentions, type LinkResult } from './linking';
+import { linkMentions } from './linking';
 import { resolveLayers, type Layered } from './layers';
 import { createTextView, type TextView } from './normalize';
 import { CodePointIndex } from './offsets';
@@ -144,27 +144,25 @@ function entitiesOf(view: TextView, ctx: DetectContext, at: StoredOffsets): Enti
 /**
  * Map view UTF-16 spans to stored code points, once, and copy the stored text of each.
  * Every output object is built field by field (no spreads, no intermediate objects): this
- * runs once per entity and link of the article.
+ * runs once per entity and link of the article. PERs carry their canonical name and titles
+ * from linking.ts.
  */
-function toStored(view: TextView, at: StoredOffsets, layered: readonly Layered[], linked: LinkResult): EntitiesAndLinks {
-  const { values, titles } = linked;
+function toStored(view: TextView, at: StoredOffsets, layered: readonly Layered[], linked: readonly Link[]): EntitiesAndLinks {
+  const raw = view.raw;
   const entities = new Array<Entity>(layered.length);
   for (let k = 0; k < layered.length; k++) {
     const c = layered[k];
-    // linking.ts gives PERs their canonical name and titles.
-    const isLinked = c.label === 'PER' && values.has(c);
-    const value = isLinked ? values.get(c) : c.value;
-    const seenTitles = isLinked ? titles.get(c) : c.titles;
     const rs = view.toRaw(c.start);
     const re = view.toRaw(c.end);
-    entities[k] = entityOf(c.label, at.codePoint(rs), at.codePoint(re), view.raw.slice(rs, re), c.nested, value, c.yearSource || undefined, seenTitles?.length ? seenTitles : undefined);
+    const titles = c.titles;
+    entities[k] = entityOf(c.label, at.codePoint(rs), at.codePoint(re), raw.slice(rs, re), c.nested, c.value, c.yearSource || undefined, titles?.length ? titles : undefined);
   }
-  const links = new Array<MentionLink>(linked.links.length);
+  const links = new Array<MentionLink>(linked.length);
   for (let k = 0; k < links.length; k++) {
-    const l = linked.links[k];
+    const l = linked[k];
     const rs = view.toRaw(l.start);
     const re = view.toRaw(l.end);
-    links[k] = { start: at.codePoint(rs), end: at.codePoint(re), text: view.raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind };
+    links[k] = { start: at.codePoint(rs), end: at.codePoint(re), text: raw.slice(rs, re), target: l.target, canonical: l.canonical, kind: l.kind };
   }
   return { entities, links };
 }

@@ -7,7 +7,7 @@ import type { Candidate } from './candidates';
 export interface Layered extends Candidate {
   nested: boolean;
   /** PER only: titles seen beside the person in the article (set by linking.ts). */
-  titles?: string[];
+  titles: string[] | undefined;
 }
 
 /**
@@ -16,111 +16,171 @@ export interface Layered extends Candidate {
  * đạo` in `Ban Chỉ đạo Đề án Trung ương 6`; guide §2).
  */
 export function resolveLayers(cands: readonly Candidate[]): Layered[] {
-  const byStrength = strongestFirst(cands) ?? stableSort(dedupe(cands), strongerFirst);
-  // Which primary span covers each view offset (-1: none). Spans are short, so marking and
-  // testing them is linear in their total length: no inserts into a sorted array.
+  const items = strongestFirst(cands) ?? stableSort(dedupe(cands), strongerFirst);
+  const n = items.length;
   let limit = 0;
-  for (const c of byStrength) if (c.end > limit) limit = c.end;
-  const owner = ownerTable(limit + 1);
-  // Working lists reused from call to call (emptied before returning, so they keep nothing alive).
-  const primary = primaryScratch;
-  const rest = restScratch;
-  primary.length = 0;
-  rest.length = 0;
-  for (const c of byStrength) {
+  let maxLen = 0;
+  for (const c of items) {
+    if (c.end > limit) limit = c.end;
+    if (c.end - c.start > maxLen) maxLen = c.end - c.start;
+  }
+  // Which primary span covers each view offset: base + its index in items, or less than
+  // base for none. Spans are short, so marking and testing them is linear in their total
+  // length: no inserts into a sorted array.
+  const owner = ownerTable(limit + 1, n);
+  const base = ownerBase;
+  // What became of each item: DROPPED, PRIMARY or NESTED.
+  const kind = kindScratch(n);
+  for (let r = 0; r < n; r++) {
+    const c = items[r];
     // Every primary span taken so far is at least as long as c (longest first), so one that
     // overlaps c covers c's first or last unit: two reads instead of a walk over c.
-    if (owner[c.start] >= 0 || owner[c.end - 1] >= 0) {
-      rest.push(c);
+    if (owner[c.start] >= base || owner[c.end - 1] >= base) {
+      kind[r] = DROPPED;
       continue;
     }
     // A loop, not fill(): spans are a few dozen units, shorter than a builtin call costs.
-    const o = primary.length;
+    const o = base + r;
     for (let k = c.start; k < c.end; k++) owner[k] = o;
-    primary.push(c);
+    kind[r] = PRIMARY;
   }
   // A same-label prefix of a kept nested span, or of its primary span, is left out (guide
-  // §2). `rest` is longest first, so a prefix always meets the body it is the prefix of.
+  // §2). Items are longest first, so a prefix always meets the body it is the prefix of.
   // Labels kept nested at each start, one bit per label index. The one kept first at a
   // start and label is the longest, and no other copy of it is left (dedupe), so a later
   // one is shorter: a prefix. Only unknown labels (index 7) may share an index and a span.
   const nestedAt = nestedTable(limit + 1);
-  const nested = nestedScratch;
-  nested.length = 0;
-  for (const c of rest) {
-    const o = owner[c.start];
+  const marked = nestedBase;
+  for (let r = 0; r < n; r++) {
+    if (kind[r] !== DROPPED) continue;
+    const c = items[r];
+    const o = owner[c.start] - base;
     if (o < 0) continue;
-    const p = primary[o];
+    const p = items[o];
     if (c.end > p.end || (p.start === c.start && p.end === c.end)) continue;
     const label = labelIndex(c.label);
     if (p.start === c.start && labelIndex(p.label) === label) continue; // p is longer: c is its prefix
-    if ((nestedAt[c.start] & (1 << label)) !== 0 && (label !== 7 || longestNested(nested, c.start, label) > c.end)) continue;
-    nestedAt[c.start] |= 1 << label;
+    const seen = nestedAt[c.start] >= marked ? nestedAt[c.start] - marked : 0;
+    if ((seen & (1 << label)) !== 0 && (label !== 7 || longestNested(items, kind, r, c.start, label) > c.end)) continue;
+    nestedAt[c.start] = marked + (seen | (1 << label));
     c.nested = true;
-    nested.push(c);
+    kind[r] = NESTED;
   }
-  const byStart = primaryByStart(primary, owner);
-  releaseOwnerTable(owner, primary);
-  const out = mergeLayers(byStart, stableSort(nested, byStartLongestFirst));
-  primary.length = 0;
-  rest.length = 0;
-  nested.length = 0;
-  return out;
+  return byStartLongerFirst(items, kind, maxLen);
 }
 
-const primaryScratch: Layered[] = [];
-const restScratch: Layered[] = [];
-const nestedScratch: Layered[] = [];
+const DROPPED = 0;
+const PRIMARY = 1;
+const NESTED = 2;
 
-/** End of the longest span in nested with this start and label index. */
-function longestNested(nested: readonly Layered[], start: number, label: number): number {
+/** End of the longest nested item before the r-th with this start and label index. */
+function longestNested(items: readonly Layered[], kind: Uint8Array, r: number, start: number, label: number): number {
   let end = -1;
-  for (const x of nested) if (x.start === start && x.end > end && labelIndex(x.label) === label) end = x.end;
+  for (let q = 0; q < r; q++) {
+    const x = items[q];
+    if (kind[q] === NESTED && x.start === start && x.end > end && labelIndex(x.label) === label) end = x.end;
+  }
   return end;
 }
 
-/** A shared byte table with [0, size) zeroed (no per-call allocation for an article). */
-function nestedTable(size: number): Uint8Array {
-  if (size > MAX_SHARED_OWNER) return new Uint8Array(size);
-  if (nestedMarks.length < size) nestedMarks = new Uint8Array(Math.min(MAX_SHARED_OWNER, Math.max(size, 2 * nestedMarks.length)));
-  else nestedMarks.fill(0, 0, size);
+/**
+ * Both layers in one list by start, longer first, ties in items' order: a nested span that
+ * starts where its primary span does is shorter than it, so the primary span comes first,
+ * and disjoint primary spans have distinct starts. One native sort of numeric keys (start,
+ * then length, then index in items) when they are exact, else the stable sort.
+ */
+function byStartLongerFirst(items: readonly Layered[], kind: Uint8Array, maxLen: number): Layered[] {
+  const n = items.length;
+  let kept = 0;
+  let maxStart = 0;
+  for (let r = 0; r < n; r++) {
+    if (kind[r] === DROPPED) continue;
+    kept++;
+    if (items[r].start > maxStart) maxStart = items[r].start;
+  }
+  const bound = (maxStart + 1) * (maxLen + 1) * n;
+  if (bound >= 2 ** 53) {
+    const out: Layered[] = [];
+    for (let r = 0; r < n; r++) if (kind[r] !== DROPPED) out.push(items[r]);
+    return stableSort(out, byStartLongestFirst);
+  }
+  const keys = bound <= 2 ** 32 ? smallSortScratch(kept) : sortScratch(kept);
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    if (kind[r] === DROPPED) continue;
+    const c = items[r];
+    keys[m++] = (c.start * (maxLen + 1) + maxLen - (c.end - c.start)) * n + r;
+  }
+  // Coarse buckets of 64 starts: within one, the few spans are finished by insertion.
+  const sorted = sortByBuckets(keys, m, (maxLen + 1) * n * 64, (maxStart >> 6) + 1);
+  const out = new Array<Layered>(m);
+  for (let k = 0; k < m; k++) out[k] = items[sorted[k] % n];
+  return out;
+}
+
+/** A shared byte buffer of at least n entries, filled afresh by each caller. */
+function kindScratch(n: number): Uint8Array {
+  if (kinds.length < n) kinds = new Uint8Array(Math.max(n, 2 * kinds.length));
+  return kinds;
+}
+
+let kinds = new Uint8Array(256);
+
+/**
+ * A table of `size` entries where nothing is marked, and `ownerBase` set to the first of
+ * `stamps` marks this call may write (marked means ≥ ownerBase). Articles share one buffer
+ * whose older marks all lie below the new base, so a call neither allocates nor clears it:
+ * a typed array per call costs an off-heap allocation and pushes the collector. The marks
+ * run out after some 2^31 items, and the buffer is cleared once then.
+ */
+function ownerTable(size: number, stamps: number): Int32Array {
+  if (size > MAX_SHARED_OWNER || stamps > MAX_STAMP) {
+    ownerBase = 0;
+    return new Int32Array(size).fill(-1);
+  }
+  if (sharedOwner.length < size) {
+    sharedOwner = new Int32Array(Math.min(MAX_SHARED_OWNER, Math.max(size, 2 * sharedOwner.length))).fill(-1);
+    nextOwner = 0;
+  } else if (nextOwner > MAX_STAMP - stamps) {
+    sharedOwner.fill(-1);
+    nextOwner = 0;
+  }
+  ownerBase = nextOwner;
+  nextOwner += stamps;
+  return sharedOwner;
+}
+
+/** Texts longer than this (UTF-16 units) get a table of their own, so a huge one is not kept. */
+const MAX_SHARED_OWNER = 1 << 18;
+const MAX_STAMP = 2 ** 31 - 1;
+let sharedOwner = new Int32Array(1 << 14).fill(-1);
+let nextOwner = 0;
+let ownerBase = 0;
+
+/**
+ * As ownerTable, for the labels nested at each start: an entry holds nestedBase + its label
+ * bits, and one below nestedBase holds none (marks of earlier calls).
+ */
+function nestedTable(size: number): Int32Array {
+  if (size > MAX_SHARED_OWNER) {
+    nestedBase = 0;
+    return new Int32Array(size);
+  }
+  if (nestedMarks.length < size) {
+    nestedMarks = new Int32Array(Math.min(MAX_SHARED_OWNER, Math.max(size, 2 * nestedMarks.length)));
+    nextNested = 0;
+  } else if (nextNested > MAX_STAMP - 512) {
+    nestedMarks.fill(0);
+    nextNested = 0;
+  }
+  nextNested += 256;
+  nestedBase = nextNested;
   return nestedMarks;
 }
 
-let nestedMarks = new Uint8Array(1 << 14);
-
-/**
- * The primary spans ordered by start: their starts sorted as plain numbers (a native
- * sort), each mapped back through the owner table (disjoint spans have distinct starts).
- */
-function primaryByStart(primary: readonly Layered[], owner: Int32Array): Layered[] {
-  let plain = true; // offsets a 32-bit key holds exactly
-  for (let k = 0; k < primary.length && plain; k++) plain = primary[k].start >>> 0 === primary[k].start;
-  const starts = plain ? smallSortScratch(primary.length) : sortScratch(primary.length);
-  for (let k = 0; k < primary.length; k++) starts[k] = primary[k].start;
-  const sorted = starts.subarray(0, primary.length).sort();
-  const out = new Array<Layered>(sorted.length);
-  for (let k = 0; k < sorted.length; k++) out[k] = primary[owner[sorted[k]]];
-  return out;
-}
-
-/**
- * Both layers in one list by start, longer first, primary before nested. A nested span
- * that starts where its primary span does is shorter than it, so at equal starts the
- * primary span comes first.
- */
-function mergeLayers(primary: readonly Layered[], nested: readonly Layered[]): Layered[] {
-  if (nested.length === 0) return primary as Layered[];
-  const out = new Array<Layered>(primary.length + nested.length);
-  let k = 0;
-  let j = 0;
-  for (const p of primary) {
-    while (j < nested.length && nested[j].start < p.start) out[k++] = nested[j++];
-    out[k++] = p;
-  }
-  while (j < nested.length) out[k++] = nested[j++];
-  return out;
-}
+let nestedMarks = new Int32Array(1 << 14);
+let nextNested = 0;
+let nestedBase = 0;
 
 function strongerFirst(a: Layered, b: Layered): number {
   return b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start;
@@ -129,35 +189,6 @@ function strongerFirst(a: Layered, b: Layered): number {
 function byStartLongestFirst(a: Layered, b: Layered): number {
   return a.start - b.start || b.end - a.end;
 }
-
-/**
- * A table of `size` entries set to -1. Articles share one buffer, kept all -1 between calls
- * (releaseOwnerTable unmarks just the primary spans), so a call neither allocates nor
- * clears the whole table: a typed array per call costs an off-heap allocation and pushes
- * the collector. A call that threw before releasing leaves the buffer marked dirty, and
- * the next call clears it.
- */
-function ownerTable(size: number): Int32Array {
-  if (size > MAX_SHARED_OWNER) return new Int32Array(size).fill(-1);
-  if (sharedOwner.length < size) {
-    sharedOwner = new Int32Array(Math.min(MAX_SHARED_OWNER, Math.max(size, 2 * sharedOwner.length))).fill(-1);
-  } else if (sharedOwnerDirty) {
-    sharedOwner.fill(-1);
-  }
-  sharedOwnerDirty = true;
-  return sharedOwner;
-}
-
-function releaseOwnerTable(owner: Int32Array, primary: readonly Layered[]): void {
-  if (owner !== sharedOwner) return;
-  for (const p of primary) for (let k = p.start; k < p.end; k++) owner[k] = -1;
-  sharedOwnerDirty = false;
-}
-
-/** Texts longer than this (UTF-16 units) get a table of their own, so a huge one is not kept. */
-const MAX_SHARED_OWNER = 1 << 18;
-let sharedOwner = new Int32Array(1 << 14).fill(-1);
-let sharedOwnerDirty = false;
 
 /** Index of a label in the guide's order; 7 for anything else. */
 function labelIndex(label: string): number {
@@ -210,7 +241,8 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
     const len = ends[i] - starts[i];
     if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + starts[i]) * n + i;
   }
-  const sorted = keys.subarray(0, m).sort();
+  // Buckets by length: spans of one length are few and mostly come in order of start.
+  const sorted = sortByBuckets(keys, m, (maxStart + 1) * n, maxLen + 1);
   // Sized once (at most m copies) and cut to the copies made: no regrowth while pushing.
   const out = new Array<Layered>(m);
   let count = 0;
@@ -225,7 +257,7 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
     let k = runFrom;
     while (k < count && !sameSpan(out[k], start, end, label)) k++;
     if (k === count) {
-      out[count++] = { label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false };
+      out[count++] = { label, start, end, value: c.value, yearSource: c.yearSource, priority: priorities[i], nested: false, titles: undefined };
       continue;
     }
     const value = c.value;
@@ -237,7 +269,7 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
       prev.priority = priorities[i];
     }
   }
-  out.length = count;
+  if (count < m) out.length = count;
   return out;
 }
 
@@ -250,6 +282,61 @@ function offsetScratch(n: number, which: 0 | 1): Int32Array {
 const offsetBuffers = [new Int32Array(256), new Int32Array(256)];
 /** Candidates' priorities as read (only undefined or 0 reach the passes that use them). */
 const priorityScratch: Array<number | undefined> = [];
+
+/**
+ * keys[0, m) in ascending order (in keys or in another shared buffer). The bucket of a key,
+ * floor(key / width), orders most of them: one counting pass by bucket, then insertion
+ * sort finishes within buckets, cheaper than a native sort call on an article's few dozen
+ * keys. Too many buckets for the keys, or too many moves left (keys that buckets do not
+ * order), take the native sort instead; either way the order is the exact ascending one.
+ */
+function sortByBuckets<K extends Uint32Array | Float64Array>(keys: K, m: number, width: number, buckets: number): K {
+  if (buckets > 4 * m + 64 || m > MAX_BUCKET_SORT) return keys.subarray(0, m).sort() as K;
+  const counts = bucketScratch(buckets + 1);
+  for (let k = 0; k < m; k++) counts[Math.min(buckets - 1, Math.floor(keys[k] / width)) + 1]++;
+  for (let b = 1; b <= buckets; b++) counts[b] += counts[b - 1];
+  const out = (keys instanceof Uint32Array ? bucketedSmallKeys(m) : bucketedKeys(m)) as K;
+  for (let k = 0; k < m; k++) out[counts[Math.min(buckets - 1, Math.floor(keys[k] / width))]++] = keys[k];
+  let budget = 8 * m;
+  for (let i = 1; i < m; i++) {
+    const x = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j] > x) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = x;
+    budget -= i - 1 - j;
+    if (budget < 0) return out.subarray(0, m).sort() as K;
+  }
+  return out;
+}
+
+/** Above this many keys the native sort is used whatever the buckets. */
+const MAX_BUCKET_SORT = 4096;
+
+/** A shared count buffer with [0, n) zeroed (no per-call allocation). */
+function bucketScratch(n: number): Int32Array {
+  if (bucketCounts.length < n) bucketCounts = new Int32Array(Math.max(n, 2 * bucketCounts.length));
+  else bucketCounts.fill(0, 0, n);
+  return bucketCounts;
+}
+
+let bucketCounts = new Int32Array(256);
+
+function bucketedSmallKeys(n: number): Uint32Array {
+  if (bucketedSmall.length < n) bucketedSmall = new Uint32Array(Math.max(n, 2 * bucketedSmall.length));
+  return bucketedSmall;
+}
+
+let bucketedSmall = new Uint32Array(256);
+
+function bucketedKeys(n: number): Float64Array {
+  if (bucketed.length < n) bucketed = new Float64Array(Math.max(n, 2 * bucketed.length));
+  return bucketed;
+}
+
+let bucketed = new Float64Array(256);
 
 /** A shared number buffer of at least n entries, filled afresh by each caller (no per-call allocation). */
 function sortScratch(n: number): Float64Array {
@@ -291,7 +378,7 @@ function dedupe(cands: readonly Candidate[]): Layered[] {
       const head = firstAt.get(key);
       nextSame.push(head ?? -1);
       firstAt.set(key, out.length);
-      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false });
+      out.push({ label, start, end, value: c.value, yearSource: c.yearSource, priority: c.priority, nested: false, titles: undefined });
       continue;
     }
     const prev = out[k];

@@ -29,14 +29,6 @@ function collapseSpaces(s: string): string {
   return s;
 }
 
-export interface LinkResult {
-  links: Link[];
-  /** PER → canonical display name. */
-  values: Map<Layered, string>;
-  /** PER → titles seen beside any mention of the same person. */
-  titles: Map<Layered, string[]>;
-}
-
 interface Person {
   key: string;
   canonical: string;
@@ -75,15 +67,20 @@ function separatedBy(text: string, from: number, to: number, separators: readonl
   return false;
 }
 
-export function linkMentions(ctx: DetectContext, entities: Layered[]): LinkResult {
+/**
+ * The links of an article's short references. Each PER also gets, on its layered entity,
+ * its canonical display name as `value` and the titles seen beside any mention of the same
+ * person as `titles` (written once every link is found, so a failure leaves them as detected).
+ */
+export function linkMentions(ctx: DetectContext, entities: Layered[]): Link[] {
   try {
     return link(ctx, entities);
   } catch {
-    return { links: [], values: new Map(), titles: new Map() }; // bad input never throws out of the core
+    return []; // bad input never throws out of the core
   }
 }
 
-function link(ctx: DetectContext, entities: Layered[]): LinkResult {
+function link(ctx: DetectContext, entities: Layered[]): Link[] {
   const text = ctx.text;
   const pers: Layered[] = [];
   const titles: Layered[] = [];
@@ -91,45 +88,36 @@ function link(ctx: DetectContext, entities: Layered[]): LinkResult {
     if (e.label === 'PER') pers.push(e);
     else if (e.label === 'TITLE' && !e.nested) titles.push(e);
   }
+  if (pers.length === 0) return []; // nobody to name, to give titles or to point to
   // The layers come by start already: sort only when they do not.
   if (!byStart(titles)) titles.sort((a, b) => a.start - b.start);
   const people = new Map<string, Person>();
   // Every spelling is seen before any is used, so the canonical name is settled here. A
   // spelling seen again changes nothing (its display already counted), so it is looked up once.
   const bySurface = new Map<string, Person>();
-  const personOfPer: Person[] = [];
-  const perStarts: number[] = [];
-  for (const p of pers) {
+  const personOfPer = new Array<Person>(pers.length);
+  const perStarts = new Array<number>(pers.length);
+  for (let k = 0; k < pers.length; k++) {
+    const p = pers[k];
     const surface = text.slice(p.start, p.end);
     let person = bySurface.get(surface);
     if (!person) bySurface.set(surface, (person = personOf(people, surface)));
-    personOfPer.push(person);
-    perStarts.push(p.start);
+    personOfPer[k] = person;
+    perStarts[k] = p.start;
   }
   if (!byStart(pers)) perStarts.sort((a, b) => a - b);
-  const usedTitles = new Set<Layered>();
-  for (let k = 0; k < pers.length; k++) {
-    const person = personOfPer[k];
-    for (const t of titlesBeside(text, titles, pers[k], perStarts)) {
-      usedTitles.add(t);
-      const shown = collapseSpaces(text.slice(t.start, t.end));
-      const key = rememberedKey(shown);
-      if (!person.titleKeys.includes(key)) {
-        person.titles.push(shown);
-        person.titleKeys.push(key);
-      }
-    }
-  }
-  const values = new Map<Layered, string>();
-  const titleMap = new Map<Layered, string[]>();
-  for (let k = 0; k < pers.length; k++) {
-    const person = personOfPer[k];
-    values.set(pers[k], person.canonical);
-    if (person.titles.length) titleMap.set(pers[k], person.titles);
-  }
-  const links = titleLinks(text, titles, usedTitles, people).concat(shortNameLinks(text, pers, people));
+  const beside = new TitlesBeside(text, titles, perStarts);
+  for (let k = 0; k < pers.length; k++) beside.give(pers[k], personOfPer[k]);
+  const links: Link[] = [];
+  if (beside.usedCount < titles.length) titleLinks(text, titles, beside.used, people, links);
+  shortNameLinks(text, pers, people, links);
   if (!byStart(links)) links.sort((a, b) => a.start - b.start);
-  return { links, values, titles: titleMap };
+  for (let k = 0; k < pers.length; k++) {
+    const person = personOfPer[k];
+    pers[k].value = person.canonical;
+    pers[k].titles = person.titles.length ? person.titles : undefined;
+  }
+  return links;
 }
 
 /** Whether the spans are in order of start already (a stable sort by start would keep them). */
@@ -142,38 +130,102 @@ function personOf(people: Map<string, Person>, surface: string): Person {
   const key = rememberedKey(surface);
   let p = people.get(key);
   const shown = collapseSpaces(surface).trim();
-  const display = shown === shown.toUpperCase() ? shown.split(' ').map(titleCase).join(' ') : shown;
+  const display = isUpperCase(shown) ? shown.split(' ').map(titleCase).join(' ') : shown;
   if (!p) people.set(key, (p = { key, canonical: display, titles: [], titleKeys: [], syllables: undefined }));
-  else if (p.canonical === p.canonical.toUpperCase() && display !== display.toUpperCase()) p.canonical = display;
+  else if (isUpperCase(p.canonical) && !isUpperCase(display)) p.canonical = display;
   return p;
 }
 
-/** TITLE spans written right before or after a PER, following comma-separated lists. */
-function titlesBeside(text: string, titles: readonly Layered[], per: Layered, perStarts: readonly number[]): readonly Layered[] {
-  if (titles.length === 0) return titles;
-  const out: Layered[] = [];
-  let i = lastEndingBefore(titles, per.start);
-  let edge = per.start;
-  let sep: readonly string[] | undefined; // a title right before a name is separated by whitespace only
-  while (i >= 0 && (sep ? separatedBy(text, titles[i].end, edge, sep) : onlySpaces(text, titles[i].end, edge))) {
-    out.push(titles[i]);
-    edge = titles[i].start;
-    sep = BETWEEN_TITLES;
-    i--;
+/**
+ * `s === s.toUpperCase()`, without building the upper-case copy: each UTF-16 unit outside
+ * the surrogates upper-cases on its own, and none maps to a sequence starting with itself,
+ * so s is unchanged exactly when each of its units is. Units are looked up in a table
+ * filled on first sight; a text with surrogates takes the builtin.
+ */
+function isUpperCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return false;
+      continue;
+    }
+    if (c >= 0xd800 && c < 0xe000) return s === s.toUpperCase();
+    let known = UPPER_STABLE[c];
+    if (known === 0) {
+      const one = String.fromCharCode(c);
+      UPPER_STABLE[c] = known = one.toUpperCase() === one ? 1 : 2;
+    }
+    if (known === 2) return false;
   }
-  out.reverse(); // text order
-  let j = lastEndingBefore(titles, per.end) + 1;
-  edge = per.end;
-  sep = AFTER_NAME;
-  while (j < titles.length && titles[j].start >= edge && separatedBy(text, edge, titles[j].start, sep)) {
-    // `…, Chủ tịch nước Nguyễn Xuân Phúc`: a title right before the next name is that person's.
-    if (j > 0 && startsRightAfter(text, perStarts, titles[j].end)) break;
-    out.push(titles[j]);
-    edge = titles[j].end;
-    sep = BETWEEN_TITLES;
-    j++;
+  return true;
+}
+
+/** Per UTF-16 unit: 0 not yet seen, 1 upper-casing keeps it, 2 upper-casing changes it. */
+const UPPER_STABLE = new Uint8Array(0x10000);
+
+/**
+ * The titles written beside each PER, given to its person: titles right before it (after
+ * whitespace, following comma-separated lists) and right after it. Each title's shown text
+ * and key are made once, however many names it stands beside.
+ */
+class TitlesBeside {
+  /** Per title: written beside some name (1) or not (0). */
+  readonly used: Uint8Array;
+  usedCount = 0;
+  private readonly shown: Array<string | undefined>;
+  private readonly keys: Array<string | undefined>;
+
+  constructor(
+    private readonly text: string,
+    private readonly titles: readonly Layered[],
+    private readonly perStarts: readonly number[],
+  ) {
+    this.used = new Uint8Array(titles.length);
+    this.shown = new Array<string | undefined>(titles.length);
+    this.keys = new Array<string | undefined>(titles.length);
   }
-  return out;
+
+  /** Record the titles beside per in text order, each key once per person. */
+  give(per: Layered, person: Person): void {
+    const { text, titles } = this;
+    if (titles.length === 0) return;
+    const last = lastEndingBefore(titles, per.start);
+    let first = last + 1;
+    let edge = per.start;
+    // A title right before a name is separated by whitespace only, then list separators.
+    while (first > 0 && (first === last + 1 ? onlySpaces(text, titles[first - 1].end, edge) : separatedBy(text, titles[first - 1].end, edge, BETWEEN_TITLES))) {
+      first--;
+      edge = titles[first].start;
+    }
+    for (let i = first; i <= last; i++) this.take(i, person);
+    let j = lastEndingBefore(titles, per.end) + 1;
+    edge = per.end;
+    let sep: readonly string[] = AFTER_NAME;
+    while (j < titles.length && titles[j].start >= edge && separatedBy(text, edge, titles[j].start, sep)) {
+      // `…, Chủ tịch nước Nguyễn Xuân Phúc`: a title right before the next name is that person's.
+      if (j > 0 && startsRightAfter(text, this.perStarts, titles[j].end)) break;
+      this.take(j, person);
+      edge = titles[j].end;
+      sep = BETWEEN_TITLES;
+      j++;
+    }
+  }
+
+  private take(i: number, person: Person): void {
+    if (this.used[i] === 0) {
+      this.used[i] = 1;
+      this.usedCount++;
+      const t = this.titles[i];
+      const shown = collapseSpaces(this.text.slice(t.start, t.end));
+      this.shown[i] = shown;
+      this.keys[i] = rememberedKey(shown);
+    }
+    const key = this.keys[i] as string;
+    if (!person.titleKeys.includes(key)) {
+      person.titles.push(this.shown[i] as string);
+      person.titleKeys.push(key);
+    }
+  }
 }
 
 function startsRightAfter(text: string, starts: readonly number[], offset: number): boolean {
@@ -187,8 +239,8 @@ function lastEndingBefore(titles: readonly Layered[], offset: number): number {
 }
 
 /** A title list standing without a name, held by exactly one person of the article. */
-function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>, people: Map<string, Person>): Link[] {
-  if (titles.length === used.size || people.size === 0) return []; // every title is someone's already, or nobody holds one
+function titleLinks(text: string, titles: readonly Layered[], used: Uint8Array, people: Map<string, Person>, out: Link[]): void {
+  if (people.size === 0) return; // nobody holds a title
   const holders = new Map<string, Person[]>();
   for (const p of people.values()) {
     for (const k of p.titleKeys) {
@@ -197,27 +249,24 @@ function titleLinks(text: string, titles: readonly Layered[], used: Set<Layered>
       else if (!list.includes(p)) list.push(p);
     }
   }
-  const out: Link[] = [];
   for (let i = 0; i < titles.length; i++) {
-    if (used.has(titles[i])) continue;
+    if (used[i] !== 0) continue;
     let j = i;
-    while (j + 1 < titles.length && !used.has(titles[j + 1]) && separatedBy(text, titles[j].end, titles[j + 1].start, BETWEEN_TITLES)) j++;
+    while (j + 1 < titles.length && used[j + 1] === 0 && separatedBy(text, titles[j].end, titles[j + 1].start, BETWEEN_TITLES)) j++;
     const who = holders.get(rememberedKey(text.slice(titles[i].start, titles[i].end)));
     if (who?.length === 1) {
       out.push({ start: titles[i].start, end: titles[j].end, target: who[0].key, canonical: who[0].canonical, kind: 'title' });
     }
     i = j;
   }
-  return out;
 }
 
 /** `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name. */
-function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>): Link[] {
-  if (people.size === 0) return []; // no name to point to
+function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>, out: Link[]): void {
+  if (people.size === 0) return; // no name to point to
   const toks = tokensOf(text);
   const spans = byStart(pers) ? pers : [...pers].sort((a, b) => a.start - b.start);
   let everyone: Person[] | undefined;
-  const out: Link[] = [];
   for (let i = HONORIFIC_TABLE.nextStart(toks, 0); i < toks.n; i = HONORIFIC_TABLE.nextStart(toks, i + 1)) {
     const s = HONORIFIC_TABLE.longestEnd(toks, i);
     if (s < 0) continue;
@@ -232,7 +281,6 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     }
     i = e - 1;
   }
-  return out;
 }
 
 /** The one person whose name ends with the syllables of tail (and is longer), if exactly one does. */
