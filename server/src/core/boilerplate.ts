@@ -21,7 +21,7 @@ import type { BoilerplateCategory } from './types';
 import {
   COMMENT_CONTROLS, FOOTER_PHRASES, LINE_CUES, MASTHEAD_HEADS, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
 } from './data/boilerplateCues';
-import { normalizedKey } from './normalize';
+import { isJsSpace, normalizedKey } from './normalize';
 import {
   findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT,
   PUNCT_COPYRIGHT, sameKey, shapeLines, skeletonOf, type LineShape,
@@ -37,6 +37,8 @@ interface Verdict {
   terminal?: boolean;
   /** From a cue that heads a widget: below the body, unknown lines after it belong to it. */
   heads?: boolean;
+  /** The cue markCues found on the line (cueFor's answer, kept so later steps need not ask again). */
+  cue?: LineCue;
 }
 
 type Verdicts = Array<Verdict | undefined>;
@@ -58,7 +60,10 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
 }
 
 function marksOf(v: Verdicts): Marks {
-  return v.map((x) => x?.category);
+  // A plain loop: map() over the holey verdicts array is several times slower.
+  const marks: Marks = new Array(v.length);
+  for (let i = 0; i < v.length; i++) marks[i] = v[i]?.category;
+  return marks;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -101,6 +106,8 @@ interface CueIndex {
    * skeleton (after its start or a space, before a space or its end): one search per cue.
    */
   words: Array<[RegExp, LineCue]>;
+  /** keyHash of the first word of every `word` phrase: a skeleton with none of them matches no `word` cue. */
+  wordFirstWords: NumberSet;
 }
 
 const CUES: CueIndex = indexCues(LINE_CUES);
@@ -108,6 +115,7 @@ const CUES: CueIndex = indexCues(LINE_CUES);
 function indexCues(cues: readonly LineCue[]): CueIndex {
   const idx: CueIndex = {
     lines: new Map(), lineShapes: new NumberSet(), prefixFirstWords: new NumberSet(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
+    wordFirstWords: new NumberSet(),
   };
   const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
     const first = phrase.split(/[\s:]/)[0];
@@ -123,7 +131,10 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
       else wordPhrases.set(cue, [...(wordPhrases.get(cue) ?? []), sk]);
     }
   }
-  for (const [cue, phrases] of wordPhrases) idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRegExp).join('|')})(?![^ ])`), cue]);
+  for (const [cue, phrases] of wordPhrases) {
+    idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRegExp).join('|')})(?![^ ])`), cue]);
+    for (const sk of phrases) idx.wordFirstWords.add(keyHash(sk.split(' ')[0]));
+  }
   for (const sk of idx.lines.keys()) {
     const words = sk.split(' ');
     idx.lineShapes.add(lineCueShape(keyHash(words[0]), sk === '' ? 0 : words.length));
@@ -154,9 +165,26 @@ export function cueFor(s: LineShape): LineCue | undefined {
   }
   if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
     const skeleton = s.skeleton;
-    for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
+    if (hasWordCueStart(skeleton)) for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
   }
   return undefined;
+}
+
+/**
+ * Some word of the skeleton (letter runs between single spaces) is the first word of a
+ * `word` phrase: a phrase matches only where it starts a skeleton word and ends one, so
+ * without such a word no `word` regex can match.
+ */
+function hasWordCueStart(skeleton: string): boolean {
+  let h = 0;
+  for (let i = 0; i < skeleton.length; i++) {
+    const c = skeleton.charCodeAt(i);
+    if (c === 32) {
+      if (CUES.wordFirstWords.has(h)) return true;
+      h = 0;
+    } else h = (Math.imul(h, 31) + c) | 0;
+  }
+  return skeleton.length > 0 && CUES.wordFirstWords.has(h);
 }
 
 /** The label or prefix cue a line matches (table order), if any. */
@@ -182,7 +210,7 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     const s = shapes[i];
     if (s.blank) continue;
     const cue = cueFor(s);
-    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal };
+    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal, cue };
     else if ((s.punct & PUNCT_COPYRIGHT) !== 0 && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
     else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
     else if (s.letterRuns === 0 && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
@@ -197,19 +225,53 @@ const PLAYER_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?\/\s?\d{1,2}:\d{2}(?::\d{2})
  * separators; two items suffice when one is a known section.
  */
 export function isMenuLine(s: LineShape): boolean {
-  // Without a separator between spaces there is one item: the cheap test first.
-  if (s.words < 2 || s.words > 30 || /[.!?;:,]$/.test(s.text) || !SEPARATOR_RE.test(s.text)) return false;
-  const items = splitOnSeparators(s.text);
-  if (items.length < 2) return false;
-  for (const it of items) {
-    const n = it.split(/\s+/).length;
-    if (n > 4 || /[.!?;:,]/.test(it)) return false;
-  }
-  if (items.length >= 3) return true;
-  return items.some(isKnownMenuItem);
+  if (s.words < 2 || s.words > 30 || isItemPunct(s.text.charCodeAt(s.text.length - 1))) return false;
+  const items = menuItemCount(s.text);
+  if (items < 2) return false;
+  if (items >= 3) return true;
+  return splitOnSeparators(s.text).some(isKnownMenuItem);
 }
 
 const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map(escapeRegExp).join('|')})\\s`, 'u');
+/** Code units of MENU_SEPARATORS (each is one). */
+const SEPARATOR_CODES = new Set(MENU_SEPARATORS.map((m) => m.charCodeAt(0)));
+if (MENU_SEPARATORS.some((m) => m.length !== 1)) throw new Error('menu separators: one code unit each');
+
+/** `.`, `!`, `?`, `;`, `:` or `,`: a menu item has none. */
+function isItemPunct(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 44;
+}
+
+/**
+ * The number of items of a menu line (splitOnSeparators' non-empty parts), or -1 as soon
+ * as an item has more than four words or a punctuation mark (it is then no menu): one
+ * char-code pass that finds the separators as SEPARATOR_RE does, leftmost first.
+ */
+function menuItemCount(text: string): number {
+  const n = text.length;
+  let items = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c)) {
+      if (i + 2 < n && SEPARATOR_CODES.has(text.charCodeAt(i + 1)) && isJsSpace(text.charCodeAt(i + 2))) {
+        if (words > 0) items++;
+        words = 0;
+        inWord = false;
+        i += 3;
+        continue;
+      }
+      inWord = false;
+    } else {
+      if (!inWord && ++words > 4) return -1;
+      inWord = true;
+      if (isItemPunct(c)) return -1;
+    }
+    i++;
+  }
+  return words > 0 ? items + 1 : items;
+}
 
 
 function splitOnSeparators(text: string): string[] {
@@ -227,7 +289,7 @@ function isKnownMenuItem(item: string): boolean {
 
 function markSections(shapes: readonly LineShape[], v: Verdicts): void {
   for (let i = 0; i < shapes.length; i++) {
-    const cue = v[i] && cueFor(shapes[i]);
+    const cue = v[i]?.cue; // every line with a cue has its verdict from markCues
     // A comment count in a share bar heads nothing; readers' comments below the body are
     // taken as a section by markBelow.
     if (!cue?.opens || cue.category === 'comments') continue;
