@@ -23,7 +23,7 @@ import {
 } from './data/boilerplateCues';
 import { isJsSpace, normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT,
+  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT, PUNCT_COLON,
   PUNCT_COPYRIGHT, sameKey, shapeLines, skeletonOf, type LineShape,
 } from './lineShape';
 import {
@@ -313,8 +313,14 @@ function absorbCounters(shapes: readonly LineShape[], v: Verdicts, from: number,
 
 /** Teaser headline: short, no sentence-final period (a `|` caption mark excluded). */
 function isTeaserHeadline(s: LineShape): boolean {
-  const text = s.bullet ? s.text.slice(1).trim() : s.text;
-  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s) && !isCaptionShaped(text);
+  // The text after a bullet ends as the line does; a caption's credit label needs a colon.
+  if (s.words < 2 || s.words > 30 || isClauseEnd(s.text.charCodeAt(s.text.length - 1)) || isStampLine(s)) return false;
+  return (s.punct & PUNCT_COLON) === 0 || !isCaptionShaped(s.bullet ? s.text.slice(1).trim() : s.text);
+}
+
+/** `.`, `:`, `;`, `,` or `|`. */
+function isClauseEnd(c: number): boolean {
+  return c === 46 || c === 58 || c === 59 || c === 44 || c === 124;
 }
 
 /** `… hội nghị. (Ảnh: Trí Dũng)`: a sentence with a photo credit is an image caption, never a teaser. */
@@ -575,12 +581,72 @@ const MIN_REPEAT_CHARS = 12;
  * keep their category (repeats inside a related box are `related`, repeated ads `ad`).
  */
 function markDuplicates(shapes: readonly LineShape[], v: Verdicts, from: number, headline: number): void {
-  const seen = new KeySet();
+  const seen = LineTable.reset(shapes);
   for (let i = from; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.blank || v[i] || s.text.length < MIN_REPEAT_CHARS) continue;
-    if (seen.has(s) && i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
-    else seen.add(s);
+    if (seen.has(s)) {
+      if (i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
+    } else seen.add(i);
+  }
+}
+
+/**
+ * KeySet's answers for the lines of one article, without a Map entry and an array per
+ * line: fingerprints in an open-addressing table of int32 (reused buffers), and the lines
+ * of one fingerprint chained by index. Its lines are compared as KeySet compares them.
+ */
+class LineTable {
+  private static readonly one = new LineTable();
+  private shapes: readonly LineShape[] = [];
+  private prints = new Int32Array(64);
+  /** Index + 1 of the last line added with the slot's fingerprint; 0 = empty slot. */
+  private heads = new Int32Array(64);
+  /** The line added before line i with the same fingerprint, or -1. */
+  private next = new Int32Array(32);
+  /** This article's part of the buffers: 2^bits slots, at least twice its lines. */
+  private bits = 6;
+  private mask = 63;
+
+  /** The table, emptied for the lines `shapes`. */
+  static reset(shapes: readonly LineShape[]): LineTable {
+    const t = LineTable.one;
+    const n = shapes.length;
+    let bits = 6;
+    while (1 << bits < 2 * n) bits++;
+    const size = 1 << bits;
+    if (t.heads.length < size) {
+      t.prints = new Int32Array(size);
+      t.heads = new Int32Array(size);
+      t.next = new Int32Array(size >> 1);
+    } else t.heads.fill(0, 0, size);
+    t.bits = bits;
+    t.mask = size - 1;
+    t.shapes = shapes;
+    return t;
+  }
+
+  private slotOf(print: number): number {
+    let slot = Math.imul(print, 0x9e3779b1) >>> (32 - this.bits);
+    while (this.heads[slot] !== 0 && this.prints[slot] !== print) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  has(s: LineShape): boolean {
+    for (let k = this.heads[this.slotOf(s.fingerprint)] - 1; k >= 0; k = this.next[k]) {
+      const t = this.shapes[k];
+      if (t.text === s.text || t.key === s.key) return true;
+    }
+    return false;
+  }
+
+  /** Adds line i (not yet in the table). */
+  add(i: number): void {
+    const print = this.shapes[i].fingerprint;
+    const slot = this.slotOf(print);
+    this.next[i] = this.heads[slot] - 1;
+    this.heads[slot] = i + 1;
+    this.prints[slot] = print;
   }
 }
 
