@@ -98,9 +98,13 @@ interface CueIndex {
   prefixFirstWords: NumberSet;
   /** The most words a line may have for some prefix or label cue to fire. */
   maxPrefixWords: number;
-  /** Prefix and label cues by their first word, so a line only tries the few that can match. */
-  prefixes: Map<string, Array<[string, LineCue]>>;
-  labels: Map<string, Array<[string, LineCue]>>;
+  /**
+   * Prefix and label cues by the keyHash of their first word, so a line only tries the few
+   * that can match (those of its firstWordHash: a cue that matches starts with the line's
+   * first letter run, and other first words sharing the hash fail the full test).
+   */
+  prefixes: Map<number, Array<[string, LineCue]>>;
+  labels: Map<number, Array<[string, LineCue]>>;
   /**
    * `word` cues in table order, each with one regex of its phrases as whole words of a
    * skeleton (after its start or a space, before a space or its end): one search per cue.
@@ -117,9 +121,12 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
     lines: new Map(), lineShapes: new NumberSet(), prefixFirstWords: new NumberSet(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
     wordFirstWords: new NumberSet(),
   };
-  const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
+  const byFirstWord = (map: Map<number, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
     const first = phrase.split(/[\s:]/)[0];
-    map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
+    // Only a letter run can be a line's first word: what its hash is compared with.
+    if (skeletonOf(first) !== first) throw new Error(`boilerplate cue "${phrase}": its first word is not letters alone`);
+    const h = keyHash(first);
+    map.set(h, [...(map.get(h) ?? []), [phrase, cue]]);
   };
   const wordPhrases = new Map<LineCue, string[]>();
   for (const cue of cues) {
@@ -141,7 +148,7 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
   }
   for (const map of [idx.prefixes, idx.labels]) {
     for (const [first, entries] of map) {
-      idx.prefixFirstWords.add(keyHash(first));
+      idx.prefixFirstWords.add(first);
       for (const [, cue] of entries) idx.maxPrefixWords = Math.max(idx.maxPrefixWords, cue.maxWords ?? MAX_PREFIX_CUE_WORDS);
     }
   }
@@ -189,7 +196,7 @@ function hasWordCueStart(skeleton: string): boolean {
 
 /** The label or prefix cue a line matches (table order), if any. */
 function prefixCueFor(s: LineShape): LineCue | undefined {
-  const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
+  const firstWord = s.firstWordHash;
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
     if (s.words > (cue.maxWords ?? MAX_PREFIX_CUE_WORDS)) continue;
     const head = s.keyHead(phrase.length + 2); // the folded key has at most one space before the colon

@@ -12,14 +12,14 @@ import { escapeRegExp } from './escapeRegExp';
 import type { Block, DetectContext, Meta } from './candidates';
 import type { MetadataKind } from './types';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isNamesLine, isSourceName, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
+  findSourcePrefix, findStamp, isGoodParagraph, isNamesShape, isSourceName, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
   sameKey, shapeLines, type LineShape, type Span,
 } from './lineShape';
 import {
   agencyLine, bylineRest, hasSourceLabel, isCreditLine, isCreditsLine, isPublicationName, labelledParts, layoutOf, nextNonBlank,
   previousNonBlank, staffByline, type LabelledPart, type Marks,
 } from './pageLayout';
-import { normalizedKey } from './normalize';
+import { isJsSpace, normalizedKey } from './normalize';
 import {
   CAPTION_LABELS, CAPTION_OPENINGS, CAPTION_PHRASES, CREDIT_LABELS, NON_NAME_CREDITS, PROSE_OPENINGS,
 } from './data/metadataCues';
@@ -141,16 +141,18 @@ function bylineItems(s: LineShape, add: Add): boolean {
     return true;
   }
   const labelled = bylineRest(s);
-  const rest: Span = labelled ?? { start: s.start, end: s.end };
-  const text = s.line.text.slice(rest.start - s.line.start, rest.end - s.line.start);
-  const names = namesAt(text, rest.start);
-  if (names.length > 0 && (labelled || isNamesLine(text))) {
-    for (const n of names) add('byline', n);
-    return true;
+  // Without a label the credited text is the whole line, whose isNamesLine is memoized.
+  const text = labelled ? s.line.text.slice(labelled.start - s.line.start, labelled.end - s.line.start) : s.text;
+  if (labelled || isNamesShape(s)) {
+    const names = namesAt(text, labelled ? labelled.start : s.start);
+    if (names.length > 0) {
+      for (const n of names) add('byline', n);
+      return true;
+    }
   }
   if (labelled) {
-    const agency = publicationSpan(text, rest.start);
-    const name = text.slice(agency.start - rest.start, agency.end - rest.start);
+    const agency = publicationSpan(text, labelled.start);
+    const name = text.slice(agency.start - labelled.start, agency.end - labelled.start);
     if (isSourceName(name) || (hasSourceLabel(s) && isPublicationName(name))) add('source', agency);
     return true;
   }
@@ -284,7 +286,7 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
   if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => startsWithLabel(s, k))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
-  if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
+  if (quotedOrOpen(s.text) || hasSentenceBreak(s.text)) return false;
   if (startsWithAny(s, PROSE_START_KEYS)) return false;
   const prev = previousNonBlank(shapes, i);
   let next = nextNonBlank(shapes, i);
@@ -301,6 +303,49 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   if (p.text.length >= MIN_PROSE_CHARS && n.text.length >= MIN_PROSE_CHARS && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
   if (startsWithAny(s, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;
   return score >= 2;
+}
+
+/** `/[:?]$|^["“'‘(-]|["“”]/u` by char codes: ends in `:` or `?`, opens with a quote, bracket or dash, or quotes. */
+function quotedOrOpen(text: string): boolean {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (last === 58 || last === 63) return true;
+  const first = text.charCodeAt(0);
+  if (first === 39 || first === 0x2018 || first === 40 || first === 45) return true; // `"` and `“` are found below
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) return true;
+  }
+  return false;
+}
+
+/** `/[.!?]\s+\p{Lu}/u` by char codes: a sentence ends and a capital opens the next. */
+function hasSentenceBreak(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i + 2 < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    let j = i + 1;
+    while (j < n && isJsSpace(text.charCodeAt(j))) j++;
+    if (j > i + 1 && j < n && isUpperAt(text, j)) return true;
+  }
+  return false;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+/** 1 = \p{Lu}, 2 = not, per BMP code unit, learnt on first sight (0 = not yet). */
+const UPPER = new Uint8Array(0x10000);
+
+/** The code point at `i` is \p{Lu} (a lone surrogate is not). */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) return UPPER_START.test(text.slice(i, i + 2));
+  let k = UPPER[c];
+  if (k === 0) {
+    k = UPPER_START.test(String.fromCharCode(c)) ? 1 : 2;
+    UPPER[c] = k;
+  }
+  return k === 1;
 }
 
 /** The line's key starts with one of `starts` as whole words. */
