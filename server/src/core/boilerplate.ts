@@ -48,8 +48,9 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
   const v: Verdicts = new Array(shapes.length);
   markCues(shapes, v);
   markSections(shapes, v);
-  const first = findFirstBody(shapes, marksOf(v));
-  let headline = findHeadline(shapes, marksOf(v), first);
+  const marks = marksOf(v); // v is unchanged until a rescue
+  const first = findFirstBody(shapes, marks);
+  let headline = findHeadline(shapes, marks, first);
   if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
   markTeaserGroups(shapes, v, first);
   markDuplicates(shapes, v, Math.max(headline, 0), headline);
@@ -164,8 +165,10 @@ function lineCueShape(firstWordHash: number, runs: number): number {
 export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
   // Cheap tests on numbers first: most lines (body prose) can match no cue at all.
-  const exact = s.skeletonCut || !CUES.lineShapes.has(lineCueShape(s.firstWordHash, s.letterRuns)) ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
-  if (exact) return exact;
+  if (!s.skeletonCut && CUES.lineShapes.has(lineCueShape(s.firstWordHash, s.letterRuns))) {
+    const exact = lineCueFor(s);
+    if (exact) return exact;
+  }
   if (s.words <= CUES.maxPrefixWords && CUES.prefixFirstWords.has(s.firstWordHash)) {
     const cue = prefixCueFor(s);
     if (cue) return cue;
@@ -192,6 +195,13 @@ function hasWordCueStart(skeleton: string): boolean {
     } else h = (Math.imul(h, 31) + c) | 0;
   }
   return skeleton.length > 0 && CUES.wordFirstWords.has(h);
+}
+
+/** The first whole-line cue of the line's skeleton whose digit condition holds, if any. */
+function lineCueFor(s: LineShape): LineCue | undefined {
+  const cues = CUES.lines.get(s.skeleton);
+  if (cues !== undefined) for (const c of cues) if (!c.needsDigits || s.hasDigits) return c;
+  return undefined;
 }
 
 /** The label or prefix cue a line matches (table order), if any. */

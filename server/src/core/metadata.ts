@@ -212,11 +212,47 @@ const CREDIT_WORD_REACH = Math.max(...CREDIT_WORDS.map((w) => w.length));
  */
 function creditWordBeforeColon(text: string): boolean {
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-    const end = colon > 0 && /\s/.test(text[colon - 1]) ? colon - 1 : colon;
-    const before = text.slice(Math.max(0, end - CREDIT_WORD_REACH), end).toLowerCase();
+    const end = colon > 0 && isJsSpace(text.charCodeAt(colon - 1)) ? colon - 1 : colon;
+    const from = Math.max(0, end - CREDIT_WORD_REACH);
+    if (lowersAlone(text, from, end)) {
+      for (const w of CREDIT_WORDS) if (endsWithLowered(text, from, end, w)) return true;
+      continue;
+    }
+    const before = text.slice(from, end).toLowerCase();
     if (CREDIT_WORDS.some((w) => before.endsWith(w))) return true;
   }
   return false;
+}
+
+/**
+ * Each code unit of text[from, end) lowercases to one code unit whatever its neighbours:
+ * the lowercased slice is then the units' lowercases, one for one.
+ */
+function lowersAlone(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (lowerUnit(text.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
+/** text[from, end) lowercased ends with `w` (lowersAlone holds). */
+function endsWithLowered(text: string, from: number, end: number, w: string): boolean {
+  const start = end - w.length;
+  if (start < from) return false;
+  for (let k = 0; k < w.length; k++) if (lowerUnit(text.charCodeAt(start + k)) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Per code unit: its lowercase + 1, -1 when that is not one code unit alone (0 = not learnt yet). */
+const LOWER_UNIT = new Int32Array(0x10000);
+
+/** The lowercase of code unit c, or -1 for surrogates, `Σ` (context-dependent) and units lowercasing to several. */
+function lowerUnit(c: number): number {
+  let v = LOWER_UNIT[c];
+  if (v === 0) {
+    const lc = String.fromCharCode(c).toLowerCase();
+    v = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lc.length !== 1 ? -1 : lc.charCodeAt(0) + 1;
+    LOWER_UNIT[c] = v;
+  }
+  return v < 0 ? -1 : v - 1;
 }
 
 /** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
@@ -242,8 +278,8 @@ function creditItems(s: LineShape, add: Add): boolean {
 // Body: captions, credits, closing bylines.
 
 function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bodyEnd: number, lede: number, add: Add): void {
-  let lastGood = first;
-  for (let i = first; i <= bodyEnd; i++) if (!marks[i] && isGoodParagraph(shapes[i])) lastGood = i;
+  let lastGood = bodyEnd;
+  while (lastGood > first && (marks[lastGood] || !isGoodParagraph(shapes[lastGood]))) lastGood--; // the last good one, else first
   for (let i = first; i <= bodyEnd; i++) {
     const s = shapes[i];
     if (s.blank || marks[i]) continue;
@@ -278,10 +314,12 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   if (credited && s.words <= 60) return true;
   // A short line printed right above a photo credit line inside the body (`… phát biểu.` /
   // `Ảnh: Việt Dũng` / more text); a credit after the last paragraph credits all photos.
-  const below = nextNonBlank(shapes, i);
-  if (below >= 0 && !marks[below] && isCreditLine(shapes[below]) && s.words <= 30 && !isCreditsLine(s)) {
-    const after = nextNonBlank(shapes, below);
-    if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
+  if (s.words <= 30) {
+    const below = nextNonBlank(shapes, i);
+    if (below >= 0 && !marks[below] && isCreditLine(shapes[below]) && !isCreditsLine(s)) {
+      const after = nextNonBlank(shapes, below);
+      if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
+    }
   }
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
   if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => startsWithLabel(s, k))) return true;
