@@ -12,7 +12,7 @@ import { escapeRegExp } from './escapeRegExp';
 import type { Block, DetectContext, Meta } from './candidates';
 import type { MetadataKind } from './types';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isNamesShape, isSourceName, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
+  findSourcePrefix, findStamp, isGoodParagraph, isNamesShape, isSourceName, keyHash, skeletonOf, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
   sameKey, shapeLines, type LineShape, type Span,
 } from './lineShape';
 import {
@@ -290,10 +290,10 @@ function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bo
   }
 }
 
-const CAPTION_START_KEYS = CAPTION_OPENINGS.map(normalizedKey);
+const CAPTION_START_KEYS = openingsIndex(CAPTION_OPENINGS.map(normalizedKey));
 const CAPTION_LABEL_KEYS = CAPTION_LABELS.map(normalizedKey);
 const CAPTION_PHRASE_KEYS = CAPTION_PHRASES.map(normalizedKey);
-const PROSE_START_KEYS = PROSE_OPENINGS.map(normalizedKey);
+const PROSE_START_KEYS = openingsIndex(PROSE_OPENINGS.map(normalizedKey));
 
 /** Paragraphs around a caption are at least this long (characters) and three times the caption. */
 const MIN_PROSE_CHARS = 200;
@@ -386,8 +386,37 @@ function isUpperAt(text: string, i: number): boolean {
   return k === 1;
 }
 
-/** The line's key starts with one of `starts` as whole words. */
-function startsWithAny(s: LineShape, starts: readonly string[]): boolean {
+/**
+ * Opening keys by the keyHash of their first word: a key that starts with an opening (as
+ * whole words) has that word as its first letter run, so a line only tries the openings
+ * of its firstWordHash. Openings whose first word is not letters alone are always tried.
+ */
+interface OpeningsIndex {
+  byFirstWord: Map<number, string[]>;
+  others: string[];
+}
+
+function openingsIndex(keys: readonly string[]): OpeningsIndex {
+  const idx: OpeningsIndex = { byFirstWord: new Map(), others: [] };
+  for (const k of keys) {
+    const first = k.split(' ')[0];
+    if (first === '' || skeletonOf(first) !== first) {
+      idx.others.push(k);
+      continue;
+    }
+    const h = keyHash(first);
+    idx.byFirstWord.set(h, [...(idx.byFirstWord.get(h) ?? []), k]);
+  }
+  return idx;
+}
+
+/** The line's key starts with one of the openings as whole words. */
+function startsWithAny(s: LineShape, openings: OpeningsIndex): boolean {
+  const same = openings.byFirstWord.get(s.firstWordHash);
+  return (same !== undefined && startsWithOneOf(s, same)) || (openings.others.length > 0 && startsWithOneOf(s, openings.others));
+}
+
+function startsWithOneOf(s: LineShape, starts: readonly string[]): boolean {
   for (const k of starts) {
     const head = s.keyHead(k.length + 1);
     if (head.startsWith(k) && !/[\p{L}\d]/u.test(head.charAt(k.length))) return true;
