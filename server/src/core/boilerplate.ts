@@ -21,9 +21,9 @@ import type { BoilerplateCategory } from './types';
 import {
   COMMENT_CONTROLS, FOOTER_PHRASES, LINE_CUES, MASTHEAD_HEADS, MAX_PREFIX_CUE_WORDS, MAX_WORD_CUE_WORDS, MENU_SEPARATORS, type LineCue,
 } from './data/boilerplateCues';
-import { normalizedKey } from './normalize';
+import { isJsSpace, normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT,
+  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT, PUNCT_COLON,
   PUNCT_COPYRIGHT, sameKey, shapeLines, skeletonOf, type LineShape,
 } from './lineShape';
 import {
@@ -37,6 +37,8 @@ interface Verdict {
   terminal?: boolean;
   /** From a cue that heads a widget: below the body, unknown lines after it belong to it. */
   heads?: boolean;
+  /** The cue markCues found on the line (cueFor's answer, kept so later steps need not ask again). */
+  cue?: LineCue;
 }
 
 type Verdicts = Array<Verdict | undefined>;
@@ -46,8 +48,9 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
   const v: Verdicts = new Array(shapes.length);
   markCues(shapes, v);
   markSections(shapes, v);
-  const first = findFirstBody(shapes, marksOf(v));
-  let headline = findHeadline(shapes, marksOf(v), first);
+  const marks = marksOf(v); // v is unchanged until a rescue
+  const first = findFirstBody(shapes, marks);
+  let headline = findHeadline(shapes, marks, first);
   if (headline < 0 && rescueHeadline(shapes, v, first)) headline = findHeadline(shapes, marksOf(v), first);
   markTeaserGroups(shapes, v, first);
   markDuplicates(shapes, v, Math.max(headline, 0), headline);
@@ -58,7 +61,10 @@ export function detectBoilerplate(ctx: Pick<DetectContext, 'text' | 'lines'>): B
 }
 
 function marksOf(v: Verdicts): Marks {
-  return v.map((x) => x?.category);
+  // A plain loop: map() over the holey verdicts array is several times slower.
+  const marks: Marks = new Array(v.length);
+  for (let i = 0; i < v.length; i++) marks[i] = v[i]?.category;
+  return marks;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -93,14 +99,20 @@ interface CueIndex {
   prefixFirstWords: NumberSet;
   /** The most words a line may have for some prefix or label cue to fire. */
   maxPrefixWords: number;
-  /** Prefix and label cues by their first word, so a line only tries the few that can match. */
-  prefixes: Map<string, Array<[string, LineCue]>>;
-  labels: Map<string, Array<[string, LineCue]>>;
+  /**
+   * Prefix and label cues by the keyHash of their first word, so a line only tries the few
+   * that can match (those of its firstWordHash: a cue that matches starts with the line's
+   * first letter run, and other first words sharing the hash fail the full test).
+   */
+  prefixes: Map<number, Array<[string, LineCue]>>;
+  labels: Map<number, Array<[string, LineCue]>>;
   /**
    * `word` cues in table order, each with one regex of its phrases as whole words of a
    * skeleton (after its start or a space, before a space or its end): one search per cue.
    */
   words: Array<[RegExp, LineCue]>;
+  /** keyHash of the first word of every `word` phrase: a skeleton with none of them matches no `word` cue. */
+  wordFirstWords: NumberSet;
 }
 
 const CUES: CueIndex = indexCues(LINE_CUES);
@@ -108,10 +120,14 @@ const CUES: CueIndex = indexCues(LINE_CUES);
 function indexCues(cues: readonly LineCue[]): CueIndex {
   const idx: CueIndex = {
     lines: new Map(), lineShapes: new NumberSet(), prefixFirstWords: new NumberSet(), maxPrefixWords: 0, prefixes: new Map(), labels: new Map(), words: [],
+    wordFirstWords: new NumberSet(),
   };
-  const byFirstWord = (map: Map<string, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
+  const byFirstWord = (map: Map<number, Array<[string, LineCue]>>, phrase: string, cue: LineCue) => {
     const first = phrase.split(/[\s:]/)[0];
-    map.set(first, [...(map.get(first) ?? []), [phrase, cue]]);
+    // Only a letter run can be a line's first word: what its hash is compared with.
+    if (skeletonOf(first) !== first) throw new Error(`boilerplate cue "${phrase}": its first word is not letters alone`);
+    const h = keyHash(first);
+    map.set(h, [...(map.get(h) ?? []), [phrase, cue]]);
   };
   const wordPhrases = new Map<LineCue, string[]>();
   for (const cue of cues) {
@@ -123,14 +139,17 @@ function indexCues(cues: readonly LineCue[]): CueIndex {
       else wordPhrases.set(cue, [...(wordPhrases.get(cue) ?? []), sk]);
     }
   }
-  for (const [cue, phrases] of wordPhrases) idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRegExp).join('|')})(?![^ ])`), cue]);
+  for (const [cue, phrases] of wordPhrases) {
+    idx.words.push([new RegExp(`(?<![^ ])(?:${phrases.map(escapeRegExp).join('|')})(?![^ ])`), cue]);
+    for (const sk of phrases) idx.wordFirstWords.add(keyHash(sk.split(' ')[0]));
+  }
   for (const sk of idx.lines.keys()) {
     const words = sk.split(' ');
     idx.lineShapes.add(lineCueShape(keyHash(words[0]), sk === '' ? 0 : words.length));
   }
   for (const map of [idx.prefixes, idx.labels]) {
     for (const [first, entries] of map) {
-      idx.prefixFirstWords.add(keyHash(first));
+      idx.prefixFirstWords.add(first);
       for (const [, cue] of entries) idx.maxPrefixWords = Math.max(idx.maxPrefixWords, cue.maxWords ?? MAX_PREFIX_CUE_WORDS);
     }
   }
@@ -146,22 +165,48 @@ function lineCueShape(firstWordHash: number, runs: number): number {
 export function cueFor(s: LineShape): LineCue | undefined {
   if (s.blank) return undefined;
   // Cheap tests on numbers first: most lines (body prose) can match no cue at all.
-  const exact = s.skeletonCut || !CUES.lineShapes.has(lineCueShape(s.firstWordHash, s.letterRuns)) ? undefined : CUES.lines.get(s.skeleton)?.find((c) => !c.needsDigits || s.hasDigits);
-  if (exact) return exact;
+  if (!s.skeletonCut && CUES.lineShapes.has(lineCueShape(s.firstWordHash, s.letterRuns))) {
+    const exact = lineCueFor(s);
+    if (exact) return exact;
+  }
   if (s.words <= CUES.maxPrefixWords && CUES.prefixFirstWords.has(s.firstWordHash)) {
     const cue = prefixCueFor(s);
     if (cue) return cue;
   }
   if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
     const skeleton = s.skeleton;
-    for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
+    if (hasWordCueStart(skeleton)) for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
   }
+  return undefined;
+}
+
+/**
+ * Some word of the skeleton (letter runs between single spaces) is the first word of a
+ * `word` phrase: a phrase matches only where it starts a skeleton word and ends one, so
+ * without such a word no `word` regex can match.
+ */
+function hasWordCueStart(skeleton: string): boolean {
+  let h = 0;
+  for (let i = 0; i < skeleton.length; i++) {
+    const c = skeleton.charCodeAt(i);
+    if (c === 32) {
+      if (CUES.wordFirstWords.has(h)) return true;
+      h = 0;
+    } else h = (Math.imul(h, 31) + c) | 0;
+  }
+  return skeleton.length > 0 && CUES.wordFirstWords.has(h);
+}
+
+/** The first whole-line cue of the line's skeleton whose digit condition holds, if any. */
+function lineCueFor(s: LineShape): LineCue | undefined {
+  const cues = CUES.lines.get(s.skeleton);
+  if (cues !== undefined) for (const c of cues) if (!c.needsDigits || s.hasDigits) return c;
   return undefined;
 }
 
 /** The label or prefix cue a line matches (table order), if any. */
 function prefixCueFor(s: LineShape): LineCue | undefined {
-  const firstWord = s.skeleton.slice(0, (s.skeleton + ' ').indexOf(' '));
+  const firstWord = s.firstWordHash;
   for (const [phrase, cue] of CUES.labels.get(firstWord) ?? []) {
     if (s.words > (cue.maxWords ?? MAX_PREFIX_CUE_WORDS)) continue;
     const head = s.keyHead(phrase.length + 2); // the folded key has at most one space before the colon
@@ -182,7 +227,7 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     const s = shapes[i];
     if (s.blank) continue;
     const cue = cueFor(s);
-    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal };
+    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal, cue };
     else if ((s.punct & PUNCT_COPYRIGHT) !== 0 && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
     else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
     else if (s.letterRuns === 0 && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
@@ -197,19 +242,53 @@ const PLAYER_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?\/\s?\d{1,2}:\d{2}(?::\d{2})
  * separators; two items suffice when one is a known section.
  */
 export function isMenuLine(s: LineShape): boolean {
-  // Without a separator between spaces there is one item: the cheap test first.
-  if (s.words < 2 || s.words > 30 || /[.!?;:,]$/.test(s.text) || !SEPARATOR_RE.test(s.text)) return false;
-  const items = splitOnSeparators(s.text);
-  if (items.length < 2) return false;
-  for (const it of items) {
-    const n = it.split(/\s+/).length;
-    if (n > 4 || /[.!?;:,]/.test(it)) return false;
-  }
-  if (items.length >= 3) return true;
-  return items.some(isKnownMenuItem);
+  if (s.words < 2 || s.words > 30 || isItemPunct(s.text.charCodeAt(s.text.length - 1))) return false;
+  const items = menuItemCount(s.text);
+  if (items < 2) return false;
+  if (items >= 3) return true;
+  return splitOnSeparators(s.text).some(isKnownMenuItem);
 }
 
 const SEPARATOR_RE = new RegExp(`\\s(?:${MENU_SEPARATORS.map(escapeRegExp).join('|')})\\s`, 'u');
+/** Code units of MENU_SEPARATORS (each is one). */
+const SEPARATOR_CODES = new Set(MENU_SEPARATORS.map((m) => m.charCodeAt(0)));
+if (MENU_SEPARATORS.some((m) => m.length !== 1)) throw new Error('menu separators: one code unit each');
+
+/** `.`, `!`, `?`, `;`, `:` or `,`: a menu item has none. */
+function isItemPunct(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 44;
+}
+
+/**
+ * The number of items of a menu line (splitOnSeparators' non-empty parts), or -1 as soon
+ * as an item has more than four words or a punctuation mark (it is then no menu): one
+ * char-code pass that finds the separators as SEPARATOR_RE does, leftmost first.
+ */
+function menuItemCount(text: string): number {
+  const n = text.length;
+  let items = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c)) {
+      if (i + 2 < n && SEPARATOR_CODES.has(text.charCodeAt(i + 1)) && isJsSpace(text.charCodeAt(i + 2))) {
+        if (words > 0) items++;
+        words = 0;
+        inWord = false;
+        i += 3;
+        continue;
+      }
+      inWord = false;
+    } else {
+      if (!inWord && ++words > 4) return -1;
+      inWord = true;
+      if (isItemPunct(c)) return -1;
+    }
+    i++;
+  }
+  return words > 0 ? items + 1 : items;
+}
 
 
 function splitOnSeparators(text: string): string[] {
@@ -227,7 +306,7 @@ function isKnownMenuItem(item: string): boolean {
 
 function markSections(shapes: readonly LineShape[], v: Verdicts): void {
   for (let i = 0; i < shapes.length; i++) {
-    const cue = v[i] && cueFor(shapes[i]);
+    const cue = v[i]?.cue; // every line with a cue has its verdict from markCues
     // A comment count in a share bar heads nothing; readers' comments below the body are
     // taken as a section by markBelow.
     if (!cue?.opens || cue.category === 'comments') continue;
@@ -251,8 +330,14 @@ function absorbCounters(shapes: readonly LineShape[], v: Verdicts, from: number,
 
 /** Teaser headline: short, no sentence-final period (a `|` caption mark excluded). */
 function isTeaserHeadline(s: LineShape): boolean {
-  const text = s.bullet ? s.text.slice(1).trim() : s.text;
-  return s.words >= 2 && s.words <= 30 && !/[.:;,|]$/.test(text) && !isStampLine(s) && !isCaptionShaped(text);
+  // The text after a bullet ends as the line does; a caption's credit label needs a colon.
+  if (s.words < 2 || s.words > 30 || isClauseEnd(s.text.charCodeAt(s.text.length - 1)) || isStampLine(s)) return false;
+  return (s.punct & PUNCT_COLON) === 0 || !isCaptionShaped(s.bullet ? s.text.slice(1).trim() : s.text);
+}
+
+/** `.`, `:`, `;`, `,` or `|`. */
+function isClauseEnd(c: number): boolean {
+  return c === 46 || c === 58 || c === 59 || c === 44 || c === 124;
 }
 
 /** `… hội nghị. (Ảnh: Trí Dũng)`: a sentence with a photo credit is an image caption, never a teaser. */
@@ -513,12 +598,72 @@ const MIN_REPEAT_CHARS = 12;
  * keep their category (repeats inside a related box are `related`, repeated ads `ad`).
  */
 function markDuplicates(shapes: readonly LineShape[], v: Verdicts, from: number, headline: number): void {
-  const seen = new KeySet();
+  const seen = LineTable.reset(shapes);
   for (let i = from; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.blank || v[i] || s.text.length < MIN_REPEAT_CHARS) continue;
-    if (seen.has(s) && i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
-    else seen.add(s);
+    if (seen.has(s)) {
+      if (i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
+    } else seen.add(i);
+  }
+}
+
+/**
+ * KeySet's answers for the lines of one article, without a Map entry and an array per
+ * line: fingerprints in an open-addressing table of int32 (reused buffers), and the lines
+ * of one fingerprint chained by index. Its lines are compared as KeySet compares them.
+ */
+class LineTable {
+  private static readonly one = new LineTable();
+  private shapes: readonly LineShape[] = [];
+  private prints = new Int32Array(64);
+  /** Index + 1 of the last line added with the slot's fingerprint; 0 = empty slot. */
+  private heads = new Int32Array(64);
+  /** The line added before line i with the same fingerprint, or -1. */
+  private next = new Int32Array(32);
+  /** This article's part of the buffers: 2^bits slots, at least twice its lines. */
+  private bits = 6;
+  private mask = 63;
+
+  /** The table, emptied for the lines `shapes`. */
+  static reset(shapes: readonly LineShape[]): LineTable {
+    const t = LineTable.one;
+    const n = shapes.length;
+    let bits = 6;
+    while (1 << bits < 2 * n) bits++;
+    const size = 1 << bits;
+    if (t.heads.length < size) {
+      t.prints = new Int32Array(size);
+      t.heads = new Int32Array(size);
+      t.next = new Int32Array(size >> 1);
+    } else t.heads.fill(0, 0, size);
+    t.bits = bits;
+    t.mask = size - 1;
+    t.shapes = shapes;
+    return t;
+  }
+
+  private slotOf(print: number): number {
+    let slot = Math.imul(print, 0x9e3779b1) >>> (32 - this.bits);
+    while (this.heads[slot] !== 0 && this.prints[slot] !== print) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  has(s: LineShape): boolean {
+    for (let k = this.heads[this.slotOf(s.fingerprint)] - 1; k >= 0; k = this.next[k]) {
+      const t = this.shapes[k];
+      if (t.text === s.text || t.key === s.key) return true;
+    }
+    return false;
+  }
+
+  /** Adds line i (not yet in the table). */
+  add(i: number): void {
+    const print = this.shapes[i].fingerprint;
+    const slot = this.slotOf(print);
+    this.next[i] = this.heads[slot] - 1;
+    this.heads[slot] = i + 1;
+    this.prints[slot] = print;
   }
 }
 

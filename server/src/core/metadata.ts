@@ -12,14 +12,14 @@ import { escapeRegExp } from './escapeRegExp';
 import type { Block, DetectContext, Meta } from './candidates';
 import type { MetadataKind } from './types';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isNamesLine, isSourceName, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
+  findSourcePrefix, findStamp, isGoodParagraph, isNamesShape, isSourceName, keyHash, skeletonOf, isStampLine, nameParts, parseMetaLine, PUNCT_BAR, PUNCT_COLON,
   sameKey, shapeLines, type LineShape, type Span,
 } from './lineShape';
 import {
   agencyLine, bylineRest, hasSourceLabel, isCreditLine, isCreditsLine, isPublicationName, labelledParts, layoutOf, nextNonBlank,
   previousNonBlank, staffByline, type LabelledPart, type Marks,
 } from './pageLayout';
-import { normalizedKey } from './normalize';
+import { isJsSpace, normalizedKey } from './normalize';
 import {
   CAPTION_LABELS, CAPTION_OPENINGS, CAPTION_PHRASES, CREDIT_LABELS, NON_NAME_CREDITS, PROSE_OPENINGS,
 } from './data/metadataCues';
@@ -45,7 +45,22 @@ export function detectMetadata(ctx: Pick<DetectContext, 'text' | 'lines' | 'boil
   const lede = ledeLine(shapes, marks, headline);
   if (lede >= 0) add('source', findSourcePrefix(shapes[lede]));
   if (first >= 0) bodyItems(shapes, marks, first, Math.max(bodyEnd, first), lede, add);
-  return out.sort((a, b) => a.start - b.start);
+  return byStart(out);
+}
+
+/**
+ * The items by start, in a stable insertion sort: they come nearly in order and are few,
+ * where Array.prototype.sort's set-up costs more than the sorting.
+ */
+function byStart(items: Meta[]): Meta[] {
+  if (items.length > 64) return items.sort((a, b) => a.start - b.start); // both sorts are stable: the same order
+  for (let i = 1; i < items.length; i++) {
+    const it = items[i];
+    let j = i - 1;
+    for (; j >= 0 && items[j].start > it.start; j--) items[j + 1] = items[j];
+    items[j + 1] = it;
+  }
+  return items;
 }
 
 /** Line → category of the boilerplate block covering it. */
@@ -126,16 +141,18 @@ function bylineItems(s: LineShape, add: Add): boolean {
     return true;
   }
   const labelled = bylineRest(s);
-  const rest: Span = labelled ?? { start: s.start, end: s.end };
-  const text = s.line.text.slice(rest.start - s.line.start, rest.end - s.line.start);
-  const names = namesAt(text, rest.start);
-  if (names.length > 0 && (labelled || isNamesLine(text))) {
-    for (const n of names) add('byline', n);
-    return true;
+  // Without a label the credited text is the whole line, whose isNamesLine is memoized.
+  const text = labelled ? s.line.text.slice(labelled.start - s.line.start, labelled.end - s.line.start) : s.text;
+  if (labelled || isNamesShape(s)) {
+    const names = namesAt(text, labelled ? labelled.start : s.start);
+    if (names.length > 0) {
+      for (const n of names) add('byline', n);
+      return true;
+    }
   }
   if (labelled) {
-    const agency = publicationSpan(text, rest.start);
-    const name = text.slice(agency.start - rest.start, agency.end - rest.start);
+    const agency = publicationSpan(text, labelled.start);
+    const name = text.slice(agency.start - labelled.start, agency.end - labelled.start);
     if (isSourceName(name) || (hasSourceLabel(s) && isPublicationName(name))) add('source', agency);
     return true;
   }
@@ -195,11 +212,47 @@ const CREDIT_WORD_REACH = Math.max(...CREDIT_WORDS.map((w) => w.length));
  */
 function creditWordBeforeColon(text: string): boolean {
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-    const end = colon > 0 && /\s/.test(text[colon - 1]) ? colon - 1 : colon;
-    const before = text.slice(Math.max(0, end - CREDIT_WORD_REACH), end).toLowerCase();
+    const end = colon > 0 && isJsSpace(text.charCodeAt(colon - 1)) ? colon - 1 : colon;
+    const from = Math.max(0, end - CREDIT_WORD_REACH);
+    if (lowersAlone(text, from, end)) {
+      for (const w of CREDIT_WORDS) if (endsWithLowered(text, from, end, w)) return true;
+      continue;
+    }
+    const before = text.slice(from, end).toLowerCase();
     if (CREDIT_WORDS.some((w) => before.endsWith(w))) return true;
   }
   return false;
+}
+
+/**
+ * Each code unit of text[from, end) lowercases to one code unit whatever its neighbours:
+ * the lowercased slice is then the units' lowercases, one for one.
+ */
+function lowersAlone(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (lowerUnit(text.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
+/** text[from, end) lowercased ends with `w` (lowersAlone holds). */
+function endsWithLowered(text: string, from: number, end: number, w: string): boolean {
+  const start = end - w.length;
+  if (start < from) return false;
+  for (let k = 0; k < w.length; k++) if (lowerUnit(text.charCodeAt(start + k)) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Per code unit: its lowercase + 1, -1 when that is not one code unit alone (0 = not learnt yet). */
+const LOWER_UNIT = new Int32Array(0x10000);
+
+/** The lowercase of code unit c, or -1 for surrogates, `Σ` (context-dependent) and units lowercasing to several. */
+function lowerUnit(c: number): number {
+  let v = LOWER_UNIT[c];
+  if (v === 0) {
+    const lc = String.fromCharCode(c).toLowerCase();
+    v = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lc.length !== 1 ? -1 : lc.charCodeAt(0) + 1;
+    LOWER_UNIT[c] = v;
+  }
+  return v < 0 ? -1 : v - 1;
 }
 
 /** `Ảnh: Tuấn Anh`, `(Ảnh: Văn Điệp/TTXVN)`, `Ảnh: VGP/Nhật Bắc`: the photographer's name, when it is a person's. */
@@ -225,8 +278,8 @@ function creditItems(s: LineShape, add: Add): boolean {
 // Body: captions, credits, closing bylines.
 
 function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bodyEnd: number, lede: number, add: Add): void {
-  let lastGood = first;
-  for (let i = first; i <= bodyEnd; i++) if (!marks[i] && isGoodParagraph(shapes[i])) lastGood = i;
+  let lastGood = bodyEnd;
+  while (lastGood > first && (marks[lastGood] || !isGoodParagraph(shapes[lastGood]))) lastGood--; // the last good one, else first
   for (let i = first; i <= bodyEnd; i++) {
     const s = shapes[i];
     if (s.blank || marks[i]) continue;
@@ -237,10 +290,10 @@ function bodyItems(shapes: readonly LineShape[], marks: Marks, first: number, bo
   }
 }
 
-const CAPTION_START_KEYS = CAPTION_OPENINGS.map(normalizedKey);
+const CAPTION_START_KEYS = openingsIndex(CAPTION_OPENINGS.map(normalizedKey));
 const CAPTION_LABEL_KEYS = CAPTION_LABELS.map(normalizedKey);
 const CAPTION_PHRASE_KEYS = CAPTION_PHRASES.map(normalizedKey);
-const PROSE_START_KEYS = PROSE_OPENINGS.map(normalizedKey);
+const PROSE_START_KEYS = openingsIndex(PROSE_OPENINGS.map(normalizedKey));
 
 /** Paragraphs around a caption are at least this long (characters) and three times the caption. */
 const MIN_PROSE_CHARS = 200;
@@ -261,15 +314,17 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   if (credited && s.words <= 60) return true;
   // A short line printed right above a photo credit line inside the body (`… phát biểu.` /
   // `Ảnh: Việt Dũng` / more text); a credit after the last paragraph credits all photos.
-  const below = nextNonBlank(shapes, i);
-  if (below >= 0 && !marks[below] && isCreditLine(shapes[below]) && s.words <= 30 && !isCreditsLine(s)) {
-    const after = nextNonBlank(shapes, below);
-    if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
+  if (s.words <= 30) {
+    const below = nextNonBlank(shapes, i);
+    if (below >= 0 && !marks[below] && isCreditLine(shapes[below]) && !isCreditsLine(s)) {
+      const after = nextNonBlank(shapes, below);
+      if (after >= 0 && !marks[after] && isGoodParagraph(shapes[after])) return true;
+    }
   }
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
   if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => startsWithLabel(s, k))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
-  if (/[:?]$|^["“'‘(-]|["“”]/u.test(s.text) || /[.!?]\s+\p{Lu}/u.test(s.text)) return false;
+  if (quotedOrOpen(s.text) || hasSentenceBreak(s.text)) return false;
   if (startsWithAny(s, PROSE_START_KEYS)) return false;
   const prev = previousNonBlank(shapes, i);
   let next = nextNonBlank(shapes, i);
@@ -288,8 +343,80 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   return score >= 2;
 }
 
-/** The line's key starts with one of `starts` as whole words. */
-function startsWithAny(s: LineShape, starts: readonly string[]): boolean {
+/** `/[:?]$|^["“'‘(-]|["“”]/u` by char codes: ends in `:` or `?`, opens with a quote, bracket or dash, or quotes. */
+function quotedOrOpen(text: string): boolean {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (last === 58 || last === 63) return true;
+  const first = text.charCodeAt(0);
+  if (first === 39 || first === 0x2018 || first === 40 || first === 45) return true; // `"` and `“` are found below
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) return true;
+  }
+  return false;
+}
+
+/** `/[.!?]\s+\p{Lu}/u` by char codes: a sentence ends and a capital opens the next. */
+function hasSentenceBreak(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i + 2 < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    let j = i + 1;
+    while (j < n && isJsSpace(text.charCodeAt(j))) j++;
+    if (j > i + 1 && j < n && isUpperAt(text, j)) return true;
+  }
+  return false;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+/** 1 = \p{Lu}, 2 = not, per BMP code unit, learnt on first sight (0 = not yet). */
+const UPPER = new Uint8Array(0x10000);
+
+/** The code point at `i` is \p{Lu} (a lone surrogate is not). */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) return UPPER_START.test(text.slice(i, i + 2));
+  let k = UPPER[c];
+  if (k === 0) {
+    k = UPPER_START.test(String.fromCharCode(c)) ? 1 : 2;
+    UPPER[c] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * Opening keys by the keyHash of their first word: a key that starts with an opening (as
+ * whole words) has that word as its first letter run, so a line only tries the openings
+ * of its firstWordHash. Openings whose first word is not letters alone are always tried.
+ */
+interface OpeningsIndex {
+  byFirstWord: Map<number, string[]>;
+  others: string[];
+}
+
+function openingsIndex(keys: readonly string[]): OpeningsIndex {
+  const idx: OpeningsIndex = { byFirstWord: new Map(), others: [] };
+  for (const k of keys) {
+    const first = k.split(' ')[0];
+    if (first === '' || skeletonOf(first) !== first) {
+      idx.others.push(k);
+      continue;
+    }
+    const h = keyHash(first);
+    idx.byFirstWord.set(h, [...(idx.byFirstWord.get(h) ?? []), k]);
+  }
+  return idx;
+}
+
+/** The line's key starts with one of the openings as whole words. */
+function startsWithAny(s: LineShape, openings: OpeningsIndex): boolean {
+  const same = openings.byFirstWord.get(s.firstWordHash);
+  return (same !== undefined && startsWithOneOf(s, same)) || (openings.others.length > 0 && startsWithOneOf(s, openings.others));
+}
+
+function startsWithOneOf(s: LineShape, starts: readonly string[]): boolean {
   for (const k of starts) {
     const head = s.keyHead(k.length + 1);
     if (head.startsWith(k) && !/[\p{L}\d]/u.test(head.charAt(k.length))) return true;
