@@ -49,6 +49,23 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 11 || c === 12;
 }
 
+/** isSpace (bit 1) and isLineBreak (bit 2) of every UTF-16 unit, for the tokenizer's scanning loops. */
+const SPACE_BIT = 1;
+const BREAK_BIT = 2;
+/** `.`, `@` or `:` (bit 4): without one, a chunk holds no URL, e-mail or host name. */
+const MARK_BIT = 4;
+const CHAR_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  const set = (c: number) => {
+    t[c] = (isSpace(c) ? SPACE_BIT : 0) | (isLineBreak(c) ? BREAK_BIT : 0);
+  };
+  for (let c = 0; c <= 0x20; c++) set(c);
+  for (const c of [0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) set(c);
+  for (let c = 0x2000; c <= 0x200b; c++) set(c);
+  t[46] = t[64] = t[58] = MARK_BIT;
+  return t;
+})();
+
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 const DIGIT = /\p{Nd}/u;
@@ -86,18 +103,20 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const parts: number[] = []; // [start, end) UTF-16 pairs of one chunk, reused for every chunk
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && CHAR_CLASS[text.charCodeAt(i)] & SPACE_BIT) i++;
     if (i >= text.length) break;
     let j = i;
-    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
+    let marks = 0;
+    for (let f: number; j < text.length && !((f = CHAR_CLASS[text.charCodeAt(j)]) & SPACE_BIT); j++) marks |= f;
     let k = j;
     let lineBreak = false;
-    for (; k < text.length && isSpace(text.charCodeAt(k)); k++) if (isLineBreak(text.charCodeAt(k))) lineBreak = true;
+    for (let f: number; k < text.length && (f = CHAR_CLASS[text.charCodeAt(k)]) & SPACE_BIT; k++) if (f & BREAK_BIT) lineBreak = true;
     // Pieces of this chunk are appended after the previous chunks' (emptying the array on
     // every chunk is a runtime call per syllable); it is emptied once in a while instead.
     if (parts.length > 4096) parts.length = 0;
     const first = parts.length;
-    splitChunk(text, i, j, parts);
+    if (marks & MARK_BIT) splitChunk(text, i, j, parts);
+    else scanUnits(text, i, j, parts); // a plain syllable, the common case: no URL, e-mail or host name can be there
     for (let n = first; n < parts.length; n += 2) {
       const last = n === parts.length - 2;
       const s = parts[n];
@@ -246,10 +265,21 @@ function isAllUpper(s: string): boolean {
   return upper > 0;
 }
 
+/** Does any token straddle a cut (ascending)? Usually none does: then the tokens stand as they are. */
+function straddles(tokens: readonly Token[], cuts: readonly number[]): boolean {
+  let c = 0;
+  for (const t of tokens) {
+    while (c < cuts.length && cuts[c] <= t.start) c++;
+    if (c >= cuts.length) return false;
+    if (cuts[c] < t.end) return true;
+  }
+  return false;
+}
+
 /** Cut tokens that straddle a required boundary; the pieces keep exact offsets. */
 function cutAtBoundaries(tokens: Token[], boundaries: Iterable<number>): Token[] {
   const cuts = [...new Set(boundaries)].sort((x, y) => x - y);
-  if (cuts.length === 0) return tokens;
+  if (cuts.length === 0 || !straddles(tokens, cuts)) return tokens;
   const out: Token[] = [];
   let c = 0;
   for (const t of tokens) {

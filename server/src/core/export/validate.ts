@@ -15,13 +15,24 @@ import { ENTITY_LABELS } from '../types';
 import { DOCSTART_2, DOCSTART_4 } from './conllExport';
 import type { ExampleSpan, ExportExample } from './examples';
 import type { ExportOptions, TagScheme } from './exportOptions';
-import { checkTags, decodeTags, tagNames, tagUnits } from './tags';
+import { checkTags, decodeTags, tagNames, tagUnits, type TagRun } from './tags';
 
 const LABELS: ReadonlySet<string> = new Set(ENTITY_LABELS);
 
 function hasSpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
   return false;
+}
+
+/** Is `cell` non-empty, free of whitespace and the text at UTF-16 index `at`? One pass, no copy. */
+function isTextAt(text: string, at: number, cell: string): boolean {
+  const n = cell.length;
+  if (n === 0 || at + n > text.length) return false;
+  for (let k = 0; k < n; k++) {
+    const c = cell.charCodeAt(k);
+    if (c !== text.charCodeAt(at + k) || ((c <= 32 || c >= 0x80) && isSpace(c))) return false;
+  }
+  return true;
 }
 
 /** Is anything but whitespace in text[a, b) (UTF-16)? A surrogate counts as text. */
@@ -34,8 +45,20 @@ function stray(text: string, a: number, b: number): boolean {
 export function checkTokens(text: string, tokens: readonly Token[], joined = false, cps = new CodePointIndex(text)): string[] {
   const problems: string[] = [];
   let pos = 0;
+  const length = cps.length;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (!joined && t.start >= pos && t.end > t.start && t.end <= length) {
+      // The usual token: in order and range, and its text is the text at its offsets with no
+      // whitespace in it — one pass over its characters proves all of that; anything else
+      // takes the full checks below, which name every problem.
+      const a = cps.toUtf16(t.start);
+      if (t.text.length === cps.toUtf16(t.end) - a && isTextAt(text, a, t.text)) {
+        if (stray(text, cps.toUtf16(pos), a)) problems.push(`text ${JSON.stringify(cps.slice(pos, t.start))} before token ${i + 1} is not covered by any token`);
+        pos = t.end;
+        continue;
+      }
+    }
     if (t.text === '' || hasSpace(t.text)) problems.push(`token ${i + 1} ${JSON.stringify(t.text)} is empty or contains whitespace`);
     if (t.start < pos || t.end <= t.start || t.end > cps.length) {
       problems.push(`token ${i + 1} ${JSON.stringify(t.text)} has offsets ${t.start}-${t.end} out of order or range`);
@@ -83,11 +106,25 @@ export function checkSpans(text: string, spans: readonly ExampleSpan[], cps = ne
 export function checkAgreement(units: readonly Token[], tags: readonly string[], spans: readonly { start: number; end: number; label: string }[], scheme: TagScheme): string[] {
   const problems = checkTags(tags, scheme);
   if (units.length !== tags.length) return [...problems, `${units.length} tokens but ${tags.length} tags`];
-  const fromTags = new Set(decodeTags(tags).map((r) => `${r.label}:${units[r.start].start}:${units[r.end - 1].end}`));
+  const runs = decodeTags(tags);
+  // The usual case: the runs are the spans one for one, in order; then both sets below are equal.
+  if (sameRuns(units, runs, spans)) return problems;
+  const fromTags = new Set(runs.map((r) => `${r.label}:${units[r.start].start}:${units[r.end - 1].end}`));
   const fromSpans = new Set(spans.map((s) => `${s.label}:${s.start}:${s.end}`));
   for (const k of fromSpans) if (!fromTags.has(k)) problems.push(`span ${k} is not encoded by the tags`);
   for (const k of fromTags) if (!fromSpans.has(k)) problems.push(`tags encode ${k}, which is no span`);
   return problems;
+}
+
+/** Does run k of the tags cover exactly span k (same label, first unit's start, last unit's end), for every k? */
+function sameRuns(units: readonly Token[], runs: readonly TagRun[], spans: readonly { start: number; end: number; label: string }[]): boolean {
+  if (runs.length !== spans.length) return false;
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k];
+    const s = spans[k];
+    if (r.label !== s.label || units[r.start].start !== s.start || units[r.end - 1].end !== s.end) return false;
+  }
+  return true;
 }
 
 /** All example-level checks. */
@@ -217,11 +254,11 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 
 /** The CoNLL a writer produced equals, sentence by sentence, what the examples say. */
 export function validateConll(content: string, examples: readonly ExportExample[], o: Pick<ExportOptions, 'scheme' | 'conllColumns' | 'docstart'>): string[] {
-  const expected = examples.flatMap((ex) => ex.sentences.map((s) => ({ tokens: s.map((u) => u.text), tags: tagUnits(s, ex.entities.filter((e) => !e.nested), o.scheme) })));
   // The usual case, proven without reading the file back into arrays: `content` is exactly
   // the lines these sentences make and each of them would read back clean. Anything else
   // takes the full read-back below, which names every problem.
-  if (conllIsExactly(content, examples, expected, o)) return [];
+  if (conllIsExactly(content, examples, o)) return [];
+  const expected = examples.flatMap((ex) => ex.sentences.map((s) => ({ tokens: s.map((u) => u.text), tags: tagUnits(s, ex.entities.filter((e) => !e.nested), o.scheme) })));
   const { sentences, documents, problems } = readConll(content, o.conllColumns);
   if (sentences.length !== expected.length) problems.push(`${sentences.length} sentences read back, ${expected.length} written`);
   const docs = new Set(examples.map((e) => e.docId)).size;
@@ -235,63 +272,66 @@ export function validateConll(content: string, examples: readonly ExportExample[
   return problems;
 }
 
-/** A CoNLL cell readConll accepts: not empty, no whitespace (a space would split it). */
-function isCell(s: string): boolean {
-  return s !== '' && !hasSpace(s);
+/**
+ * Index in `content` just past a CoNLL cell found at `at`, or -1: the cell is not empty,
+ * holds no whitespace (readConll would split or refuse it) and is the text there.
+ */
+function cellEnd(content: string, at: number, cell: string): number {
+  return isTextAt(content, at, cell) ? at + cell.length : -1;
+}
+
+/** Index in `content` just past `literal` found at `at`, or -1. */
+function literalEnd(content: string, at: number, literal: string): number {
+  if (at + literal.length > content.length) return -1;
+  for (let k = 0; k < literal.length; k++) if (content.charCodeAt(at + k) !== literal.charCodeAt(k)) return -1;
+  return at + literal.length;
+}
+
+/** Index just past the line break at `at`, or -1 when there is none. */
+function newlineEnd(content: string, at: number): number {
+  return at >= 0 && content.charCodeAt(at) === 10 ? at + 1 : -1;
 }
 
 /**
- * Is `content` exactly the CoNLL of these sentences (the writer's layout), with every line
- * one readConll accepts and every tag sequence well formed? Then readConll would return
- * these very sentences, no problem, one -DOCSTART- per document change, and validateConll
+ * Is `content` exactly the CoNLL of the examples' sentences (the writer's layout: each unit's
+ * text and tag, tags as tagUnits gives them for the primary spans), with every line one
+ * readConll accepts and every tag sequence well formed? Then readConll would return these
+ * very sentences, no problem, one -DOCSTART- per document change, and validateConll
  * nothing. False sends the caller to the full read-back (never a wrong "valid").
  */
-function conllIsExactly(
-  content: string,
-  examples: readonly ExportExample[],
-  expected: ReadonlyArray<{ tokens: string[]; tags: string[] }>,
-  o: Pick<ExportOptions, 'scheme' | 'conllColumns' | 'docstart'>,
-): boolean {
+function conllIsExactly(content: string, examples: readonly ExportExample[], o: Pick<ExportOptions, 'scheme' | 'conllColumns' | 'docstart'>): boolean {
   const docstart = o.conllColumns === 4 ? DOCSTART_4 : DOCSTART_2;
   const middle = o.conllColumns === 4 ? ' _ O ' : ' ';
   let at = 0;
-  const line = (a: string, sep?: string, b?: string): boolean => {
-    if (!content.startsWith(a, at)) return false;
-    at += a.length;
-    if (sep !== undefined && b !== undefined) {
-      if (!content.startsWith(sep, at)) return false;
-      at += sep.length;
-      if (!content.startsWith(b, at)) return false;
-      at += b.length;
-    }
-    if (content.charCodeAt(at) !== 10) return false;
-    at++;
-    return true;
-  };
-  let k = 0;
   let lastDoc: string | undefined;
   let docLines = 0;
   for (const ex of examples) {
     if (o.docstart && ex.docId !== lastDoc) {
-      if (!line(docstart) || !line('')) return false;
+      at = newlineEnd(content, newlineEnd(content, literalEnd(content, at, docstart)));
+      if (at < 0) return false;
       docLines++;
     }
     lastDoc = ex.docId;
-    for (let n = 0; n < ex.sentences.length; n++, k++) {
-      const e = expected[k];
-      if (e.tokens.length === 0 || checkTags(e.tags, o.scheme).length > 0) return false;
-      for (let i = 0; i < e.tokens.length; i++) {
-        const token = e.tokens[i];
-        const tag = e.tags[i];
-        if (!isCell(token) || !isCell(tag)) return false;
+    const primary = ex.entities.filter((e) => !e.nested);
+    for (const units of ex.sentences) {
+      const tags = tagUnits(units, primary, o.scheme);
+      if (units.length === 0 || checkTags(tags, o.scheme).length > 0) return false;
+      for (let i = 0; i < units.length; i++) {
+        const token = units[i].text;
+        const tag = tags[i];
         // A two-column line `-DOCSTART- O` would read as a document start.
         if (o.conllColumns === 2 && token === '-DOCSTART-' && tag === 'O') return false;
-        if (!line(token, middle, tag)) return false;
+        at = cellEnd(content, at, token);
+        if (at >= 0) at = literalEnd(content, at, middle);
+        if (at >= 0) at = cellEnd(content, at, tag);
+        at = at >= 0 ? newlineEnd(content, at) : -1;
+        if (at < 0) return false;
       }
-      if (!line('')) return false;
+      at = newlineEnd(content, at);
+      if (at < 0) return false;
     }
   }
-  if (at !== content.length || k !== expected.length) return false;
+  if (at !== content.length) return false;
   if (o.docstart && docLines !== new Set(examples.map((e) => e.docId)).size) return false;
   // readConll wants a final blank line, so an export of nothing but document starts fails.
   return content === '' || content.endsWith('\n\n');
