@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { coveredText, nextEntityId, parseAnn, serializeAnn, type AnnEntity } from '../../server/src/core/bratStandoff';
+import { coveredText, formatEntityLine, nextEntityId, parseAnn, serializeAnn, type AnnEntity } from '../../server/src/core/bratStandoff';
+import { CodePointIndex } from '../../server/src/core/offsets';
 
 const ARTICLE = 'Chiều 21/9 Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Hùng làm việc tại Hạ Long.\n';
 // Offsets (code points): "Bí thư Tỉnh ủy" 11–25, "Tỉnh ủy Quảng Ninh" 18–36, "Quảng Ninh" 26–36, "Nguyễn Văn Hùng" 37–52.
@@ -189,4 +190,19 @@ test('a built document without a layout serializes canonically', () => {
 
 test('bad input never throws', () => {
   fc.assert(fc.property(fc.string(), fc.string(), (ann, text) => void parseAnn(ann, { text })));
+});
+
+test('a label over a line or paragraph separator (U+2028/U+2029) is written and read back, not reported as malformed', () => {
+  // Found by annFuzz (seed 769992262): the entity line's `.` refused U+2029 in the covered text.
+  const text = 'Hà Nội\u2029Ông Nguyễn Văn A\u2028phát biểu';
+  const cps = new CodePointIndex(text);
+  const end = text.indexOf('phát'); // no astral characters: code points = UTF-16 units here
+  const entity = { id: 'T1', label: 'PER', start: 3, end, fragments: [[3, end]] as Array<[number, number]>, text: cps.slice(3, end) };
+  const ann = formatEntityLine(entity) + '\n#1\tAnnotatorNotes T1\tghi chú\u2028hai dòng\n';
+  const doc = parseAnn(ann, { text });
+  assert.deepEqual(doc.problems, []);
+  assert.equal(doc.entities.length, 1);
+  assert.equal(doc.entities[0].text, 'Nội\u2029Ông Nguyễn Văn A\u2028');
+  assert.equal(doc.entities[0].note, 'ghi chú\u2028hai dòng');
+  assert.equal(serializeAnn(doc), ann);
 });

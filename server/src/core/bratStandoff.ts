@@ -83,8 +83,10 @@ export interface ParseOptions {
   labels?: readonly string[];
 }
 
-const ENTITY_LINE = /^(T\d+)\t([^\t ]+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/;
-const NOTE_LINE = /^(#\d+)\tAnnotatorNotes ([A-Z]\d+)\t(.*)$/;
+// `s`: a covered text or note may hold U+2028/U+2029 (scraped articles do), which `.` alone
+// refuses; lines are split only at \n, \r\n and \r, so nothing else can reach the text.
+const ENTITY_LINE = /^(T\d+)\t([^\t ]+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/s;
+const NOTE_LINE = /^(#\d+)\tAnnotatorNotes ([A-Z]\d+)\t(.*)$/s;
 
 /** Split keeping each line's own terminator (`\n`, `\r\n` or a lone `\r`). */
 function splitLines(ann: string): Array<{ text: string; eol: string }> {
