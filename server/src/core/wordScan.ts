@@ -432,36 +432,28 @@ function newTokenArrays(size: number): TokenArrays {
 
 function tokenizeInto(text: string, arrays: TokenArrays): Toks {
   const n = text.length;
-  let size = arrays.size;
-  let starts = arrays.starts;
-  let ends = arrays.ends;
-  let ids = arrays.ids;
-  let flags = arrays.flags;
+  let { size, starts, ends, ids, flags } = arrays;
   let t = 0;
   let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
   let i = 0;
-  // The loop handles the common tokens only; every rare case (growth, abbreviations,
-  // apostrophes, surrogates, units that change length with case) is a call to a function
-  // of its own, so the optimized loop stays small and the same whichever rare cases the
-  // first texts happened to contain.
   while (i < n) {
     const c = text.charCodeAt(i);
-    let k = INFO[c];
-    if (k === 0) k = classify(c);
+    const k = info(c);
     if ((k & C_SPACE) !== 0) {
       gap |= c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE;
       i++;
       continue;
     }
     if (t === size) {
-      arrays = grownArrays(arrays);
-      size = arrays.size;
-      starts = arrays.starts;
-      ends = arrays.ends;
-      ids = arrays.ids;
-      flags = arrays.flags;
+      const more = newTokenArrays(size * 2);
+      grown(starts, more.starts);
+      grown(ends, more.ends);
+      grown(ids, more.ids);
+      grown(flags, more.flags);
+      ({ size, starts, ends, ids, flags } = more);
+      arrays = more;
     }
-    let j: number;
+    let j = i + 1;
     let f: number;
     let id = UNKNOWN;
     if ((k & C_WORD) !== 0) {
@@ -470,7 +462,8 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
       let any = 0;
       let all = -1;
       let lo = 0;
-      let d = 0;
+      let apostrophe = false;
+      let d = c;
       let kd = k;
       for (j = i; ; ) {
         any |= kd;
@@ -479,14 +472,36 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         if (++j >= n) break;
         d = text.charCodeAt(j);
         kd = INFO[d];
-        if ((kd & C_WORD) === 0 && (kd !== 0 || (classify(d) & C_WORD) === 0)) break;
-        if (kd === 0) kd = INFO[d];
+        if (kd === 0) kd = classify(d);
+        if ((kd & C_WORD) !== 0) continue;
+        // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
+        if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
+        const e = text.charCodeAt(j + 1);
+        const ke = info(e);
+        if ((ke & C_WORD) === 0) break;
+        apostrophe = true;
+        any |= kd;
+        all &= kd;
+        lo = (lo << 8) | (kd >>> 24);
+        j++;
+        d = e;
+        kd = ke;
       }
-      if ((any & C_MULTI) !== 0 || (j < n && (d === 39 || d === 0x2019 || ((d === 46 || d === 38) && (all & C_UPPER_OR_DIGIT) !== 0)))) {
-        // An apostrophe or `.`/`&` after the word, or a unit whose case changes its length.
-        j = rareWord(text, i);
-        f = rareFlags;
-        id = rareId;
+      // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
+      if ((all & C_UPPER_OR_DIGIT) !== 0) {
+        const e = abbreviationEnd(text, j);
+        if (e !== j) {
+          for (let m = j; m < e; m++) {
+            const kd = INFO[text.charCodeAt(m)];
+            any |= kd;
+            all &= kd;
+            lo = (lo << 8) | (kd >>> 24);
+          }
+          j = e;
+        }
+      }
+      if ((any & C_MULTI) !== 0) {
+        f = oddFlags(text.slice(i, j));
       } else {
         const len = j - i;
         // As comparing the token with its lowercase and uppercase forms tells.
@@ -501,12 +516,14 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
         }
         id = len === 1 ? unitIds[(k >>> 8) & 0xffff] : len <= SHORT ? findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
       }
-    } else if ((k & C_MULTI) !== 0 || (c >= 0xd800 && c <= 0xdfff)) {
-      j = rareUnit(text, i);
-      f = rareFlags;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair (emoji) stays together.
+      if (c <= 0xdbff && j < n) j++;
+      f = oddFlags(text.slice(i, j));
+    } else if ((k & C_MULTI) !== 0) {
+      f = oddFlags(text.slice(i, j));
     } else {
       // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
-      j = i + 1;
       f = (k & C_CASED) !== 0 ? (c !== ((k >>> 8) & 0xffff) ? F_WORD | F_CAP : F_WORD) : 0;
       id = unitIds[(k >>> 8) & 0xffff];
     }
@@ -526,103 +543,6 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
   }
   lastArrays = arrays;
   return new Toks(text, t, starts, ends, ids, flags);
-}
-
-/** Twice as long token arrays holding the tokens so far. */
-function grownArrays(arrays: TokenArrays): TokenArrays {
-  const more = newTokenArrays(arrays.size * 2);
-  grown(arrays.starts, more.starts);
-  grown(arrays.ends, more.ends);
-  grown(arrays.ids, more.ids);
-  grown(arrays.flags, more.flags);
-  return more;
-}
-
-/** Flags and id of the token the last rareWord/rareUnit read. */
-let rareFlags = 0;
-let rareId = UNKNOWN;
-
-/**
- * End of the word starting at i (a word unit) when it may join an apostrophe (`H'Mông`) or
- * an abbreviation (`VOV.VN`), or has a unit whose case changes its length; its flags and id
- * in rareFlags/rareId.
- */
-function rareWord(text: string, i: number): number {
-  const n = text.length;
-  const c = text.charCodeAt(i);
-  const k = info(c);
-  let any = 0;
-  let all = -1;
-  let lo = 0;
-  let apostrophe = false;
-  let d = c;
-  let kd = k;
-  let j: number;
-  for (j = i; ; ) {
-    any |= kd;
-    all &= kd;
-    lo = (lo << 8) | (kd >>> 24);
-    if (++j >= n) break;
-    d = text.charCodeAt(j);
-    kd = info(d);
-    if ((kd & C_WORD) !== 0) continue;
-    // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
-    if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
-    const e = text.charCodeAt(j + 1);
-    const ke = info(e);
-    if ((ke & C_WORD) === 0) break;
-    apostrophe = true;
-    any |= kd;
-    all &= kd;
-    lo = (lo << 8) | (kd >>> 24);
-    j++;
-    d = e;
-    kd = ke;
-  }
-  // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
-  if ((all & C_UPPER_OR_DIGIT) !== 0) {
-    const e = abbreviationEnd(text, j);
-    if (e !== j) {
-      for (let m = j; m < e; m++) {
-        const kd = INFO[text.charCodeAt(m)];
-        any |= kd;
-        all &= kd;
-        lo = (lo << 8) | (kd >>> 24);
-      }
-      j = e;
-    }
-  }
-  let f: number;
-  let id = UNKNOWN;
-  if ((any & C_MULTI) !== 0) {
-    f = oddFlags(text.slice(i, j));
-  } else {
-    const len = j - i;
-    if ((any & C_CASED) !== 0) {
-      f = F_WORD;
-      if (c !== ((k >>> 8) & 0xffff)) f |= F_CAP;
-      if (len > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
-      if ((all & C_LETTER) !== 0) f |= F_LETTERS;
-    } else {
-      f = (all & C_UPPER_OR_DIGIT) !== 0 ? F_NUM | F_DIGITS : (all & C_LETTER) !== 0 ? F_NUM | F_LETTERS : F_NUM;
-    }
-    id = len === 1 ? unitIds[(k >>> 8) & 0xffff] : len <= SHORT ? findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
-  }
-  rareFlags = f;
-  rareId = id;
-  return j;
-}
-
-/**
- * End of the token of the non-word unit at i when it is a surrogate (a pair, such as an
- * emoji, stays together) or changes length with its case; its flags in rareFlags (no id).
- */
-function rareUnit(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  let j = i + 1;
-  if (c >= 0xd800 && c <= 0xdbff && j < text.length) j++;
-  rareFlags = oddFlags(text.slice(i, j));
-  return j;
 }
 
 function grown<A extends Int32Array | Uint8Array | Uint16Array>(from: A, to: A): A {
@@ -678,8 +598,8 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
  * Every branch of tokenizeInto taken a few times at load (growth, apostrophe, abbreviation,
  * surrogate pair, a unit whose case changes its length, an unclassified unit, a line break):
  * V8 then optimizes it once with feedback for all of them, instead of deoptimizing when a
- * text first shows a rare case and keeping a slower on-stack-replaced version (a process
- * ran ~30% slower or not by which rare cases its first articles held). Only the arrays
+ * text first shows a rare case and, in about a third of processes, keeping a ~35% slower
+ * on-stack-replaced version (which rare cases the first articles held decided it). Only the arrays
  * made here are written; no table changes.
  */
 const WARM_UP = "H'Mông Y\u2019Jút VOV.VN TN&MT TP.Hạ 12,5 \u{1f600} \u0130 Stra\u00dfe \u4e2d\u6587\r\nA\u00a0b.\n\u03a3x";
