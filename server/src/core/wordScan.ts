@@ -594,17 +594,6 @@ export function phraseKeys(phrase: string): { keys: string[]; forms: string[] } 
   return { keys, forms };
 }
 
-/**
- * Every branch of tokenizeInto taken a few times at load (growth, apostrophe, abbreviation,
- * surrogate pair, a unit whose case changes its length, an unclassified unit, a line break):
- * V8 then optimizes it once with feedback for all of them, instead of deoptimizing when a
- * text first shows a rare case and, in about a third of processes, keeping a ~35% slower
- * on-stack-replaced version (which rare cases the first articles held decided it). Only the arrays
- * made here are written; no table changes.
- */
-const WARM_UP = "H'Mông Y\u2019Jút VOV.VN TN&MT TP.Hạ 12,5 \u{1f600} \u0130 Stra\u00dfe \u4e2d\u6587\r\nA\u00a0b.\n\u03a3x";
-for (let r = 0; r < 12; r++) tokenizeInto(WARM_UP, newTokenArrays(1));
-
 // ---------------------------------------------------------------------------------------
 // Phrase tables.
 
