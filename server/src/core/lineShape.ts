@@ -728,21 +728,23 @@ function fromExactScan(key: string, scan: KeyScan): void {
   S.runs = runs; S.first = first; S.punct = punct;
 }
 
-const SHAPES = new WeakMap<readonly Line[], LineShape[]>();
+/** The lines array shapeLines saw last and its shapes (one article's lines at a time, as the stages ask). */
+let lastLines: readonly Line[] | undefined;
+let lastShapes: LineShape[] = [];
 
-/** Shapes of all lines of the view `text`; memoized per lines array, so the boilerplate and metadata stages share them. */
+/** Shapes of all lines of the view `text`; memoized for the last lines array, so the boilerplate and metadata stages share them. */
 export function shapeLines(text: string, lines: readonly Line[]): LineShape[] {
-  let shapes = SHAPES.get(lines);
-  if (!shapes) {
+  if (lines !== lastLines) {
     // Read from the view text itself (a flat string), faster than each line's slice of it.
     // The names stage tokenizes the same view later: its cached tokens replace a pass over the characters.
     const toks = tokensOf(text);
     cursor = 0;
-    shapes = new Array<LineShape>(lines.length);
+    const shapes = new Array<LineShape>(lines.length);
     for (let i = 0; i < lines.length; i++) shapes[i] = new LineShape(lines[i], text, lines[i].start, toks);
-    SHAPES.set(lines, shapes);
+    lastLines = lines;
+    lastShapes = shapes;
   }
-  return shapes;
+  return lastShapes;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -826,8 +828,16 @@ function scanStamp(s: LineShape): Span | null {
 
 /** Only labels and page controls around the stamp: `Cập nhật: 10:15 12/05/2025`, `… [GMT +7] A A`. */
 function onlyStampWords(text: string): boolean {
+  if (text === '') return true; // the stamp ends the line: nothing to build a key of
   const sk = skeletonOf(normalizedKey(text));
-  return sk === '' || sk.split(' ').every((w) => STAMP_WORDS.has(w));
+  if (sk === '') return true;
+  // Word by word, stopping at the first that is no stamp word.
+  for (let from = 0; ; ) {
+    const sp = sk.indexOf(' ', from);
+    if (!STAMP_WORDS.has(sp < 0 ? sk.slice(from) : sk.slice(from, sp))) return false;
+    if (sp < 0) return true;
+    from = sp + 1;
+  }
 }
 
 /**
@@ -895,19 +905,25 @@ function scanMetaLine(s: LineShape): MetaLine | null {
 /** Split `A - B | C -` into trimmed parts with their offsets; empty parts dropped. */
 function splitParts(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  const re = /\s[-–—|]\s|\s[-–—|]$|^[-–—|]\s/g;
+  const re = PART_SEPARATOR;
+  re.lastIndex = 0;
   let from = 0;
-  const push = (a: number, b: number) => {
-    const seg = text.slice(a, b);
-    const t = seg.trim();
-    if (t) out.push({ text: t, start: a + seg.indexOf(t) });
-  };
-  for (const m of text.matchAll(re)) {
-    push(from, m.index);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    pushPart(out, text, from, m.index);
     from = m.index + m[0].length;
   }
-  push(from, text.length);
+  pushPart(out, text, from, text.length);
   return out;
+}
+
+/** A dash or bar between spaces, or at an end after/before a space (global: splitParts runs it with exec). */
+const PART_SEPARATOR = /\s[-–—|]\s|\s[-–—|]$|^[-–—|]\s/g;
+
+/** text[a, b) trimmed, with its offset, unless it is empty. */
+function pushPart(out: Array<{ text: string; start: number }>, text: string, a: number, b: number): void {
+  const seg = text.slice(a, b);
+  const t = seg.trim();
+  if (t) out.push({ text: t, start: a + seg.indexOf(t) });
 }
 
 // ---------------------------------------------------------------------------------------
