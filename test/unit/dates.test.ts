@@ -253,3 +253,28 @@ test('roman numerals', () => {
   assert.equal(romanToInt('ABC'), null);
   assert.equal(romanToInt(''), null);
 });
+
+test('hot-spot marks read from the tokens are those of the regular-expression search', async () => {
+  const { markStarts } = await import('../../server/src/core/scanTokens');
+  await import('../../server/src/core/documents'); // its quote marks
+  const regexStarts = (text: string): number[] => {
+    const re = /[0-9“"«]/g;
+    const out: number[] = [];
+    while (re.test(text)) {
+      const at = re.lastIndex - 1;
+      out.push(at);
+      let k = at + 1;
+      if (/[0-9]/.test(text[at])) while (/[0-9]/.test(text[k] ?? '')) k++;
+      re.lastIndex = k;
+    }
+    return out;
+  };
+  const pieces = ['1', '23', '2021', 'a', 'Ý', ' ', '\n', '\t', '\u00a0', '\u200b', '\u0001', '.', '&', "'", '’', '“', '"', '«', '-', '/', ':', 'TP.HCM', "H'Mông", '8h', '1.000', 'V.N1', 'A1', '\u0301', 'İ', 'ß', '😀', '𝐀', 'Σ', 'quý', 'Nghị quyết'];
+  let seed = 7;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let r = 0; r < 3000; r++) {
+    let s = '';
+    for (let k = 1 + ((rnd() * 30) | 0); k > 0; k--) s += pieces[(rnd() * pieces.length) | 0];
+    assert.deepEqual(markStarts(s), regexStarts(s), JSON.stringify(s));
+  }
+});

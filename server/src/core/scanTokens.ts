@@ -18,6 +18,11 @@
  * same answers.
  */
 import { escapeRegExp } from './escapeRegExp';
+import { F_DIGITS as F_DIGITS_, F_LETTERS as F_LETTERS_, tokenize as wordTokens, tokensOf, type Toks } from './wordScan';
+
+// Bound once: imported bindings read in hot loops are getters under tsx.
+const F_LETTERS = F_LETTERS_;
+const F_DIGITS = F_DIGITS_;
 
 /** Token kinds. */
 const NUM = 1;
@@ -579,7 +584,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
 export function markStarts(text: string, from = 0, to = text.length): number[] {
   const whole = from === 0 && to === text.length;
   if (whole && text === lastMarksText) return lastMarks;
-  const out = matchStarts(marks, text, from, to);
+  // The whole view: the names tokenizer's tokens (cached for this view) tell the same.
+  const out = whole && marksByTokens ? tokenMarkStarts(tokensOf(text)) : matchStarts(marks, text, from, to);
   if (whole) {
     lastMarksText = text;
     lastMarks = out;
@@ -593,10 +599,51 @@ export function watchMarks(chars: Iterable<string>): void {
   const escaped = [...markChars].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('');
   marks = new RegExp(`[0-9${escaped}]`, 'g');
   lastMarksText = null;
+  for (const c of markChars) {
+    const u = c.charCodeAt(0);
+    // A mark outside every token's letters and digits (punctuation): else the regex only.
+    if (c.length !== 1 || !tokenOfItsOwn(c)) marksByTokens = false;
+    else MARK_UNIT[u] = 1;
+  }
+}
+
+/** The character is in a token (no space), of neither letters nor digits only, as the names tokenizer reads it. */
+function tokenOfItsOwn(c: string): boolean {
+  const toks = wordTokens(c);
+  return toks.n === 1 && (toks.flags[0] & (F_LETTERS | F_DIGITS)) === 0;
+}
+
+/**
+ * markStarts of the whole view from its tokens: a token of letters only holds no digit and
+ * no mark (marks are punctuation, see watchMarks); a token of ASCII digits only is one run
+ * (it starts one unless a digit touches it); any other token is read unit by unit. Every
+ * unit that is no space lies in a token, so this finds what the regex finds, in order.
+ */
+function tokenMarkStarts(toks: Toks): number[] {
+  const { text, n, start, end, flags } = toks;
+  const out: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const f = flags[t];
+    if ((f & F_LETTERS) !== 0) continue;
+    const s = start[t];
+    if ((f & F_DIGITS) !== 0) {
+      if (s === 0 || !isDigit(text.charCodeAt(s - 1))) out.push(s);
+      continue;
+    }
+    for (let p = s, e = end[t]; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (isDigit(c) ? p === 0 || !isDigit(text.charCodeAt(p - 1)) : MARK_UNIT[c] !== 0) out.push(p);
+    }
+  }
+  return out;
 }
 
 const markChars = new Set<string>();
 let marks = /[0-9]/g;
+/** All marks are punctuation: markStarts may read the tokens (see tokenMarkStarts). */
+let marksByTokens = true;
+/** Per UTF-16 unit: 1 for a watched mark (see tokenMarkStarts). */
+const MARK_UNIT = new Uint8Array(0x10000);
 let lastMarksText: string | null = null;
 let lastMarks: number[] = [];
 
