@@ -5,7 +5,7 @@
 import { splitLines, type Candidate, type DetectContext, type Link } from './candidates';
 import { detectBoilerplate } from './boilerplate';
 import { detectMetadata } from './metadata';
-import { detectDates, findPublicationDate } from './dates';
+import { findPublicationDate, scanDates } from './dates';
 import { attachDocumentDetails, detectDocuments } from './documents';
 import { detectNamedEntities } from './names';
 import { linkMentions } from './linking';
@@ -133,12 +133,29 @@ interface EntitiesAndLinks {
 
 /** The second stage: every detector, the layers and the links, mapped to stored offsets. */
 function entitiesOf(view: TextView, ctx: DetectContext, at: StoredOffsets): EntitiesAndLinks {
-  const early: Candidate[] = detectDates(ctx).concat(detectDocuments(ctx));
-  ctx.found = early;
-  const all = early.concat(detectNamedEntities(ctx));
+  // One array gets every candidate, by push loops: no array per detector and no concat.
+  const all: Candidate[] = [];
+  pushDates(all, ctx);
+  pushAll(all, detectDocuments(ctx));
+  // The names read the dates and documents found so far; the array then gets the names too.
+  ctx.found = all;
+  pushAll(all, detectNamedEntities(ctx));
   // A DOC's date and issuer come from the DATE/ORG spans after it, once layers are settled.
   const layered = attachDocumentDetails(ctx.text, resolveLayers(all));
   return toStored(view, at, layered, linkMentions(ctx, layered));
+}
+
+/** dates.detectDates into out: one DATE candidate per date found, fields in its order. */
+function pushDates(out: Candidate[], ctx: DetectContext): void {
+  const found = scanDates(ctx.text, ctx.publicationDate);
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    out.push({ label: 'DATE', start: f.start, end: f.end, value: f.value, yearSource: f.yearSource });
+  }
+}
+
+function pushAll(out: Candidate[], items: readonly Candidate[]): void {
+  for (let k = 0; k < items.length; k++) out.push(items[k]);
 }
 
 /**

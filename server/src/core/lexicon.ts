@@ -26,6 +26,8 @@ export const TITLE_QUALIFIER_TABLE = new PhraseTable(TITLE_QUALIFIERS.map((q) =>
 export const TITLE_BODY_TABLE = new PhraseTable(TITLE_BODIES.map((b) => [b, b] as const));
 export const HONORIFIC_TABLE = new PhraseTable(HONORIFICS.map((h) => [h.form, h] as const));
 export const FAMOUS_TABLE = new PhraseTable(FAMOUS_PEOPLE.map((p) => [p.name, p] as const));
+/** Most tokens an honorific spans (`các đồng chí`): one ending right before toks[c] starts at c - HONORIFIC_REACH or later. */
+export const HONORIFIC_REACH = Math.max(...HONORIFICS.map((h) => phraseKeys(h.form).keys.length));
 
 /** First syllables of titles (prefix or head; a title starts capitalised) and of places (unit word or known place, any case). */
 export const TITLE_STARTS = TITLE_PREFIX_TABLE.mask | TITLE_HEAD_TABLE.mask;

@@ -18,7 +18,7 @@ import { titleCase, tokensOf } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
-const { HONORIFIC_TABLE, headStartsAt, isNameSyllable } = lexicon;
+const { HONORIFIC_REACH, HONORIFIC_TABLE, headStartsAt, isNameSyllable, nameStarts } = lexicon;
 
 /** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
 function collapseSpaces(s: string): string {
@@ -261,25 +261,37 @@ function titleLinks(text: string, titles: readonly Layered[], used: Uint8Array, 
   }
 }
 
-/** `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name. */
+/**
+ * `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name.
+ * The tail is capitalised, so only honorifics ending right before a capitalised word can
+ * link: they are looked for in the HONORIFIC_REACH tokens before each one (the names'
+ * shared list of capitalised words), left to right as a scan of every token would.
+ */
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>, out: Link[]): void {
   if (people.size === 0) return; // no name to point to
   const toks = tokensOf(text);
+  const { caps, nCaps } = nameStarts(toks);
   const spans = byStart(pers) ? pers : [...pers].sort((a, b) => a.start - b.start);
   let everyone: Person[] | undefined;
-  for (let i = HONORIFIC_TABLE.nextStart(toks, 0); i < toks.n; i = HONORIFIC_TABLE.nextStart(toks, i + 1)) {
-    const s = HONORIFIC_TABLE.longestEnd(toks, i);
-    if (s < 0) continue;
-    let e = s;
-    while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(spans, toks.start[e], toks.end[e]) && !headStartsAt(toks, e)) e++;
-    if (e === s || e - s > 2) continue;
-    const tail = e - s === 1 ? [toks.keyText(s)] : [toks.keyText(s), toks.keyText(s + 1)];
-    everyone ??= [...people.values()];
-    const who = onlyOneEndingWith(everyone, tail);
-    if (who !== undefined) {
-      out.push({ start: toks.start[s], end: toks.end[e - 1], target: who.key, canonical: who.canonical, kind: 'short-name' });
+  let i = 0; // the next token an honorific may start at
+  for (let c = 0; c < nCaps; c++) {
+    const cap = caps[c];
+    if (i < cap - HONORIFIC_REACH) i = cap - HONORIFIC_REACH;
+    for (; i < cap; i++) {
+      if (!HONORIFIC_TABLE.startsAt(toks, i)) continue;
+      const s = HONORIFIC_TABLE.longestEnd(toks, i);
+      if (s < 0) continue;
+      let e = s;
+      while (e < s + 3 && isNameSyllable(toks, e, s < toks.n ? s : i) && !covered(spans, toks.start[e], toks.end[e]) && !headStartsAt(toks, e)) e++;
+      if (e === s || e - s > 2) continue;
+      const tail = e - s === 1 ? [toks.keyText(s)] : [toks.keyText(s), toks.keyText(s + 1)];
+      everyone ??= [...people.values()];
+      const who = onlyOneEndingWith(everyone, tail);
+      if (who !== undefined) {
+        out.push({ start: toks.start[s], end: toks.end[e - 1], target: who.key, canonical: who.canonical, kind: 'short-name' });
+      }
+      i = e - 1;
     }
-    i = e - 1;
   }
 }
 
