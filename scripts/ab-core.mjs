@@ -5,7 +5,12 @@
 //   node scripts/ab-core.mjs OLD_CHECKOUT NEW_CHECKOUT [MB=24] [passes=10]
 //
 // The articles are the benchmark corpus (`npm run bench` generates it under out/bench-corpus).
+//
+// Which core is loaded first matters: an A/A run (one checkout against itself) favoured the
+// core loaded second by up to 11 %. So the comparison runs twice, in two processes, once with
+// each core loaded first, and the figure to read is the geometric mean of the two ratios.
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -51,7 +56,24 @@ function articles() {
   return { texts, bytes };
 }
 
-const [fa, fb] = [await load(a, 'old'), await load(b, 'new')];
+const child = process.argv.includes('--child');
+if (!child) {
+  // Two processes: OLD loaded first, then NEW loaded first; each prints its medians as JSON.
+  const run = (first) => {
+    const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, a, b, String(MB), String(passes), '--child', `--first=${first}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+    const lines = r.stdout.trim().split('\n');
+    for (const l of lines.slice(0, -1)) console.log(`[${first} loaded first] ${l}`);
+    return JSON.parse(lines[lines.length - 1]);
+  };
+  const x = run('old');
+  const y = run('new');
+  const gm = (p, q) => Math.sqrt(p * q);
+  console.log(`new ÷ old, both load orders (geometric mean): ${gm(x.median, y.median).toFixed(3)} (median), ${gm(x.min, y.min).toFixed(3)} (min)`);
+  process.exit(0);
+}
+const newFirst = process.argv.includes('--first=new');
+const [fa, fb] = newFirst ? (([nb, na]) => [na, nb])([await load(b, 'new'), await load(a, 'old')]) : [await load(a, 'old'), await load(b, 'new')];
 const { texts, bytes } = articles();
 const pass = (f) => {
   const c0 = process.cpuUsage();
@@ -74,3 +96,4 @@ console.log(`${texts.length} articles, ${(bytes / 1e6).toFixed(1)} MB, ${passes}
 console.log(line(`old ${a}`, ra));
 console.log(line(`new ${b}`, rb));
 console.log(`new ÷ old = ${(median(rb) / median(ra)).toFixed(3)} (median), ${(Math.min(...rb) / Math.min(...ra)).toFixed(3)} (min)`);
+console.log(JSON.stringify({ median: median(rb) / median(ra), min: Math.min(...rb) / Math.min(...ra) }));
