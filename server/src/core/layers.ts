@@ -315,44 +315,42 @@ function sortByBuckets<K extends Uint32Array | Float64Array>(keys: K, m: number,
 /** Above this many keys the native sort is used whatever the buckets. */
 const MAX_BUCKET_SORT = 4096;
 
-/** A shared count buffer with [0, n) zeroed (no per-call allocation). */
+/** `buf` when it holds n entries, else a new one of at least twice its size (contents not kept: callers fill what they read). */
+function atLeast<A extends Int32Array | Uint32Array | Float64Array>(buf: A, n: number, Make: new (length: number) => A): A {
+  return buf.length >= n ? buf : new Make(Math.max(n, 2 * buf.length));
+}
+
+// Shared scratch arrays, one per use, grown on demand (no per-call allocation).
+let bucketCounts = new Int32Array(256);
+let bucketedSmall = new Uint32Array(256);
+let bucketed = new Float64Array(256);
+let sortKeys = new Float64Array(256);
+let smallSortKeys = new Uint32Array(256);
+
+/** The shared count buffer with [0, n) zeroed. */
 function bucketScratch(n: number): Int32Array {
-  if (bucketCounts.length < n) bucketCounts = new Int32Array(Math.max(n, 2 * bucketCounts.length));
-  else bucketCounts.fill(0, 0, n);
+  if (bucketCounts.length < n) return (bucketCounts = atLeast(bucketCounts, n, Int32Array));
+  bucketCounts.fill(0, 0, n);
   return bucketCounts;
 }
 
-let bucketCounts = new Int32Array(256);
-
 function bucketedSmallKeys(n: number): Uint32Array {
-  if (bucketedSmall.length < n) bucketedSmall = new Uint32Array(Math.max(n, 2 * bucketedSmall.length));
-  return bucketedSmall;
+  return (bucketedSmall = atLeast(bucketedSmall, n, Uint32Array));
 }
-
-let bucketedSmall = new Uint32Array(256);
 
 function bucketedKeys(n: number): Float64Array {
-  if (bucketed.length < n) bucketed = new Float64Array(Math.max(n, 2 * bucketed.length));
-  return bucketed;
+  return (bucketed = atLeast(bucketed, n, Float64Array));
 }
 
-let bucketed = new Float64Array(256);
-
-/** A shared number buffer of at least n entries, filled afresh by each caller (no per-call allocation). */
+/** A shared number buffer of at least n entries, filled afresh by each caller. */
 function sortScratch(n: number): Float64Array {
-  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
-  return sortKeys;
+  return (sortKeys = atLeast(sortKeys, n, Float64Array));
 }
-
-let sortKeys = new Float64Array(256);
 
 /** As sortScratch, for keys below 2 ** 32. */
 function smallSortScratch(n: number): Uint32Array {
-  if (smallSortKeys.length < n) smallSortKeys = new Uint32Array(Math.max(n, 2 * smallSortKeys.length));
-  return smallSortKeys;
+  return (smallSortKeys = atLeast(smallSortKeys, n, Uint32Array));
 }
-
-let smallSortKeys = new Uint32Array(256);
 
 /**
  * One layered copy per (label, start, end), of the candidate that wins it: the first,
