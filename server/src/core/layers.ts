@@ -275,8 +275,7 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
 
 /** Two shared offset buffers (which: 0 or 1) of at least n entries, filled afresh by each caller. */
 function offsetScratch(n: number, which: 0 | 1): Int32Array {
-  if (offsetBuffers[which].length < n) offsetBuffers[which] = new Int32Array(Math.max(n, 2 * offsetBuffers[which].length));
-  return offsetBuffers[which];
+  return (offsetBuffers[which] = atLeast(offsetBuffers[which], n, Int32Array));
 }
 
 const offsetBuffers = [new Int32Array(256), new Int32Array(256)];
