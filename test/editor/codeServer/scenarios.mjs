@@ -257,7 +257,10 @@ export const scenarios = [
       const before = new Set(allFiles(ws));
       const created = () => allFiles(ws).filter((f) => !before.has(f));
       await wb.command(Workbench.label(cmd));
-      await driveExportFlow(wb, page, outDir, () => created().length > 0);
+      // Done when a finished data file is there: the atomic write's temporary file (`.data.conll.<pid>.<rand>.tmp`)
+      // shows up first, and an earlier "any new file" check read the folder in that window.
+      const finished = () => created().filter((f) => /\.(conll|txt|iob2?|bio)$/i.test(f));
+      await driveExportFlow(wb, page, outDir, () => finished().length > 0);
       const files = created();
       const conll = files.find((f) => /\.(conll|txt|iob2?|bio)$/i.test(f) && isConll(readFileSync(f, 'utf8')));
       assert.ok(conll, `no CoNLL file among the new files: ${JSON.stringify(files.map((f) => path.relative(ws, f)))}`);
