@@ -14,6 +14,7 @@
  */
 import type { Candidate, DetectContext, Line } from './candidates';
 import { DateGrammar, dateHotSpots, dateReach, type DateMatch, type Point } from './dateGrammar';
+import { partitionPoint } from './partition';
 import { isBreakUnit as isBreak, isSpaceUnit as isSpace, scanNear, tokenize } from './scanTokens';
 import type { YearSource } from './types';
 
@@ -95,15 +96,8 @@ function datesOf(text: string): DateSpan[] {
 function rangeDates(text: string, from: number, to: number): DateSpan[] {
   if (!wholeLines(text, from, to)) return scanSpans(text, from, to);
   const all = datesOf(text);
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: DateSpan[] = [];
-  for (let k = lo; k < all.length && all[k].start < to; k++) if (all[k].end <= to) out.push(all[k]);
+  for (let k = partitionPoint(all.length, (i) => all[i].start < from); k < all.length && all[k].start < to; k++) if (all[k].end <= to) out.push(all[k]);
   return out;
 }
 
