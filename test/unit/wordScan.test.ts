@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { F_DIGITS, F_LETTERS, UNKNOWN, syllableId, tokenize } from '../../server/src/core/wordScan';
+import { F_DIGITS, F_LETTERS, syllableId, tokenize, UNKNOWN, upperCaseKeeps } from '../../server/src/core/wordScan';
 import { LineShape, shapeLines } from '../../server/src/core/lineShape';
 import { splitLines } from '../../server/src/core/candidates';
 import { createTextView } from '../../server/src/core/normalize';
@@ -69,4 +69,12 @@ test('property: a line shaped from the tokens has the figures of the character p
     }),
     { numRuns: RUNS },
   );
+});
+
+test('upperCaseKeeps (read by the all-capitals test of linking) equals the builtin on every BMP unit outside the surrogates', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c < 0xe000) continue;
+    const ch = String.fromCharCode(c);
+    assert.equal(upperCaseKeeps(c), ch.toUpperCase() === ch, `U+${c.toString(16)}`);
+  }
 });

@@ -14,7 +14,7 @@ import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import * as lexicon from './lexicon';
 import { isJsSpace, rememberedKey } from './normalize';
-import { titleCase, tokensOf } from './wordScan';
+import { titleCase, tokensOf, upperCaseKeeps } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -139,8 +139,8 @@ function personOf(people: Map<string, Person>, surface: string): Person {
 /**
  * `s === s.toUpperCase()`, without building the upper-case copy: each UTF-16 unit outside
  * the surrogates upper-cases on its own, and none maps to a sequence starting with itself,
- * so s is unchanged exactly when each of its units is. Units are looked up in a table
- * filled on first sight; a text with surrogates takes the builtin.
+ * so s is unchanged exactly when each of its units is (the tokenizer's character table
+ * knows which are). A text with surrogates takes the builtin.
  */
 function isUpperCase(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
@@ -150,18 +150,10 @@ function isUpperCase(s: string): boolean {
       continue;
     }
     if (c >= 0xd800 && c < 0xe000) return s === s.toUpperCase();
-    let known = UPPER_STABLE[c];
-    if (known === 0) {
-      const one = String.fromCharCode(c);
-      UPPER_STABLE[c] = known = one.toUpperCase() === one ? 1 : 2;
-    }
-    if (known === 2) return false;
+    if (!upperCaseKeeps(c)) return false;
   }
   return true;
 }
-
-/** Per UTF-16 unit: 0 not yet seen, 1 upper-casing keeps it, 2 upper-casing changes it. */
-const UPPER_STABLE = new Uint8Array(0x10000);
 
 /**
  * The titles written beside each PER, given to its person: titles right before it (after

@@ -89,6 +89,11 @@ function info(c: number): number {
   return k !== 0 ? k : classify(c);
 }
 
+/** Upper-casing UTF-16 unit c alone gives c itself (`String.fromCharCode(c).toUpperCase() === that`). */
+export function upperCaseKeeps(c: number): boolean {
+  return (info(c) & C_SELF_UPPER) !== 0;
+}
+
 /** The first unit of the lowercase of a classified unit. */
 function lowerOf(c: number): number {
   return (INFO[c] >>> 8) & 0xffff;
