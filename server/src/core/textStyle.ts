@@ -50,11 +50,24 @@ function buildSwap(): Map<string, { style: ToneStyle; other: string }> {
 
 const LETTER = /\p{L}/u;
 
-/** Every SWAP key (two UTF-16 units) as one number: most pairs of a text are ruled out without a slice. */
-const NUCLEUS_PAIRS: ReadonlySet<number> = new Set([...SWAP.keys()].map((k) => k.charCodeAt(0) * 0x10000 + k.charCodeAt(1)));
+/** A SWAP entry by its two UTF-16 units as one number: a pair is looked up without a slice. */
+const BY_PAIR: ReadonlyMap<number, { style: ToneStyle; other: string; text: string }> = new Map(
+  [...SWAP].map(([k, v]) => [k.charCodeAt(0) * 0x10000 + k.charCodeAt(1), { ...v, text: k }]),
+);
 /** 1 for each UTF-16 unit that starts a SWAP key (o, u and their toned forms): a table lookup per character. */
 const NUCLEUS_FIRST = new Uint8Array(0x10000);
 for (const k of SWAP.keys()) NUCLEUS_FIRST[k.charCodeAt(0)] = 1;
+
+/**
+ * Is the UTF-16 unit c a letter (\p{L} of that one unit)? Char-code ranges for ASCII and the
+ * Latin blocks Vietnamese uses; the regex for the rest. Most nuclei are followed by a
+ * consonant (`hoàng`, `toàn`): this runs for every one of them.
+ */
+function isLetterUnit(c: number, text: string, i: number): boolean {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return true;
+  return LETTER.test(text[i]);
+}
 
 /**
  * Find every open-syllable nucleus whose tone placement is a matter of style. A closed
@@ -66,19 +79,19 @@ export function findToneWords(text: string): ToneReport {
   let cps: CodePointIndex | undefined; // made at the first word: most texts have none
   let first = 0;
   let second = 0;
-  for (let i = 0; i + 1 < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i + 1 < n; i++) {
     const c = text.charCodeAt(i);
-    if (NUCLEUS_FIRST[c] === 0 || !NUCLEUS_PAIRS.has(c * 0x10000 + text.charCodeAt(i + 1))) continue;
-    const hit = SWAP.get(text.slice(i, i + 2));
-    if (!hit) continue;
-    const after = text[i + 2];
-    if (after !== undefined && LETTER.test(after)) continue;
-    const before = text[i - 1];
-    if ((text[i] === 'u' || text[i] === 'U') && (before === 'q' || before === 'Q')) continue;
+    if (NUCLEUS_FIRST[c] === 0) continue;
+    const hit = BY_PAIR.get(c * 0x10000 + text.charCodeAt(i + 1));
+    if (hit === undefined) continue;
+    if (i + 2 < n && isLetterUnit(text.charCodeAt(i + 2), text, i + 2)) continue;
+    const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if ((c === 117 || c === 85) && (before === 113 || before === 81)) continue; // `qu` + y
     if (hit.style === 'first') first++;
     else second++;
     cps ??= new CodePointIndex(text);
-    words.push({ start: cps.toCodePoint(i), end: cps.toCodePoint(i + 2), style: hit.style, text: text.slice(i, i + 2), other: hit.other });
+    words.push({ start: cps.toCodePoint(i), end: cps.toCodePoint(i + 2), style: hit.style, text: hit.text, other: hit.other });
     i++;
   }
   return { words, first, second, majority: second > first ? 'second' : 'first' };
