@@ -86,7 +86,9 @@ function machine() {
 }
 
 async function coreSection(opts: Options, man: CorpusManifest, articles: string[]): Promise<{ figures: Figure[]; hot: { self: HotFunction[]; stages: HotFunction[] } }> {
-  step(`core throughput (up to ${opts.coreMB} MB, ${opts.runs} runs)`);
+  // At least five timed passes: the median of three moved by ±4% from run to run.
+  const runs = Math.max(opts.runs, 5);
+  step(`core throughput (up to ${opts.coreMB} MB, ${runs} runs)`);
   const texts: string[] = [];
   let bytes = 0;
   for (const f of articles) {
@@ -101,7 +103,7 @@ async function coreSection(opts: Options, man: CorpusManifest, articles: string[
     { name: '1 MB single line', text: fs.readFileSync(man.big.singleLine1m, 'utf8') },
   ];
   const analyze = await loadShippedCore();
-  const figures = await measureCore({ analyze, texts, bytes, big, runs: Math.max(opts.runs, 3) });
+  const figures = await measureCore({ analyze, texts, bytes, big, runs });
   step('core profile');
   const hot = await profileCore(analyze, texts.slice(0, 2000));
   return { figures, hot };
