@@ -156,3 +156,9 @@ test('long texts: plain, spaced, old tones, decomposed, with an emoji', () => {
     assertSameAsReference(s);
   }
 });
+
+test('a key with whitespace only around it is the trimmed text key, tones moved at either end', () => {
+  for (const s of ['Cập nhật: ', '  Cập nhật:', ' hoà ', '\thoà\t', 'Tỉnh uỷ ', ' QUÝ ', ' quý', '\u00a0khoẻ\u00a0', ' Hoà  bình ', ' \u0130stanbul ', ' Hòa\n', '\ufeffHOÀ ']) {
+    assertSameAsReference(s);
+  }
+});

@@ -30,15 +30,47 @@ import {
   findBodyEnd, findFirstBody, findHeadline, nextNonBlank, previousNonBlank, type Marks,
 } from './pageLayout';
 
-interface Verdict {
-  category: BoilerplateCategory;
-  reason: string;
-  /** From a cue after which the article does not resume (data/boilerplateCues.ts `terminal`). */
-  terminal?: boolean;
-  /** From a cue that heads a widget: below the body, unknown lines after it belong to it. */
-  heads?: boolean;
-  /** The cue markCues found on the line (cueFor's answer, kept so later steps need not ask again). */
-  cue?: LineCue;
+/**
+ * What a step found about a line. One class, so every reader of a verdict sees one shape;
+ * verdicts are never changed once made, so lines with the same finding share one object
+ * (the fixed ones below, one per cue, one per absorbing heading) instead of each line
+ * allocating its own.
+ */
+class Verdict {
+  constructor(
+    readonly category: BoilerplateCategory,
+    readonly reason: string,
+    /** From a cue after which the article does not resume (data/boilerplateCues.ts `terminal`). */
+    readonly terminal: boolean | undefined = undefined,
+    /** From a cue that heads a widget: below the body, unknown lines after it belong to it. */
+    readonly heads: boolean | undefined = undefined,
+    /** The cue markCues found on the line (cueFor's answer, kept so later steps need not ask again). */
+    readonly cue: LineCue | undefined = undefined,
+  ) {}
+}
+
+const COPYRIGHT = new Verdict('footer', 'copyright', true, true);
+const MENU = new Verdict('navigation', 'menu or breadcrumb');
+const PLAYER = new Verdict('navigation', 'audio or video player');
+const PAGE_CLOCK = new Verdict('navigation', 'page time stamp in the navigation bar');
+const ABOVE_HEADLINE = new Verdict('navigation', 'page chrome above the headline');
+const LOOSE_MENU = new Verdict('navigation', 'menu item above the article');
+const COMMENT_CONTROL = new Verdict('comments', 'comment widget control');
+const FOOTER = new Verdict('footer', 'page footer');
+const SERIES = new Verdict('related', 'another part of the series');
+const DUPLICATE = new Verdict('duplicate', 'repeats an earlier line verbatim');
+const TEASER = new Verdict('related', 'teaser of another article');
+
+/** The verdict of each cue, made on first use. */
+const CUE_VERDICTS = new Map<LineCue, Verdict>();
+
+function cueVerdict(cue: LineCue): Verdict {
+  let v = CUE_VERDICTS.get(cue);
+  if (v === undefined) {
+    v = new Verdict(cue.category, cue.reason, cue.terminal, cue.opens || cue.terminal, cue);
+    CUE_VERDICTS.set(cue, v);
+  }
+  return v;
 }
 
 type Verdicts = Array<Verdict | undefined>;
@@ -173,11 +205,59 @@ export function cueFor(s: LineShape): LineCue | undefined {
     const cue = prefixCueFor(s);
     if (cue) return cue;
   }
-  if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut) {
+  if (s.words <= MAX_WORD_CUE_WORDS && !s.skeletonCut && mayHaveWordCue(s)) {
     const skeleton = s.skeleton;
-    if (hasWordCueStart(skeleton)) for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
+    for (const [re, cue] of CUES.words) if (re.test(skeleton)) return cue;
   }
   return undefined;
+}
+
+/**
+ * hasWordCueStart of the line's skeleton, read from its text: nearly every short line has
+ * no `word` cue, and most of them would have built their skeleton for this test alone.
+ * A skeleton that is not cut holds every letter run of the key; when each code unit of
+ * the text lowercases to one code unit alone, its words are the text's letter runs (units
+ * whose lowercase is a letter, as lineShape.ts classes them) lowercased unit by unit.
+ * Other texts ask the skeleton.
+ */
+function mayHaveWordCue(s: LineShape): boolean {
+  const text = s.text;
+  let h = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = wordUnit(text.charCodeAt(i));
+    const kind = code & 3;
+    if (kind === W_LETTER) {
+      h = (Math.imul(h, 31) + (code >> 2)) | 0;
+      inRun = true;
+    } else if (kind === W_EXACT) return hasWordCueStart(s.skeleton);
+    else if (inRun) {
+      if (CUES.wordFirstWords.has(h)) return true;
+      h = 0;
+      inRun = false;
+    }
+  }
+  return inRun && CUES.wordFirstWords.has(h);
+}
+
+/** Kinds of code unit in WORD_UNITS (its low two bits; 0 = not learnt yet). */
+const W_LETTER = 1;
+const W_OTHER = 2;
+/** A surrogate, `Σ` (lowercased by context) or a unit lowercasing to several: only the skeleton knows. */
+const W_EXACT = 3;
+/** (lowercase << 2) | kind of each code unit, learnt on first sight. */
+const WORD_UNITS = new Int32Array(0x10000);
+const LETTER_RE = /\p{L}/u;
+
+function wordUnit(c: number): number {
+  let code = WORD_UNITS[c];
+  if (code === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) code = W_EXACT;
+    else code = (lower.charCodeAt(0) << 2) | (LETTER_RE.test(lower) ? W_LETTER : W_OTHER);
+    WORD_UNITS[c] = code;
+  }
+  return code;
 }
 
 /**
@@ -227,10 +307,10 @@ function markCues(shapes: readonly LineShape[], v: Verdicts): void {
     const s = shapes[i];
     if (s.blank) continue;
     const cue = cueFor(s);
-    if (cue) v[i] = { category: cue.category, reason: cue.reason, terminal: cue.terminal, heads: cue.opens || cue.terminal, cue };
-    else if ((s.punct & PUNCT_COPYRIGHT) !== 0 && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = { category: 'footer', reason: 'copyright', terminal: true, heads: true };
-    else if (isMenuLine(s)) v[i] = { category: 'navigation', reason: 'menu or breadcrumb' };
-    else if (s.letterRuns === 0 && PLAYER_TIME.test(s.text)) v[i] = { category: 'navigation', reason: 'audio or video player' };
+    if (cue) v[i] = cueVerdict(cue);
+    else if ((s.punct & PUNCT_COPYRIGHT) !== 0 && s.words <= MAX_PREFIX_CUE_WORDS) v[i] = COPYRIGHT;
+    else if (isMenuLine(s)) v[i] = MENU;
+    else if (s.letterRuns === 0 && PLAYER_TIME.test(s.text)) v[i] = PLAYER;
   }
 }
 
@@ -317,13 +397,14 @@ function markSections(shapes: readonly LineShape[], v: Verdicts): void {
 
 /** Lines of a statistics widget: short, with a number. Returns the index it stopped at. */
 function absorbCounters(shapes: readonly LineShape[], v: Verdicts, from: number, reason: string): number {
+  const counter = new Verdict('counter', reason);
   let j = from;
   for (; j < shapes.length; j++) {
     const s = shapes[j];
     if (s.blank) continue;
     if (v[j]?.category === 'counter') continue;
     if (v[j] || !s.hasDigits || s.words > 8) break;
-    v[j] = { category: 'counter', reason };
+    v[j] = counter;
   }
   return j;
 }
@@ -355,12 +436,13 @@ function isCaptionShaped(text: string): boolean {
  */
 function absorbTeasers(shapes: readonly LineShape[], v: Verdicts, from: number, category: BoilerplateCategory, reason: string): number {
   const seen = new KeySet();
+  const absorbed = new Verdict(category, reason);
   let ledeStyle: 'prefixed' | 'plain' | undefined;
   let last: 'heading' | 'headline' | 'lede' | 'meta' = 'heading';
   let pending = -1; // last absorbed headline, given back if the box ends in prose
   let headlineOnly = false;
   const take = (j: number) => {
-    v[j] = { category, reason };
+    v[j] = absorbed;
     seen.add(shapes[j]);
   };
   let j = from;
@@ -432,7 +514,6 @@ function giveBack(shapes: readonly LineShape[], v: Verdicts, at: number): void {
  */
 function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: number): void {
   if (first < 0) return;
-  const reason = 'teaser of another article';
   for (let i = first + 1; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.blank || v[i]) continue;
@@ -444,7 +525,7 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
       // `• Headline` lines in a row after a paragraph: links to other articles, not a list.
       let k = i;
       while (k >= 0 && isBulletHeadline(shapes[k]) && !v[k]) {
-        v[k] = { category: 'related', reason };
+        v[k] = TEASER;
         k = nextNonBlank(shapes, k);
       }
       i = k < 0 ? shapes.length : k - 1;
@@ -456,8 +537,8 @@ function markTeaserGroups(shapes: readonly LineShape[], v: Verdicts, first: numb
       if (prev > first && !v[prev] && isTeaserHeadline(shapes[prev]) && !isGoodParagraph(shapes[prev])) start = prev;
     }
     if (start < 0) continue;
-    for (let k = start; k <= i; k++) if (!shapes[k].blank) v[k] = { category: 'related', reason };
-    i = absorbTeasers(shapes, v, i + 1, 'related', reason) - 1;
+    for (let k = start; k <= i; k++) if (!shapes[k].blank) v[k] = TEASER;
+    i = absorbTeasers(shapes, v, i + 1, 'related', TEASER.reason) - 1;
   }
 }
 
@@ -500,7 +581,7 @@ function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, 
       ownStamp = true; // this one is the dateline; stamps further up are clocks
       continue;
     }
-    v[j] = { category: 'navigation', reason: stamp ? 'page time stamp in the navigation bar' : 'page chrome above the headline' };
+    v[j] = stamp ? PAGE_CLOCK : ABOVE_HEADLINE;
   }
 }
 
@@ -508,11 +589,23 @@ function markAbove(shapes: readonly LineShape[], v: Verdicts, headline: number, 
 function markLooseMenus(shapes: readonly LineShape[], v: Verdicts, first: number): void {
   for (let j = 0; j < first; j++) {
     const s = shapes[j];
-    if (!s.blank && !v[j] && s.words <= 4 && s.stopDensity === 0 && !findStamp(s)) v[j] = { category: 'navigation', reason: 'menu item above the article' };
+    if (!s.blank && !v[j] && s.words <= 4 && s.stopDensity === 0 && !findStamp(s)) v[j] = LOOSE_MENU;
   }
 }
 
 const BELOW = 'page chrome below the article';
+
+/** The BELOW verdict of each category, made on first use. */
+const BELOW_VERDICTS = new Map<BoilerplateCategory, Verdict>();
+
+function belowVerdict(category: BoilerplateCategory): Verdict {
+  let v = BELOW_VERDICTS.get(category);
+  if (v === undefined) {
+    v = new Verdict(category, BELOW);
+    BELOW_VERDICTS.set(category, v);
+  }
+  return v;
+}
 
 /**
  * Below the body: widget items, teaser lists and credits the cue tables do not know
@@ -530,18 +623,18 @@ function markBelow(shapes: readonly LineShape[], v: Verdicts, bodyEnd: number): 
     const s = shapes[j];
     if (s.blank) continue;
     const verdict = v[j];
-    if (section === 'comments' && isCommentControl(s)) v[j] = { category: 'comments', reason: 'comment widget control' };
+    if (section === 'comments' && isCommentControl(s)) v[j] = COMMENT_CONTROL;
     else if (verdict) {
       if (verdict.heads) section = verdict.category;
       // A widget can absorb the masthead line that opens the footer as one more teaser.
-      if (verdict.reason.startsWith(ABSORBED) && isFooterPhrase(s)) v[j] = { category: 'footer', reason: 'page footer' };
+      if (verdict.reason.startsWith(ABSORBED) && isFooterPhrase(s)) v[j] = FOOTER;
       if (v[j]!.category === 'footer' && footerFrom < 0) footerFrom = j;
     } else if (section === 'footer' || ((s.punct & PUNCT_AT) !== 0 && /\S@\S/.test(s.text)) || isAllCaps(s) || isFooterPhrase(s)) {
-      v[j] = { category: 'footer', reason: 'page footer' };
+      v[j] = FOOTER;
       section = 'footer';
       if (footerFrom < 0) footerFrom = j;
-    } else if (SERIES_LINK.test(s.text)) v[j] = { category: 'related', reason: 'another part of the series' };
-    else v[j] = { category: section ?? 'navigation', reason: BELOW };
+    } else if (SERIES_LINK.test(s.text)) v[j] = SERIES;
+    else v[j] = belowVerdict(section ?? 'navigation');
   }
   if (footerFrom >= 0) extendFooterUp(shapes, v, footerFrom, bodyEnd);
 }
@@ -577,7 +670,7 @@ function extendFooterUp(shapes: readonly LineShape[], v: Verdicts, from: number,
     const verdict = v[j];
     const masthead = s.words <= 6 && verdict?.reason.startsWith(ABSORBED) && MASTHEAD_KEYS.some((k) => s.skeleton.startsWith(`${k} `));
     if (verdict?.reason !== BELOW && !masthead) break;
-    v[j] = { category: 'footer', reason: 'page footer' };
+    v[j] = FOOTER;
   }
 }
 
@@ -603,7 +696,7 @@ function markDuplicates(shapes: readonly LineShape[], v: Verdicts, from: number,
     const s = shapes[i];
     if (s.blank || v[i] || s.text.length < MIN_REPEAT_CHARS) continue;
     if (seen.has(s)) {
-      if (i !== headline) v[i] = { category: 'duplicate', reason: 'repeats an earlier line verbatim' };
+      if (i !== headline) v[i] = DUPLICATE;
     } else seen.add(i);
   }
 }

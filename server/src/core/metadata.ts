@@ -324,8 +324,7 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   // `Video: Đại diện … phát biểu …`: a described photo or clip, not a credited name.
   if (s.words >= 4 && s.words <= 60 && (s.punct & PUNCT_COLON) !== 0 && CAPTION_LABEL_KEYS.some((k) => startsWithLabel(s, k))) return true;
   if (s.text.length > MAX_CAPTION_CHARS || s.words < 4 || isGoodParagraph(s) && s.words > 45) return false;
-  if (quotedOrOpen(s.text) || hasSentenceBreak(s.text)) return false;
-  if (startsWithAny(s, PROSE_START_KEYS)) return false;
+  // The neighbours first: they rule out more lines than the wording tests below, for less.
   const prev = previousNonBlank(shapes, i);
   let next = nextNonBlank(shapes, i);
   let printedTwice = false;
@@ -337,6 +336,8 @@ function isCaption(shapes: readonly LineShape[], marks: Marks, i: number, first:
   const p = shapes[prev];
   const n = shapes[next];
   if (!isGoodParagraph(p) || !isGoodParagraph(n)) return false;
+  if (quotedOrOpen(s.text) || hasSentenceBreak(s.text)) return false;
+  if (startsWithAny(s, PROSE_START_KEYS)) return false;
   let score = printedTwice ? 2 : 1;
   if (p.text.length >= MIN_PROSE_CHARS && n.text.length >= MIN_PROSE_CHARS && Math.min(p.text.length, n.text.length) >= 3 * s.text.length) score++;
   if (startsWithAny(s, CAPTION_START_KEYS) || CAPTION_PHRASE_KEYS.some((k) => s.key.includes(k))) score++;

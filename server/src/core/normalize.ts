@@ -437,6 +437,17 @@ export function normalizedKey(s: string): string {
   const scan = keyScan(s);
   if (scan === PLAIN_KEY) return s.toLowerCase();
   if (scan === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
+  if (scan === STABLE_KEY) {
+    // Most such texts only have whitespace around them (a line's words before a stamp:
+    // `Cập nhật: `). The key drops it, and it neither moves a tone (a space and the text's
+    // end are both no letter) nor changes a lowercase: the trimmed text's key is the key.
+    const trimmed = s.trim();
+    if (trimmed.length < s.length) {
+      const inner = keyScan(trimmed);
+      if (inner === PLAIN_KEY) return trimmed.toLowerCase();
+      if (inner === PLAIN_KEY_MOVED) return unifyTones(trimmed).toLowerCase();
+    }
+  }
   // NFC leaves a text of NFC-stable units as it is: only the spaces need work then.
   const nfc = scan === STABLE_KEY ? s : s.normalize('NFC');
   return unifyTones(nfc).toLowerCase().replace(SPACE_RUNS, ' ').trim();
