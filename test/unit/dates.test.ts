@@ -278,3 +278,57 @@ test('hot-spot marks read from the tokens are those of the regular-expression se
     assert.deepEqual(markStarts(s), regexStarts(s), JSON.stringify(s));
   }
 });
+
+test('watched words read from the tokens are those of the regular-expression search', async () => {
+  const { PhraseFinder, wordStarts } = await import('../../server/src/core/scanTokens');
+  await import('../../server/src/core/documents'); // its watched words
+  const regexWords = (finder: InstanceType<typeof PhraseFinder>, text: string) => {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    finder.find(text, 0, text.length, (at, end) => {
+      starts.push(at);
+      ends.push(end);
+      return false;
+    });
+    return { starts, ends };
+  };
+  const watched = new PhraseFinder(['quý', 'nửa', 'quyết hội', 'quyết trung', 'quyết đại', 'án trung', 'luật', 'pháp']);
+  // Tricky tables: a one-letter phrase, a phrase that is a prefix of a later one (the regex
+  // takes the first alternative), upper case of two units (ß), and one the tokens cannot read (fallback).
+  const others = [['a', 'ab', 'quý hai', 'ka b'], ['ß', 'ßa c'], ['x y', 'y'], ['ıa']].map((p) => new PhraseFinder(p));
+  assert.deepEqual(
+    [watched, ...others].map((f) => f.tokenWords() !== null),
+    [true, true, true, false, false],
+  );
+  const pieces = [
+    'quý', 'QUÝ', 'Quý', 'qUý', 'quýt', 'quy\u0301', 'nửa', 'NỬA', 'Nửa', 'nủa', 'quyết', 'QUYẾT', 'Quyết', 'hội', 'HỘI', 'trung', 'Trung', 'TRUNG',
+    'đại', 'Đại', 'ĐẠI', 'án', 'Án', 'ÁN', 'luật', 'Luật', 'LUẬT', 'pháp', 'Pháp', 'PHÁP', 'phápháp', 'a', 'A', 'ab', 'AB', 'ka', 'b', 'hai', 'ß', 'SS', 'ßa', 'c',
+    'x', 'y', ' ', ' ', ' ', '\u00a0', '\t', '\n', '\r', '\u2028', '\u000b', '\u0001', '\u001f', '\u200b', '\u3000', "'", '’', '2', '19', '.', '&', ',', '(',
+    'TP.', 'VOV.', 'H', '\u0301', 'İ', 'Σ', '😀', '𝐀', 'Ý', '-', 'ı', 'I', 'ıa', 'Ia', 'ia',
+  ];
+  let seed = 11;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let r = 0; r < 4000; r++) {
+    let s = '';
+    for (let k = 1 + ((rnd() * 24) | 0); k > 0; k--) s += pieces[(rnd() * pieces.length) | 0];
+    const expected = regexWords(watched, s);
+    assert.deepEqual(watched.wholeWordsOf(s), expected, JSON.stringify(s));
+    assert.deepEqual(wordStarts(s), expected, JSON.stringify(s));
+    for (const finder of others) assert.deepEqual(finder.wholeWordsOf(s), regexWords(finder, s), JSON.stringify(s));
+  }
+});
+
+test('the names tokenizer keeps letters together as the whole-word test reads them', async () => {
+  // PhraseFinder.wholeWordsOf relies on: every letter of scanTokens is a word unit of wordScan
+  // (so a token never ends next to a letter), and every unit of a letters-only token is a letter.
+  const { wordAt } = await import('../../server/src/core/scanTokens');
+  const { tokenize, F_LETTERS } = await import('../../server/src/core/wordScan');
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    const letter = wordAt(ch, 0) !== 0;
+    if (letter) assert.equal(tokenize(`a${ch}a`).n, 1, `U+${c.toString(16)}`);
+    const toks = tokenize(ch + ch);
+    if (toks.n === 1 && (toks.flags[0] & F_LETTERS) !== 0) assert.ok(letter, `U+${c.toString(16)}`);
+  }
+});
