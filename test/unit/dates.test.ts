@@ -332,3 +332,26 @@ test('the names tokenizer keeps letters together as the whole-word test reads th
     if (toks.n === 1 && (toks.flags[0] & F_LETTERS) !== 0) assert.ok(letter, `U+${c.toString(16)}`);
   }
 });
+
+test('the dates of a range of whole lines read from the whole text are those of a scan of the range alone', async () => {
+  const { rangeDates, scanSpans } = await import('../../server/src/core/dates');
+  const ends = ['vào', 'Vào', 'từ', 'kể từ', 'hôm nay', 'nay', 'qua', 'mai', 'đầu', 'hạn', 'ngày', 'Thứ Hai', 'tháng', 'năm', 'số', 'đạt', 'Hà Nội', 'tin', 'Quý', '(', ',', ':', '-', '”', '…', '2020', '5', 'x𝐀', '𝐀', 'A', 'ý\u0301', ''];
+  const lines = [
+    '10/7/2020', '10/7', '19/4 vừa qua', ', 10/7', ', 10/7/2020 14:30', 'ngày 5/8', 'năm 2020', 'tháng 9', 'Thứ Hai, 22/09/2020 | 10:55:21 [GMT +7]',
+    '2/3 số đại biểu', '19-4', '19.4', '19-4)', '14:30 ngày 10/7', 'quý 2/2020', 'nửa đầu năm 2021', '2017 - 2019', '(10/7)', '3 tháng', 'từ 1/7 đến 3/7', 'sáng nay, 10/7', '10/7 tới',
+  ];
+  let seed = 5;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(a: readonly T[]): T => a[(rnd() * a.length) | 0];
+  // Token indices in a match depend on where its token stream starts: compare the points.
+  const spans = (list: Array<{ start: number; end: number; match: { a: unknown; b?: unknown } }>) => list.map((d) => [d.start, d.end, JSON.stringify([d.match.a, d.match.b])]);
+  for (let r = 0; r < 3000; r++) {
+    const head = `Tiêu đề ${pick(ends)}`;
+    const gap = pick(['\n', '\n\n', ' \n', '\n \n', '\r\n', '\u2028']);
+    const line = pick(lines) + pick(['', ' ', ' ' + pick(lines)]);
+    const text = head + gap + line + pick(['', '\n', '\nSau đó ' + pick(lines)]);
+    const from = head.length + gap.length;
+    const to = from + line.length;
+    assert.deepEqual(spans(rangeDates(text, from, to)), spans(scanSpans(text, from, to)), JSON.stringify(text));
+  }
+});
