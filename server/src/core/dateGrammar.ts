@@ -56,6 +56,8 @@ const YEAR_EDGE = new PhraseTable(YEAR_EDGES);
 const COUNT_BEFORE = new WordSet(COUNT_BEFORE_MONTH);
 const MEASURE_AFTER = new WordSet(MEASURE_AFTER_MONTH);
 const RELATIVE_YEAR = new WordSet(RELATIVE_YEAR_WORDS);
+/** Every first word of a day part, weekday and day word is letters (a key of letters only matches a word token). */
+const PREFIX_BY_WORDS = [DAY_PART, WEEKDAY, DAY_WORD].every((table) => [...table.firstWords].every((w) => /^[\p{L}\p{M}]+$/u.test(w)));
 /** Hashes (hashKey) of the last words of RELATIVE and PREPOSITION phrases (see readsWordBefore). */
 const WORDS_READ_BEFORE = new Set([...RELATIVE_WORDS, ...DATE_PREPOSITIONS].map((p) => hashKey(p.toLowerCase().split(/\s+/).filter(Boolean).pop()!)));
 
@@ -387,6 +389,8 @@ export class DateGrammar {
 
   private readPrefix(i: number): { end: number; dayWord: boolean } {
     const t = this.toks;
+    // Day parts, weekdays and day words start with a word: a number (a day, an hour) starts none.
+    if (PREFIX_BY_WORDS && !t.isWord(i)) return { end: i, dayWord: false };
     let j = i;
     const part = DAY_PART.match(t, j);
     if (part) j = part.end;

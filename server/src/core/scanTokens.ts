@@ -1249,7 +1249,14 @@ interface Phrase<T> {
 
 /** A phrase table keyed by the hash of the first word, so matching at a token is a map lookup. */
 export class PhraseTable<T> {
+  /** The phrases by their first word's hash, longest first (see the constructor). */
   private readonly byFirst = new Map<number, Array<Phrase<T>>>();
+  /**
+   * For a first word many phrases share (`thứ hai`, `thứ ba`, … `thứ 7`): its phrases of one
+   * word and those whose second word has a given hash, in byFirst's order. The others cannot
+   * match where the next token has that hash, so match skips them.
+   */
+  private readonly bySecond = new Map<number, Map<number, Array<Phrase<T>>>>();
   /** Bit h & 4095 set when some first word hashes to h: most tokens are refused before the map lookup. */
   private readonly firstBits = new Uint8Array(4096);
   /** The first words, for anchor filters. */
@@ -1269,6 +1276,14 @@ export class PhraseTable<T> {
       this.byFirst.set(h, list);
       this.firstWords.add(keys[0]);
     }
+    for (const [h, list] of this.byFirst) {
+      if (list.length < MANY_PHRASES) continue;
+      const bySecond = new Map<number, Array<Phrase<T>>>();
+      for (const p of list) if (p.keys.length > 1) bySecond.set(p.hashes[1], []);
+      for (const [second, sub] of bySecond) for (const p of list) if (p.keys.length === 1 || p.hashes[1] === second) sub.push(p);
+      bySecond.set(NO_SECOND, list.filter((p) => p.keys.length === 1));
+      this.bySecond.set(h, bySecond);
+    }
   }
 
   /**
@@ -1278,20 +1293,38 @@ export class PhraseTable<T> {
   match(t: Tokens, i: number): { end: number; value: T } | null {
     const h = t.hashOf(i); // 0 when there is no token i
     if (this.firstBits[h & 4095] === 0 || !t.has(i)) return null;
-    const list = this.byFirst.get(h);
+    let list = this.byFirst.get(h);
     if (!list) return null;
-    for (const { keys, hashes, plain, value } of list) {
-      if (!(plain ? t.isKey(i, keys[0]) : t.key(i) === keys[0])) continue;
-      let ok = true;
-      for (let k = 1; k < keys.length && ok; k++) {
-        const j = i + k;
-        ok = t.onLine(j) && t.hashOf(j) === hashes[k] && (plain ? t.isKey(j, keys[k]) : t.key(j) === keys[k]);
+    if (list.length >= MANY_PHRASES) {
+      const bySecond = this.bySecond.get(h)!;
+      list = bySecond.get(t.hashOf(i + 1)) ?? bySecond.get(NO_SECOND)!;
+    }
+    // The phrases of a list mostly share their first word (they share its hash): compare it once per run.
+    let first = '';
+    let firstOk = false;
+    for (let e = 0; e < list.length; e++) {
+      const { keys, hashes, plain } = list[e];
+      if (keys[0] !== first) {
+        first = keys[0];
+        // isKey and key() agree on a plain key: either answer holds for every phrase with this first word.
+        firstOk = plain ? t.isKey(i, first) : t.key(i) === first;
       }
-      if (ok) return { end: i + keys.length, value };
+      if (!firstOk) continue;
+      let k = 1;
+      for (; k < keys.length; k++) {
+        const j = i + k;
+        if (t.hashOf(j) !== hashes[k] || !t.onLine(j) || !(plain ? t.isKey(j, keys[k]) : t.key(j) === keys[k])) break;
+      }
+      if (k === keys.length) return { end: i + k, value: list[e].value };
     }
     return null;
   }
 }
+
+/** PhraseTable: a first word with this many phrases gets them by second word too. */
+const MANY_PHRASES = 4;
+/** PhraseTable.bySecond: the phrases of one word (no next token has this hash: see hashOf). */
+const NO_SECOND = 0.5;
 
 /** One key, tested on a token by hash first (`năm`, `tháng`, `số`). */
 export class Key {
