@@ -278,3 +278,80 @@ test('hot-spot marks read from the tokens are those of the regular-expression se
     assert.deepEqual(markStarts(s), regexStarts(s), JSON.stringify(s));
   }
 });
+
+test('watched words read from the tokens are those of the regular-expression search', async () => {
+  const { PhraseFinder, wordStarts } = await import('../../server/src/core/scanTokens');
+  await import('../../server/src/core/documents'); // its watched words
+  const regexWords = (finder: InstanceType<typeof PhraseFinder>, text: string) => {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    finder.find(text, 0, text.length, (at, end) => {
+      starts.push(at);
+      ends.push(end);
+      return false;
+    });
+    return { starts, ends };
+  };
+  const watched = new PhraseFinder(['quý', 'nửa', 'quyết hội', 'quyết trung', 'quyết đại', 'án trung', 'luật', 'pháp']);
+  // Tricky tables: a one-letter phrase, a phrase that is a prefix of a later one (the regex
+  // takes the first alternative), upper case of two units (ß), and one the tokens cannot read (fallback).
+  const others = [['a', 'ab', 'quý hai', 'ka b'], ['ß', 'ßa c'], ['x y', 'y'], ['ıa']].map((p) => new PhraseFinder(p));
+  assert.deepEqual(
+    [watched, ...others].map((f) => f.tokenWords() !== null),
+    [true, true, true, false, false],
+  );
+  const pieces = [
+    'quý', 'QUÝ', 'Quý', 'qUý', 'quýt', 'quy\u0301', 'nửa', 'NỬA', 'Nửa', 'nủa', 'quyết', 'QUYẾT', 'Quyết', 'hội', 'HỘI', 'trung', 'Trung', 'TRUNG',
+    'đại', 'Đại', 'ĐẠI', 'án', 'Án', 'ÁN', 'luật', 'Luật', 'LUẬT', 'pháp', 'Pháp', 'PHÁP', 'phápháp', 'a', 'A', 'ab', 'AB', 'ka', 'b', 'hai', 'ß', 'SS', 'ßa', 'c',
+    'x', 'y', ' ', ' ', ' ', '\u00a0', '\t', '\n', '\r', '\u2028', '\u000b', '\u0001', '\u001f', '\u200b', '\u3000', "'", '’', '2', '19', '.', '&', ',', '(',
+    'TP.', 'VOV.', 'H', '\u0301', 'İ', 'Σ', '😀', '𝐀', 'Ý', '-', 'ı', 'I', 'ıa', 'Ia', 'ia',
+  ];
+  let seed = 11;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let r = 0; r < 4000; r++) {
+    let s = '';
+    for (let k = 1 + ((rnd() * 24) | 0); k > 0; k--) s += pieces[(rnd() * pieces.length) | 0];
+    const expected = regexWords(watched, s);
+    assert.deepEqual(watched.wholeWordsOf(s), expected, JSON.stringify(s));
+    assert.deepEqual(wordStarts(s), expected, JSON.stringify(s));
+    for (const finder of others) assert.deepEqual(finder.wholeWordsOf(s), regexWords(finder, s), JSON.stringify(s));
+  }
+});
+
+test('the names tokenizer keeps letters together as the whole-word test reads them', async () => {
+  // PhraseFinder.wholeWordsOf relies on: every letter of scanTokens is a word unit of wordScan
+  // (so a token never ends next to a letter), and every unit of a letters-only token is a letter.
+  const { wordAt } = await import('../../server/src/core/scanTokens');
+  const { tokenize, F_LETTERS } = await import('../../server/src/core/wordScan');
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    const letter = wordAt(ch, 0) !== 0;
+    if (letter) assert.equal(tokenize(`a${ch}a`).n, 1, `U+${c.toString(16)}`);
+    const toks = tokenize(ch + ch);
+    if (toks.n === 1 && (toks.flags[0] & F_LETTERS) !== 0) assert.ok(letter, `U+${c.toString(16)}`);
+  }
+});
+
+test('the dates of a range of whole lines read from the whole text are those of a scan of the range alone', async () => {
+  const { rangeDates, scanSpans } = await import('../../server/src/core/dates');
+  const ends = ['vào', 'Vào', 'từ', 'kể từ', 'hôm nay', 'nay', 'qua', 'mai', 'đầu', 'hạn', 'ngày', 'Thứ Hai', 'tháng', 'năm', 'số', 'đạt', 'Hà Nội', 'tin', 'Quý', '(', ',', ':', '-', '”', '…', '2020', '5', 'x𝐀', '𝐀', 'A', 'ý\u0301', ''];
+  const lines = [
+    '10/7/2020', '10/7', '19/4 vừa qua', ', 10/7', ', 10/7/2020 14:30', 'ngày 5/8', 'năm 2020', 'tháng 9', 'Thứ Hai, 22/09/2020 | 10:55:21 [GMT +7]',
+    '2/3 số đại biểu', '19-4', '19.4', '19-4)', '14:30 ngày 10/7', 'quý 2/2020', 'nửa đầu năm 2021', '2017 - 2019', '(10/7)', '3 tháng', 'từ 1/7 đến 3/7', 'sáng nay, 10/7', '10/7 tới',
+  ];
+  let seed = 5;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(a: readonly T[]): T => a[(rnd() * a.length) | 0];
+  // Token indices in a match depend on where its token stream starts: compare the points.
+  const spans = (list: Array<{ start: number; end: number; match: { a: unknown; b?: unknown } }>) => list.map((d) => [d.start, d.end, JSON.stringify([d.match.a, d.match.b])]);
+  for (let r = 0; r < 3000; r++) {
+    const head = `Tiêu đề ${pick(ends)}`;
+    const gap = pick(['\n', '\n\n', ' \n', '\n \n', '\r\n', '\u2028']);
+    const line = pick(lines) + pick(['', ' ', ' ' + pick(lines)]);
+    const text = head + gap + line + pick(['', '\n', '\nSau đó ' + pick(lines)]);
+    const from = head.length + gap.length;
+    const to = from + line.length;
+    assert.deepEqual(spans(rangeDates(text, from, to)), spans(scanSpans(text, from, to)), JSON.stringify(text));
+  }
+});

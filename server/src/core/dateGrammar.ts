@@ -56,6 +56,22 @@ const YEAR_EDGE = new PhraseTable(YEAR_EDGES);
 const COUNT_BEFORE = new WordSet(COUNT_BEFORE_MONTH);
 const MEASURE_AFTER = new WordSet(MEASURE_AFTER_MONTH);
 const RELATIVE_YEAR = new WordSet(RELATIVE_YEAR_WORDS);
+/** Every first word of a day part, weekday and day word is letters (a key of letters only matches a word token). */
+const PREFIX_BY_WORDS = [DAY_PART, WEEKDAY, DAY_WORD].every((table) => [...table.firstWords].every((w) => /^[\p{L}\p{M}]+$/u.test(w)));
+/** Hashes (hashKey) of the last words of RELATIVE and PREPOSITION phrases (see readsWordBefore). */
+const WORDS_READ_BEFORE = new Set([...RELATIVE_WORDS, ...DATE_PREPOSITIONS].map((p) => hashKey(p.toLowerCase().split(/\s+/).filter(Boolean).pop()!)));
+
+/**
+ * Can the grammar read a word token with this hash (hashKey) when it ends the line before a
+ * date's line? Only a RELATIVE or PREPOSITION phrase ending there is read across the line
+ * break (endsAt at the date's first token, or before a comma opening its line); every other
+ * look to the left asks onLine or touching first, or is `(`. A phrase matches a token by its
+ * hash first (PhraseTable.match), so a hash no last word has ends no phrase: false means
+ * certainly not.
+ */
+export function readsWordBefore(hash: number): boolean {
+  return WORDS_READ_BEFORE.has(hash);
+}
 const HOUR = new WordSet(HOUR_WORDS);
 const MINUTE = new WordSet(MINUTE_WORDS);
 const TIME_ZONE = new WordSet(TIME_ZONE_WORDS);
@@ -373,6 +389,8 @@ export class DateGrammar {
 
   private readPrefix(i: number): { end: number; dayWord: boolean } {
     const t = this.toks;
+    // Day parts, weekdays and day words start with a word: a number (a day, an hour) starts none.
+    if (PREFIX_BY_WORDS && !t.isWord(i)) return { end: i, dayWord: false };
     let j = i;
     const part = DAY_PART.match(t, j);
     if (part) j = part.end;

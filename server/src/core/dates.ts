@@ -13,9 +13,9 @@
  * publication date the year is `XXXX` and `yearSource` is `unknown`.
  */
 import type { Candidate, DetectContext, Line } from './candidates';
-import { DateGrammar, dateHotSpots, dateReach, type DateMatch, type Point } from './dateGrammar';
+import { DateGrammar, dateHotSpots, dateReach, readsWordBefore, type DateMatch, type Point } from './dateGrammar';
 import { partitionPoint } from './partition';
-import { isBreakUnit as isBreak, isSpaceUnit as isSpace, scanNear, tokenize } from './scanTokens';
+import { isBreakUnit as isBreak, isLetterUnit as isLetter, isSpaceUnit as isSpace, scanNear, tokenize, wordBefore } from './scanTokens';
 import type { YearSource } from './types';
 
 /** How many non-blank, non-boilerplate lines at the top may hold the article's stamp. */
@@ -50,7 +50,7 @@ export function scanDates(text: string, publicationDate: string | null, from = 0
 }
 
 /** The grammar's dates of [from, to), as a scan of that range alone finds them. */
-function scanSpans(text: string, from: number, to: number): DateSpan[] {
+export function scanSpans(text: string, from: number, to: number): DateSpan[] {
   const out: DateSpan[] = [];
   let grammar: DateGrammar | null = null;
   // Only tokens shortly before a number, `quý` or `nửa`, and leading to it as a date does, can start a date: try those.
@@ -88,12 +88,13 @@ function datesOf(text: string): DateSpan[] {
 
 /**
  * The dates a scan of [from, to) alone would find. When the range is whole lines and the
- * token before it is neither a word nor `(`, those are the whole text's dates inside it: a
- * date never crosses a line break, and the only things the grammar reads before a date's
- * line are a preposition or relative word ending there and an opening parenthesis (which
- * a range scan cannot see). Otherwise the range is scanned alone.
+ * token before it is no `(` and no word ending a preposition or relative phrase, those are
+ * the whole text's dates inside it: a date never crosses a line break, and the only things
+ * the grammar reads before a date's line are a preposition or relative phrase ending there
+ * and an opening parenthesis (which a range scan cannot see; see readsWordBefore).
+ * Otherwise the range is scanned alone.
  */
-function rangeDates(text: string, from: number, to: number): DateSpan[] {
+export function rangeDates(text: string, from: number, to: number): DateSpan[] {
   if (!wholeLines(text, from, to)) return scanSpans(text, from, to);
   const all = datesOf(text);
   const out: DateSpan[] = [];
@@ -111,8 +112,14 @@ function wholeLines(text: string, from: number, to: number): boolean {
   while (k >= 0 && (isSpace(text.charCodeAt(k)) || isBreak(text.charCodeAt(k)))) k--;
   if (k < 0) return true;
   const c = text.charCodeAt(k);
-  // ASCII only: any other last character might end a word (a letter, an astral letter).
-  return c < 128 && c !== 40 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+  if (c === 40) return false;
+  // A word: one the grammar reads before a date's line, or one with an astral letter (no hash: 0), is not known safe.
+  if (isLetter(c)) {
+    const hash = wordBefore(text, k + 1);
+    return hash !== 0 && !readsWordBefore(hash);
+  }
+  // A mark or a digit (each a token of its own kind), unless half of a surrogate pair (maybe an astral letter).
+  return !(c >= 0xd800 && c <= 0xdfff);
 }
 
 export function detectDates(ctx: DetectContext): Candidate[] {

@@ -18,11 +18,12 @@
  * same answers.
  */
 import { escapeRegExp } from './escapeRegExp';
-import { F_DIGITS as F_DIGITS_, F_LETTERS as F_LETTERS_, tokenize as wordTokens, tokensOf, type Toks } from './wordScan';
+import { F_DIGITS as F_DIGITS_, F_LETTERS as F_LETTERS_, MAX_SYLLABLES, UNKNOWN as UNKNOWN_, tokenize as wordTokens, tokensOf, type Toks } from './wordScan';
 
 // Bound once: imported bindings read in hot loops are getters under tsx.
 const F_LETTERS = F_LETTERS_;
 const F_DIGITS = F_DIGITS_;
+const UNKNOWN = UNKNOWN_;
 
 /** Token kinds. */
 const NUM = 1;
@@ -585,7 +586,11 @@ export function markStarts(text: string, from = 0, to = text.length): number[] {
   const whole = from === 0 && to === text.length;
   if (whole && text === lastMarksText) return lastMarks;
   // The whole view: the names tokenizer's tokens (cached for this view) tell the same.
-  const out = whole && marksByTokens ? tokenMarkStarts(tokensOf(text)) : matchStarts(marks, text, from, to);
+  if (whole && marksByTokens) {
+    readViewTokens(text);
+    return lastMarks;
+  }
+  const out = matchStarts(marks, text, from, to);
   if (whole) {
     lastMarksText = text;
     lastMarks = out;
@@ -614,6 +619,33 @@ function tokenOfItsOwn(c: string): boolean {
 }
 
 /**
+ * markStarts and wordStarts of the whole view (both kept as the last text's), in one pass
+ * over the names tokenizer's tokens (scanViewTokens) when both may be read from them.
+ */
+function readViewTokens(text: string): void {
+  const toks = tokensOf(text);
+  const words = (watched ??= new PhraseFinder(watchedPhrases)).tokenWords();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let marks: number[] | null = null;
+  if (words === null) {
+    watched.find(text, 0, text.length, (at, end) => (starts.push(at), ends.push(end), false));
+    if (marksByTokens) marks = tokenMarkStarts(toks);
+  } else {
+    marks = [];
+    scanViewTokens(toks, words, marks, starts, ends);
+    // A mark the tokens cannot tell (see watchMarks): markStarts searches the text.
+    if (!marksByTokens) marks = null;
+  }
+  if (marks !== null) {
+    lastMarksText = text;
+    lastMarks = marks;
+  }
+  lastWordsText = text;
+  lastWords = { starts, ends };
+}
+
+/**
  * markStarts of the whole view from its tokens: a token of letters only holds no digit and
  * no mark (marks are punctuation, see watchMarks); a token of ASCII digits only is one run
  * (it starts one unless a digit touches it); any other token is read unit by unit. Every
@@ -636,6 +668,45 @@ function tokenMarkStarts(toks: Toks): number[] {
     }
   }
   return out;
+}
+
+/**
+ * tokenMarkStarts into `marks` and the matches of `words` (TokenWords) into starts/ends, in
+ * one pass. Kept to a few typed-array reads per token: most tokens are letters only, and
+ * most of those are refused by their syllable id's memo or, without an id, by their first
+ * unit and length.
+ */
+function scanViewTokens(toks: Toks, words: TokenWords, marks: number[], starts: number[], ends: number[]): void {
+  const { text, n, start, end, id, flags } = toks;
+  const { lengths, memo } = words;
+  for (let t = 0; t < n; t++) {
+    const f = flags[t];
+    if ((f & F_LETTERS) !== 0) {
+      const i = id[t];
+      if (i !== UNKNOWN) {
+        const m = memo[i];
+        if (m === ID_NO || (m === 0 && !words.idMayStart(text, start[t], end[t], i))) continue;
+        words.tryAt(text, start[t], starts, ends);
+        continue;
+      }
+      const s = start[t];
+      const bits = lengths[text.charCodeAt(s)];
+      if (bits === 0) continue;
+      const len = end[t] - s;
+      if (((bits >>> (len < LONG_WORD ? len : LONG_WORD)) & 1) !== 0) words.tryAt(text, s, starts, ends);
+      continue;
+    }
+    const s = start[t];
+    if ((f & F_DIGITS) !== 0) {
+      if (s === 0 || !isDigit(text.charCodeAt(s - 1))) marks.push(s);
+      continue;
+    }
+    for (let p = s, e = end[t]; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (isDigit(c) ? p === 0 || !isDigit(text.charCodeAt(p - 1)) : MARK_UNIT[c] !== 0) marks.push(p);
+      if (lengths[c] !== 0) words.tryAt(text, p, starts, ends);
+    }
+  }
 }
 
 const markChars = new Set<string>();
@@ -691,17 +762,23 @@ export function mergeSorted(a: readonly number[], b: readonly number[]): number[
  */
 export class PhraseFinder {
   private readonly re: RegExp;
+  /** The phrases (lower-case words) in the regex's order. */
+  private readonly ordered: string[][];
+  private words: TokenWords | null | undefined = undefined;
 
   constructor(phrases: Iterable<string>) {
     const byFirst = new Map<string, string[]>();
+    const wordsByFirst = new Map<string, string[][]>();
     for (const phrase of phrases) {
       const words = phrase.toLowerCase().split(' ').filter(Boolean);
       const first = words[0][0];
       const rest = anyCase(words[0].slice(1)) + words.slice(1).map((w) => SEP + anyCase(w)).join('');
       byFirst.set(first, [...(byFirst.get(first) ?? []), rest]);
+      wordsByFirst.set(first, [...(wordsByFirst.get(first) ?? []), words]);
     }
     const groups = [...byFirst].map(([first, rests]) => `${anyCase(first)}(?:${rests.join('|')})`);
     this.re = new RegExp(groups.join('|'), 'g');
+    this.ordered = [...wordsByFirst.values()].flat();
   }
 
   /** `accept(at, end)` may refuse a match at [at, end). */
@@ -720,6 +797,158 @@ export class PhraseFinder {
     }
     return out;
   }
+
+  /** The reading of find over a whole text from its tokens (TokenWords), or null when it would not be exact. */
+  tokenWords(): TokenWords | null {
+    if (this.words === undefined) this.words = TokenWords.of(this.ordered);
+    return this.words;
+  }
+
+  /** The whole-word matches [starts[k], ends[k]) of find(text), read from the text's tokens when tokenWords allows. */
+  wholeWordsOf(text: string, toks: Toks = tokensOf(text)): { starts: number[]; ends: number[] } {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const words = this.tokenWords();
+    if (words === null) this.find(text, 0, text.length, (at, end) => (starts.push(at), ends.push(end), false));
+    else scanViewTokens(toks, words, [], starts, ends);
+    return { starts, ends };
+  }
+}
+
+/** TokenWords.lengths: first words of this many units or more share one bit. */
+const LONG_WORD = 23;
+/** TokenWords.memo: the syllable id is no phrase's first word / may be one. */
+const ID_NO = 1;
+const ID_MAY = 2;
+
+/**
+ * PhraseFinder.find over a whole text, read from the names tokenizer's tokens of the text
+ * (wordScan.tokensOf, cached per view) instead of a regex search over every character.
+ *
+ * Why it is the same: a match that is kept starts at a first unit of a phrase (a letter)
+ * not preceded by a letter. Every letter lies in a token. A token of letters only
+ * (F_LETTERS) is preceded and followed by no letter (tokens end where a unit that is no
+ * letter, digit or mark follows), and all its units are letters: only its first unit can
+ * start a kept match, and only one whose first word is exactly the token (a longer word
+ * would need the letter after the token, a shorter one has a letter after it, where the
+ * phrase ends or needs a space). So such a token is tried only when it may be a first word:
+ * by its syllable id (one id per lower-case key, and a first word's units are their upper
+ * case's lower case, so a token the regex reads as a first word has that word's id), else by
+ * its first unit and length. A token of digits only holds no letter; any other token
+ * (apostrophes, digits glued to letters, marks, surrogates, punctuation) is tried at each
+ * unit. At a position the alternatives are tried in the regex's order, and the first that
+ * matches is the regex's match. The regex resumes after each match, also a refused one:
+ * that hides only starts inside it, which follow a letter of the match (refused anyway) or
+ * open a later word of the phrase, and `of` refuses phrases whose later words start like
+ * some phrase. (Unit tests compare both on random texts and check the token facts above on
+ * every unit.)
+ */
+class TokenWords {
+  /** Per syllable id: 0 not asked yet, ID_NO or ID_MAY (ids keep their key for good: kept across texts). */
+  readonly memo = new Uint8Array(MAX_SYLLABLES);
+
+  private constructor(
+    /**
+     * Per unit: bit L (below LONG_WORD) set when an alternative starting with it has a first
+     * word of L units (bit LONG_WORD: that many or more), and in the high byte the index + 1
+     * of its alternatives in `alts` (0: no phrase starts with it).
+     */
+    readonly lengths: Uint32Array,
+    /** Per first unit (see lengths): the alternatives in the regex's order (see matchCode). */
+    private readonly alts: Int32Array[][],
+    private readonly firstWords: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * Codes of the phrases (lower-case words, in the regex's order): per phrase its first
+   * word's length, then per unit after the first one `lower | upper << 16` (the units
+   * `[cC]` accepts), SEP_CODE for a SEP run. Null when the reading would not be exact: a
+   * unit of a phrase (or its upper case) that is no letter or does not lower-case to the
+   * phrase's unit (the syllable ids would not tell), or a later word starting with the
+   * first unit of some phrase.
+   */
+  static of(phrases: readonly string[][]): TokenWords | null {
+    const unitCase = (ch: string): [number, number] => {
+      const up = ch.toUpperCase();
+      return [ch.charCodeAt(0), up !== ch && up.length === 1 ? up.charCodeAt(0) : ch.charCodeAt(0)];
+    };
+    const lengths = new Uint32Array(0x10000);
+    const alts: Int32Array[][] = [];
+    for (const words of phrases) {
+      const code: number[] = [words[0].length];
+      for (let w = 0; w < words.length; w++) {
+        if (w > 0) code.push(SEP_CODE);
+        for (let k = 0; k < words[w].length; k++) {
+          const [lo, up] = unitCase(words[w][k]);
+          if (!isLetterUnit(lo) || !isLetterUnit(up)) return null;
+          if (String.fromCharCode(lo).toLowerCase() !== words[w][k] || String.fromCharCode(up).toLowerCase() !== words[w][k]) return null;
+          if (w > 0 || k > 0) code.push(lo | (up << 16));
+        }
+      }
+      for (const u of new Set(unitCase(words[0][0]))) {
+        if (lengths[u] === 0) {
+          if (alts.length === 255) return null;
+          alts.push([]);
+          lengths[u] = alts.length << 24;
+        }
+        alts[(lengths[u] >>> 24) - 1].push(Int32Array.from(code));
+        lengths[u] |= 1 << Math.min(words[0].length, LONG_WORD);
+      }
+    }
+    for (const words of phrases) for (const word of words.slice(1)) for (const u of unitCase(word[0])) if (lengths[u] !== 0) return null;
+    return new TokenWords(lengths, alts, new Set(phrases.map((words) => words[0])));
+  }
+
+  /** A token [s, e) of letters only with syllable id `id` may be a first word (answer kept in memo). */
+  idMayStart(text: string, s: number, e: number, id: number): boolean {
+    const may = this.firstWords.has(text.slice(s, e).toLowerCase());
+    this.memo[id] = may ? ID_MAY : ID_NO;
+    return may;
+  }
+
+  /** The regex's match at p (its first alternative that matches), kept when it is a whole word. */
+  tryAt(text: string, p: number, starts: number[], ends: number[]): void {
+    if (letterAt(text, p - 1)) return;
+    const alts = this.alts[(this.lengths[text.charCodeAt(p)] >>> 24) - 1];
+    for (let k = 0; k < alts.length; k++) {
+      const end = matchCode(text, p + 1, alts[k]);
+      if (end < 0) continue;
+      if (!letterAt(text, end)) {
+        starts.push(p);
+        ends.push(end);
+      }
+      return;
+    }
+  }
+}
+
+/** A SEP run in a phrase's codes. */
+const SEP_CODE = -1;
+
+/** End of the units of code (after its first-word length) matched from text[q], or -1. */
+function matchCode(text: string, q: number, code: Int32Array): number {
+  const n = text.length;
+  for (let k = 1; k < code.length; k++) {
+    const unit = code[k];
+    if (unit === SEP_CODE) {
+      if (q >= n || !isSepUnit(text.charCodeAt(q))) return -1;
+      while (++q < n && isSepUnit(text.charCodeAt(q)));
+      continue;
+    }
+    if (q >= n) return -1;
+    const c = text.charCodeAt(q);
+    if (c !== (unit & 0xffff) && c !== unit >>> 16) return -1;
+    q++;
+  }
+  return q;
+}
+
+/** Per unit: 2 when SEP accepts it, 1 when not, 0 not asked yet. */
+const SEP_UNIT = new Uint8Array(0x10000);
+
+function isSepUnit(c: number): boolean {
+  if (SEP_UNIT[c] === 0) SEP_UNIT[c] = SEP_ONE.test(String.fromCharCode(c)) ? 2 : 1;
+  return SEP_UNIT[c] === 2;
 }
 
 /**
@@ -740,22 +969,14 @@ export function watchWords(phrases: Iterable<string>): void {
 
 /** Whole-word occurrences of the watched phrases in the text, ascending [starts[k], ends[k]) (the last text's are kept). */
 export function wordStarts(text: string): { starts: number[]; ends: number[] } {
-  if (text === lastWordsText) return lastWords;
-  watched ??= new PhraseFinder(watchedPhrases);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  watched.find(text, 0, text.length, (at, end) => {
-    starts.push(at);
-    ends.push(end);
-    return false;
-  });
-  lastWordsText = text;
-  lastWords = { starts, ends };
+  if (text !== lastWordsText) readViewTokens(text);
   return lastWords;
 }
 
 /** What separates two words of a phrase: the tokenizer's spaces (whitespace but line breaks, control characters). */
 const SEP = '(?:[^\\S\\n\\r\\u2028\\u2029]|[\\x00-\\x08\\x0e-\\x1f])+';
+/** One unit SEP accepts. */
+const SEP_ONE = new RegExp(`^${SEP}$`);
 
 /**
  * Hash (hashKey) of the word token just before char offset `at`, when only spaces (no
@@ -896,7 +1117,8 @@ function letterAt(text: string, at: number): boolean {
   return at >= 0 && at < text.length && isLetterUnit(text.charCodeAt(at));
 }
 
-function isLetterUnit(c: number): boolean {
+/** The unit is a letter (of the BMP), as the tokenizer reads it. */
+export function isLetterUnit(c: number): boolean {
   return ((UNIT_INFO[c] || unitInfo(c)) & 7) === LETTER;
 }
 
@@ -1027,7 +1249,14 @@ interface Phrase<T> {
 
 /** A phrase table keyed by the hash of the first word, so matching at a token is a map lookup. */
 export class PhraseTable<T> {
+  /** The phrases by their first word's hash, longest first (see the constructor). */
   private readonly byFirst = new Map<number, Array<Phrase<T>>>();
+  /**
+   * For a first word many phrases share (`thứ hai`, `thứ ba`, … `thứ 7`): its phrases of one
+   * word and those whose second word has a given hash, in byFirst's order. The others cannot
+   * match where the next token has that hash, so match skips them.
+   */
+  private readonly bySecond = new Map<number, Map<number, Array<Phrase<T>>>>();
   /** Bit h & 4095 set when some first word hashes to h: most tokens are refused before the map lookup. */
   private readonly firstBits = new Uint8Array(4096);
   /** The first words, for anchor filters. */
@@ -1047,6 +1276,14 @@ export class PhraseTable<T> {
       this.byFirst.set(h, list);
       this.firstWords.add(keys[0]);
     }
+    for (const [h, list] of this.byFirst) {
+      if (list.length < MANY_PHRASES) continue;
+      const bySecond = new Map<number, Array<Phrase<T>>>();
+      for (const p of list) if (p.keys.length > 1) bySecond.set(p.hashes[1], []);
+      for (const [second, sub] of bySecond) for (const p of list) if (p.keys.length === 1 || p.hashes[1] === second) sub.push(p);
+      bySecond.set(NO_SECOND, list.filter((p) => p.keys.length === 1));
+      this.bySecond.set(h, bySecond);
+    }
   }
 
   /**
@@ -1056,20 +1293,38 @@ export class PhraseTable<T> {
   match(t: Tokens, i: number): { end: number; value: T } | null {
     const h = t.hashOf(i); // 0 when there is no token i
     if (this.firstBits[h & 4095] === 0 || !t.has(i)) return null;
-    const list = this.byFirst.get(h);
+    let list = this.byFirst.get(h);
     if (!list) return null;
-    for (const { keys, hashes, plain, value } of list) {
-      if (!(plain ? t.isKey(i, keys[0]) : t.key(i) === keys[0])) continue;
-      let ok = true;
-      for (let k = 1; k < keys.length && ok; k++) {
-        const j = i + k;
-        ok = t.onLine(j) && t.hashOf(j) === hashes[k] && (plain ? t.isKey(j, keys[k]) : t.key(j) === keys[k]);
+    if (list.length >= MANY_PHRASES) {
+      const bySecond = this.bySecond.get(h)!;
+      list = bySecond.get(t.hashOf(i + 1)) ?? bySecond.get(NO_SECOND)!;
+    }
+    // The phrases of a list mostly share their first word (they share its hash): compare it once per run.
+    let first = '';
+    let firstOk = false;
+    for (let e = 0; e < list.length; e++) {
+      const { keys, hashes, plain } = list[e];
+      if (keys[0] !== first) {
+        first = keys[0];
+        // isKey and key() agree on a plain key: either answer holds for every phrase with this first word.
+        firstOk = plain ? t.isKey(i, first) : t.key(i) === first;
       }
-      if (ok) return { end: i + keys.length, value };
+      if (!firstOk) continue;
+      let k = 1;
+      for (; k < keys.length; k++) {
+        const j = i + k;
+        if (t.hashOf(j) !== hashes[k] || !t.onLine(j) || !(plain ? t.isKey(j, keys[k]) : t.key(j) === keys[k])) break;
+      }
+      if (k === keys.length) return { end: i + k, value: list[e].value };
     }
     return null;
   }
 }
+
+/** PhraseTable: a first word with this many phrases gets them by second word too. */
+const MANY_PHRASES = 4;
+/** PhraseTable.bySecond: the phrases of one word (no next token has this hash: see hashOf). */
+const NO_SECOND = 0.5;
 
 /** One key, tested on a token by hash first (`năm`, `tháng`, `số`). */
 export class Key {
