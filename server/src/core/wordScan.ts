@@ -557,10 +557,9 @@ function fastScan(text: string): void {
     // short keys, a unit whose case changes its length, a surrogate, an apostrophe after a
     // word, `.`/`&` after an upper-or-digit word.
     if (k === 0 || kd === 0 || t === size || len > SHORT || ((any & (C_MULTI | C_SURROGATE)) | (kd & (((k & C_WORD) << 7) | ((all & C_UPPER_OR_DIGIT) << 8)))) !== 0) break;
-    const unit = unitIds[LOWER[c]];
     starts[t] = i;
     ends[t] = j;
-    ids[t] = len === 1 ? unit : findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len);
+    ids[t] = len === 1 ? unitIds[LOWER[c]] : findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len);
     flags[t] = tokenFlags(k, any, all, len) | gap;
     t++;
     gap = 0;
