@@ -205,10 +205,12 @@ function addSyllable(key: string, slot: number): number {
  * character compare. A word with a unit in no key has a digit 0, which no key has.
  */
 const SHORT = 8;
-/** Per slot: id | length << 12 (0 = empty; ids are below 4096, lengths at most 8), read first. */
-let shortIds = new Uint16Array(2048);
-/** Per slot: the key's lo and hi, side by side. */
-let shortNumbers = new Int32Array(2 * 2048);
+/**
+ * Per slot, four ints side by side (a probe reads one cache line): id | length << 12 (0 =
+ * empty; ids are below 4096, lengths at most 8), then the key's lo and hi.
+ */
+let shortTable = new Int32Array(4 * 2048);
+let shortMask = 2047;
 let shortShift = 32 - 11;
 let shortCount = 0;
 /** Length of the longest key above SHORT units: longer words need no probe. */
@@ -228,24 +230,22 @@ function addShort(key: string, id: number): void {
     lo = (lo << 8) | digitOf[l];
   }
   // At most half full, so a probe of a word no key has usually ends at once.
-  if (++shortCount * 2 > shortIds.length) {
-    const ids = shortIds;
-    const numbers = shortNumbers;
-    shortIds = new Uint16Array(ids.length * 2);
-    shortNumbers = new Int32Array(numbers.length * 2);
+  if (++shortCount * 2 > shortMask + 1) {
+    const old = shortTable;
+    shortTable = new Int32Array(old.length * 2);
+    shortMask = 2 * shortMask + 1;
     shortShift--;
-    for (let s = 0; s < ids.length; s++) if (ids[s] !== 0) putShort(numbers[2 * s], numbers[2 * s + 1], ids[s]);
+    for (let s = 0; s < old.length; s += 4) if (old[s] !== 0) putShort(old[s + 1], old[s + 2], old[s]);
   }
   putShort(lo, hi, id | (key.length << 12));
 }
 
 function putShort(lo: number, hi: number, idLength: number): void {
-  const mask = shortIds.length - 1;
   let s = shortSlot(lo, hi);
-  while (shortIds[s] !== 0) s = (s + 1) & mask;
-  shortIds[s] = idLength;
-  shortNumbers[2 * s] = lo;
-  shortNumbers[2 * s + 1] = hi;
+  while (shortTable[4 * s] !== 0) s = (s + 1) & shortMask;
+  shortTable[4 * s] = idLength;
+  shortTable[4 * s + 1] = lo;
+  shortTable[4 * s + 2] = hi;
 }
 
 /** The key digits of the classified units text[from, to) (at most four): `hi` of a word's number. */
@@ -257,12 +257,12 @@ function digitsOf(text: string, from: number, to: number): number {
 
 /** Id of the word of len (2..SHORT) units numbered lo, hi, or UNKNOWN. */
 function findShort(lo: number, hi: number, len: number): number {
-  const ids = shortIds;
-  const mask = ids.length - 1;
+  const table = shortTable;
+  const mask = shortMask;
   for (let s = shortSlot(lo, hi); ; s = (s + 1) & mask) {
-    const idLength = ids[s];
+    const idLength = table[4 * s];
     if (idLength === 0) return UNKNOWN;
-    if (idLength >>> 12 === len && shortNumbers[2 * s] === lo && shortNumbers[2 * s + 1] === hi) return idLength & 0xfff;
+    if (idLength >>> 12 === len && table[4 * s + 1] === lo && table[4 * s + 2] === hi) return idLength & 0xfff;
   }
 }
 
@@ -511,6 +511,17 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
     slowStep(text);
   }
   const { starts, ends, ids, flags } = (lastArrays = scanArrays);
+  return new Toks(text, scanCount, starts, ends, ids, flags);
+}
+
+/** The tokens of text by slowStep alone (the exact path), for the unit test that compares fastScan's tokens with them. */
+export function tokenizeExact(text: string): Toks {
+  scanArrays = newTokenArrays(tokenEstimate(text));
+  scanAt = 0;
+  scanCount = 0;
+  scanGap = 0;
+  while (scanAt < text.length) slowStep(text);
+  const { starts, ends, ids, flags } = scanArrays;
   return new Toks(text, scanCount, starts, ends, ids, flags);
 }
 
