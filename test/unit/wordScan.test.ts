@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { F_DIGITS, F_LETTERS, syllableId, tokenize, UNKNOWN, upperCaseKeeps } from '../../server/src/core/wordScan';
+import { F_DIGITS, F_LETTERS, syllableId, tokenize, tokenizeExact, UNKNOWN, upperCaseKeeps, type Toks } from '../../server/src/core/wordScan';
 import { LineShape, shapeLines } from '../../server/src/core/lineShape';
 import { splitLines } from '../../server/src/core/candidates';
 import { createTextView } from '../../server/src/core/normalize';
-import { RUNS, articleArb } from './fuzzArbitraries';
+import { PIECES, RUNS, articleArb } from './fuzzArbitraries';
 
 // First in this file (each file runs in its own process): the token pass must not leave a
 // line's skeleton to code units it never read (`Ô` below is only ever read inside a syllable
@@ -77,4 +77,26 @@ test('upperCaseKeeps (read by the all-capitals test of linking) equals the built
     const ch = String.fromCharCode(c);
     assert.equal(upperCaseKeeps(c), ch.toUpperCase() === ch, `U+${c.toString(16)}`);
   }
+});
+
+/** Every token of a and b: offsets, syllable id and flags. */
+function assertSameTokens(a: Toks, b: Toks, text: string): void {
+  assert.equal(a.n, b.n, JSON.stringify(text));
+  for (let i = 0; i < a.n; i++) {
+    const at = `token ${i} ${JSON.stringify(a.textOf(i))} of ${JSON.stringify(text)}`;
+    assert.deepEqual([a.start[i], a.end[i], a.id[i], a.flags[i]], [b.start[i], b.end[i], b.id[i], b.flags[i]], at);
+  }
+}
+
+const RARE = ["H'Mông", 'Y\u2019Jút', "l'a", 'VOV.VN', 'TN&MT', 'TP.Hạ', 'TP.HCM', '10.000', '2020.', 'İstanbul', 'Straße', 'ΣΑΣ', 'philippinesx', 'vnexpress', 'Nguyễnnnnn', '\u2028', '中文', '٣'];
+
+test('property: the fast scan gives the tokens of the exact path', () => {
+  fc.assert(
+    fc.property(fc.oneof(articleArb, fc.array(fc.constantFrom(...PIECES, ...RARE), { maxLength: 60 }).map((parts) => parts.join(' '))), (raw) => {
+      assertSameTokens(tokenize(raw), tokenizeExact(raw), raw);
+      const view = createTextView(raw).text;
+      assertSameTokens(tokenize(view), tokenizeExact(view), view);
+    }),
+    { numRuns: RUNS },
+  );
 });

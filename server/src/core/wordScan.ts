@@ -13,11 +13,25 @@
 import { caseViews } from './caseViews';
 import { unifyTones } from './normalize';
 
+// Token flags (F_*), per token in Toks.flags.
+
+const F_WORD = 1;
+const F_NUM = 2;
+const F_CAP = 4;
+const F_UPPER = 8;
+const F_NL = 16;
+const F_SPACE = 32;
+/** Every unit a letter (C_LETTER): the token is one letter run for lineShape.ts. */
+export const F_LETTERS = 64;
+/** Every unit an ASCII digit. */
+export const F_DIGITS = 128;
+
 // ---------------------------------------------------------------------------------------
 // Characters: class bits and lowercase per UTF-16 unit, filled on first sight (Latin and
 // Vietnamese ranges at load). Case flags follow String.prototype.toLowerCase/toUpperCase.
 
-const C_DONE = 1;
+/** Its lowercase is another unit (an uppercase or titlecase letter): a token starting with it is capitalised. */
+const C_CAPITAL = 1;
 const C_WORD = 2; // letter, combining mark or digit
 const C_SPACE = 4;
 /** Lowercase and uppercase differ (a cased letter). */
@@ -33,14 +47,25 @@ const C_LETTER = 32;
 const C_MULTI = 64;
 /** An ASCII digit, or a letter that is upper and not lower: what abbreviations are made of. */
 const C_UPPER_OR_DIGIT = 128;
+/** `'` or `’`: after a word it may join the letters that follow (`H'Mông`), which the exact path decides. */
+const C_APOSTROPHE = 256;
+/** A UTF-16 surrogate: a pair stays one token, on the exact path. */
+const C_SURROGATE = 512;
+/** Whitespace carries the gap flags it puts before the next token (F_SPACE, and F_NL for a line break) at bit GAP_SHIFT. */
+const GAP_SHIFT = 8;
+/** Set in every classified unit (0 = not classified yet); also the class of the end of the text, which matches nothing. */
+const C_DONE = 1 << 14;
+/** `.` or `&`: after a word of upper-or-digit units it may join an abbreviation (`VOV.VN`). C_UPPER_OR_DIGIT << 8, so one AND tells. */
+const C_ABBREVIATION_JOIN = C_UPPER_OR_DIGIT << 8;
 
 /**
- * Per unit: its class bits (C_*) in the low byte, the first unit of its lowercase in the next
- * two (`(info >>> 8) & 0xffff`) and the digit of that lowercase unit among the units of the
- * syllable keys in the high byte (`info >>> 24`, 0 = in no short key, see SHORT), so the
- * scanner reads one table entry per character. 0 = not classified yet.
+ * Per unit: its class bits (C_*) in the low 16 bits and the digit of its lowercase unit among
+ * the units of the syllable keys in the high byte (`info >>> 24`, 0 = in no short key, see
+ * SHORT), so the scanner reads one table entry per character. 0 = not classified yet.
  */
 const INFO = new Int32Array(0x10000);
+/** Per classified unit: the first unit of its lowercase. */
+const LOWER = new Uint16Array(0x10000);
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const LETTER = /\p{L}/u;
@@ -51,7 +76,10 @@ function classify(c: number): number {
   const up = ch.toUpperCase();
   let k = C_DONE;
   if (isWordUnit(c, ch)) k |= C_WORD;
-  if (isSpace(c)) k |= C_SPACE;
+  if (isSpace(c)) k |= C_SPACE | ((c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE) << GAP_SHIFT);
+  if (c === 39 || c === 0x2019) k |= C_APOSTROPHE;
+  if (c === 46 || c === 38) k |= C_ABBREVIATION_JOIN;
+  if (c >= 0xd800 && c <= 0xdfff) k |= C_SURROGATE;
   if (lo !== up) k |= C_CASED;
   if (up === ch) k |= C_SELF_UPPER;
   if (lo.length !== 1 || up.length !== 1) k |= C_MULTI;
@@ -59,10 +87,12 @@ function classify(c: number): number {
   if ((c >= 48 && c <= 57) || ((k & C_WORD) !== 0 && up === ch && lo !== ch)) k |= C_UPPER_OR_DIGIT;
   if (lo.length === 1 && c !== 0x3a3 && LETTER.test(lo)) k |= C_LETTER;
   const l = lo.charCodeAt(0);
+  if (l !== c) k |= C_CAPITAL;
+  LOWER[c] = l;
   let same = byLower.get(l);
   if (same === undefined) byLower.set(l, (same = []));
   same.push(c);
-  return (INFO[c] = (digitOf[l] << 24) | (l << 8) | k);
+  return (INFO[c] = (digitOf[l] << 24) | k);
 }
 
 /** The units classified so far by their lowercase unit: those a new key digit (digitOf) must reach. */
@@ -96,7 +126,7 @@ export function upperCaseKeeps(c: number): boolean {
 
 /** The first unit of the lowercase of a classified unit. */
 function lowerOf(c: number): number {
-  return (INFO[c] >>> 8) & 0xffff;
+  return LOWER[c];
 }
 
 /** Letter, combining mark or digit; Latin/Vietnamese ranges without a regex. */
@@ -175,10 +205,12 @@ function addSyllable(key: string, slot: number): number {
  * character compare. A word with a unit in no key has a digit 0, which no key has.
  */
 const SHORT = 8;
-/** Per slot: id | length << 12 (0 = empty; ids are below 4096, lengths at most 8), read first. */
-let shortIds = new Uint16Array(2048);
-/** Per slot: the key's lo and hi, side by side. */
-let shortNumbers = new Int32Array(2 * 2048);
+/**
+ * Per slot, four ints side by side (a probe reads one cache line): id | length << 12 (0 =
+ * empty; ids are below 4096, lengths at most 8), then the key's lo and hi.
+ */
+let shortTable = new Int32Array(4 * 2048);
+let shortMask = 2047;
 let shortShift = 32 - 11;
 let shortCount = 0;
 /** Length of the longest key above SHORT units: longer words need no probe. */
@@ -198,24 +230,22 @@ function addShort(key: string, id: number): void {
     lo = (lo << 8) | digitOf[l];
   }
   // At most half full, so a probe of a word no key has usually ends at once.
-  if (++shortCount * 2 > shortIds.length) {
-    const ids = shortIds;
-    const numbers = shortNumbers;
-    shortIds = new Uint16Array(ids.length * 2);
-    shortNumbers = new Int32Array(numbers.length * 2);
+  if (++shortCount * 2 > shortMask + 1) {
+    const old = shortTable;
+    shortTable = new Int32Array(old.length * 2);
+    shortMask = 2 * shortMask + 1;
     shortShift--;
-    for (let s = 0; s < ids.length; s++) if (ids[s] !== 0) putShort(numbers[2 * s], numbers[2 * s + 1], ids[s]);
+    for (let s = 0; s < old.length; s += 4) if (old[s] !== 0) putShort(old[s + 1], old[s + 2], old[s]);
   }
   putShort(lo, hi, id | (key.length << 12));
 }
 
 function putShort(lo: number, hi: number, idLength: number): void {
-  const mask = shortIds.length - 1;
   let s = shortSlot(lo, hi);
-  while (shortIds[s] !== 0) s = (s + 1) & mask;
-  shortIds[s] = idLength;
-  shortNumbers[2 * s] = lo;
-  shortNumbers[2 * s + 1] = hi;
+  while (shortTable[4 * s] !== 0) s = (s + 1) & shortMask;
+  shortTable[4 * s] = idLength;
+  shortTable[4 * s + 1] = lo;
+  shortTable[4 * s + 2] = hi;
 }
 
 /** The key digits of the classified units text[from, to) (at most four): `hi` of a word's number. */
@@ -227,12 +257,12 @@ function digitsOf(text: string, from: number, to: number): number {
 
 /** Id of the word of len (2..SHORT) units numbered lo, hi, or UNKNOWN. */
 function findShort(lo: number, hi: number, len: number): number {
-  const ids = shortIds;
-  const mask = ids.length - 1;
+  const table = shortTable;
+  const mask = shortMask;
   for (let s = shortSlot(lo, hi); ; s = (s + 1) & mask) {
-    const idLength = ids[s];
+    const idLength = table[4 * s];
     if (idLength === 0) return UNKNOWN;
-    if (idLength >>> 12 === len && shortNumbers[2 * s] === lo && shortNumbers[2 * s + 1] === hi) return idLength & 0xfff;
+    if (idLength >>> 12 === len && table[4 * s + 1] === lo && table[4 * s + 2] === hi) return idLength & 0xfff;
   }
 }
 
@@ -267,17 +297,6 @@ export class SyllableSet {
 
 // ---------------------------------------------------------------------------------------
 // Tokens.
-
-const F_WORD = 1;
-const F_NUM = 2;
-const F_CAP = 4;
-const F_UPPER = 8;
-const F_NL = 16;
-const F_SPACE = 32;
-/** Every unit a letter (C_LETTER): the token is one letter run for lineShape.ts. */
-export const F_LETTERS = 64;
-/** Every unit an ASCII digit. */
-export const F_DIGITS = 128;
 
 /**
  * The tokens of one text: words and numbers (letters, combining marks, digits), uppercase
@@ -435,119 +454,223 @@ function newTokenArrays(size: number): TokenArrays {
   return { size, starts: new Int32Array(buffer, 0, size), ends: new Int32Array(buffer, size * 4, size), ids: new Int32Array(buffer, size * 8, size), flags: new Uint8Array(buffer, size * 12, size) };
 }
 
+/**
+ * Flags of a token by its classes: index (any & C_CASED) | (all & (C_SELF_UPPER | C_LETTER |
+ * C_UPPER_OR_DIGIT)) | (first & (C_CAPITAL | C_WORD)) | (two or more units ? 256 : 0), where
+ * any/all are the OR/AND of its units' classes and first is its first unit's. One read
+ * instead of a chain of branches per token.
+ */
+const TOKEN_FLAGS = new Uint8Array(512);
+for (let x = 0; x < 512; x++) {
+  let f: number;
+  if ((x & C_WORD) === 0) {
+    // A character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
+    f = (x & C_CASED) !== 0 ? ((x & C_CAPITAL) !== 0 ? F_WORD | F_CAP : F_WORD) : 0;
+  } else if ((x & C_CASED) !== 0) {
+    // As comparing the token with its lowercase and uppercase forms tells.
+    f = F_WORD;
+    if ((x & C_CAPITAL) !== 0) f |= F_CAP;
+    if ((x & 256) !== 0 && (x & C_SELF_UPPER) !== 0) f |= F_UPPER;
+    if ((x & C_LETTER) !== 0) f |= F_LETTERS;
+  } else {
+    // Not cased, all upper-or-digit: ASCII digits (an uppercase letter is cased).
+    f = (x & C_UPPER_OR_DIGIT) !== 0 ? F_NUM | F_DIGITS : (x & C_LETTER) !== 0 ? F_NUM | F_LETTERS : F_NUM;
+  }
+  TOKEN_FLAGS[x] = f;
+}
+
+function tokenFlags(first: number, any: number, all: number, len: number): number {
+  return TOKEN_FLAGS[(any & C_CASED) | (all & (C_SELF_UPPER | C_LETTER | C_UPPER_OR_DIGIT)) | (first & (C_CAPITAL | C_WORD)) | (((1 - len) >>> 31) << 8)];
+}
+
+/**
+ * The scan's state between fastScan and slowStep: the next unit to read, the tokens written,
+ * the gap flags of the whitespace read since the last token, and the arrays written.
+ */
+let scanAt = 0;
+let scanCount = 0;
+let scanGap = 0;
+let scanArrays = shared;
+
+/**
+ * The scan runs in two functions: fastScan takes the usual tokens (words of known units up to
+ * SHORT long, punctuation, whitespace) in a tight loop and stops at the start of any other
+ * token, which slowStep takes exactly; then fastScan goes on. Every operation of fastScan runs
+ * on ordinary text, so V8 optimizes it once with feedback for all of them: a rare case (a new
+ * character, an apostrophe, an abbreviation) does not deoptimize the hot loop, which left a
+ * slower on-stack-replaced build in about a third of processes.
+ */
 function tokenizeInto(text: string, arrays: TokenArrays): Toks {
+  scanArrays = arrays;
+  scanAt = 0;
+  scanCount = 0;
+  scanGap = 0;
+  for (;;) {
+    fastScan(text);
+    if (scanAt >= text.length) break;
+    slowStep(text);
+  }
+  const { starts, ends, ids, flags } = (lastArrays = scanArrays);
+  return new Toks(text, scanCount, starts, ends, ids, flags);
+}
+
+/** The tokens of text by slowStep alone (the exact path), for the unit test that compares fastScan's tokens with them. */
+export function tokenizeExact(text: string): Toks {
+  scanArrays = newTokenArrays(tokenEstimate(text));
+  scanAt = 0;
+  scanCount = 0;
+  scanGap = 0;
+  while (scanAt < text.length) slowStep(text);
+  const { starts, ends, ids, flags } = scanArrays;
+  return new Toks(text, scanCount, starts, ends, ids, flags);
+}
+
+/** The usual tokens from scanAt on, up to the end or the start of a token slowStep must take. */
+function fastScan(text: string): void {
   const n = text.length;
-  let { size, starts, ends, ids, flags } = arrays;
-  let t = 0;
-  let gap = 0; // F_SPACE / F_NL of the whitespace before the next token
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const k = info(c);
-    if ((k & C_SPACE) !== 0) {
-      gap |= c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE;
-      i++;
-      continue;
+  let i = scanAt;
+  if (i >= n) return;
+  const { size, starts, ends, ids, flags } = scanArrays;
+  let t = scanCount;
+  let gap = scanGap;
+  let c = text.charCodeAt(i);
+  let k = INFO[c];
+  scan: for (;;) {
+    while ((k & C_SPACE) !== 0) {
+      gap |= (k >>> GAP_SHIFT) & (F_SPACE | F_NL);
+      if (++i === n) break scan;
+      c = text.charCodeAt(i);
+      k = INFO[c];
     }
-    if (t === size) {
-      const more = newTokenArrays(size * 2);
-      grown(starts, more.starts);
-      grown(ends, more.ends);
-      grown(ids, more.ids);
-      grown(flags, more.flags);
-      ({ size, starts, ends, ids, flags } = more);
-      arrays = more;
-    }
+    // A token starts at i. Its units' classes ORed and ANDed, and the key digits of its last
+    // four units (`lo` of its number, see SHORT); d/kd: the unit after it (C_DONE at the end).
+    let any = k;
+    let all = k;
+    let lo = k >>> 24;
     let j = i + 1;
-    let f: number;
-    let id = UNKNOWN;
+    let d = 0;
+    let kd = C_DONE;
+    if (j < n) kd = INFO[(d = text.charCodeAt(j))];
     if ((k & C_WORD) !== 0) {
-      // Letters, combining marks and digits: the OR and AND of their classes, and the key
-      // digits of the word's last four units (`lo` of its number, see SHORT).
-      let any = 0;
-      let all = -1;
-      let lo = 0;
-      let apostrophe = false;
-      let d = c;
-      let kd = k;
-      for (j = i; ; ) {
+      while ((kd & C_WORD) !== 0) {
         any |= kd;
         all &= kd;
         lo = (lo << 8) | (kd >>> 24);
-        if (++j >= n) break;
-        d = text.charCodeAt(j);
-        kd = INFO[d];
-        if (kd === 0) kd = classify(d);
-        if ((kd & C_WORD) !== 0) continue;
-        // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
-        if (apostrophe || (d !== 39 && d !== 0x2019) || j + 1 >= n) break;
-        const e = text.charCodeAt(j + 1);
-        const ke = info(e);
-        if ((ke & C_WORD) === 0) break;
-        apostrophe = true;
-        any |= kd;
-        all &= kd;
-        lo = (lo << 8) | (kd >>> 24);
-        j++;
-        d = e;
-        kd = ke;
-      }
-      // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
-      if ((all & C_UPPER_OR_DIGIT) !== 0) {
-        const e = abbreviationEnd(text, j);
-        if (e !== j) {
-          for (let m = j; m < e; m++) {
-            const kd = INFO[text.charCodeAt(m)];
-            any |= kd;
-            all &= kd;
-            lo = (lo << 8) | (kd >>> 24);
-          }
-          j = e;
+        if (++j === n) {
+          kd = C_DONE;
+          break;
         }
+        kd = INFO[(d = text.charCodeAt(j))];
       }
-      if ((any & C_MULTI) !== 0) {
-        f = oddFlags(text.slice(i, j));
-      } else {
-        const len = j - i;
-        // As comparing the token with its lowercase and uppercase forms tells.
-        if ((any & C_CASED) !== 0) {
-          f = F_WORD;
-          if (c !== ((k >>> 8) & 0xffff)) f |= F_CAP;
-          if (len > 1 && (all & C_SELF_UPPER) !== 0) f |= F_UPPER;
-          if ((all & C_LETTER) !== 0) f |= F_LETTERS;
-        } else {
-          // Not cased, all upper-or-digit: ASCII digits (an uppercase letter is cased).
-          f = (all & C_UPPER_OR_DIGIT) !== 0 ? F_NUM | F_DIGITS : (all & C_LETTER) !== 0 ? F_NUM | F_LETTERS : F_NUM;
-        }
-        id = len === 1 ? unitIds[(k >>> 8) & 0xffff] : len <= SHORT ? findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
-      }
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      // A surrogate pair (emoji) stays together.
-      if (c <= 0xdbff && j < n) j++;
-      f = oddFlags(text.slice(i, j));
-    } else if ((k & C_MULTI) !== 0) {
-      f = oddFlags(text.slice(i, j));
-    } else {
-      // Any other character alone (punctuation; a cased symbol such as `Ⓐ` counts as a word).
-      f = (k & C_CASED) !== 0 ? (c !== ((k >>> 8) & 0xffff) ? F_WORD | F_CAP : F_WORD) : 0;
-      id = unitIds[(k >>> 8) & 0xffff];
     }
+    const len = j - i;
+    // slowStep's: a unit not classified yet (here or next), full arrays, a word longer than the
+    // short keys, a unit whose case changes its length, a surrogate, an apostrophe after a
+    // word, `.`/`&` after an upper-or-digit word.
+    if (k === 0 || kd === 0 || t === size || len > SHORT || ((any & (C_MULTI | C_SURROGATE)) | (kd & (((k & C_WORD) << 7) | ((all & C_UPPER_OR_DIGIT) << 8)))) !== 0) break;
     starts[t] = i;
     ends[t] = j;
-    ids[t] = id;
-    flags[t] = f | gap;
+    ids[t] = len === 1 ? unitIds[LOWER[c]] : findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len);
+    flags[t] = tokenFlags(k, any, all, len) | gap;
     t++;
-    // Most tokens are followed by one plain space: take it here rather than in a turn of the loop.
-    if (j < n && text.charCodeAt(j) === 32) {
-      gap = F_SPACE;
-      i = j + 1;
-    } else {
-      gap = 0;
-      i = j;
-    }
+    gap = 0;
+    i = j;
+    if (i === n) break;
+    c = d;
+    k = kd;
   }
-  lastArrays = arrays;
-  return new Toks(text, t, starts, ends, ids, flags);
+  scanAt = i;
+  scanCount = t;
+  scanGap = gap;
+}
+
+/** One whitespace unit or one token at scanAt, whatever it holds. */
+function slowStep(text: string): void {
+  const n = text.length;
+  const i = scanAt;
+  const c = text.charCodeAt(i);
+  const k = info(c);
+  if ((k & C_SPACE) !== 0) {
+    scanGap |= (k >>> GAP_SHIFT) & (F_SPACE | F_NL);
+    scanAt = i + 1;
+    return;
+  }
+  if (scanCount === scanArrays.size) {
+    const more = newTokenArrays(scanArrays.size * 2);
+    grown(scanArrays.starts, more.starts);
+    grown(scanArrays.ends, more.ends);
+    grown(scanArrays.ids, more.ids);
+    grown(scanArrays.flags, more.flags);
+    scanArrays = more;
+  }
+  let j = i + 1;
+  let f: number;
+  let id = UNKNOWN;
+  if ((k & C_WORD) !== 0) {
+    // Letters, combining marks and digits: the OR and AND of their classes, and the key
+    // digits of the word's last four units (`lo` of its number, see SHORT).
+    let any = 0;
+    let all = -1;
+    let lo = 0;
+    let apostrophe = false;
+    let kd = k;
+    for (j = i; ; ) {
+      any |= kd;
+      all &= kd;
+      lo = (lo << 8) | (kd >>> 24);
+      if (++j >= n) break;
+      const d = text.charCodeAt(j);
+      kd = info(d);
+      if ((kd & C_WORD) !== 0) continue;
+      // `H'Mông`, `Y’Jút`: one apostrophe between letters joins them.
+      if (apostrophe || (kd & C_APOSTROPHE) === 0 || j + 1 >= n) break;
+      const ke = info(text.charCodeAt(j + 1));
+      if ((ke & C_WORD) === 0) break;
+      apostrophe = true;
+      any |= kd;
+      all &= kd;
+      lo = (lo << 8) | (kd >>> 24);
+      j++;
+      kd = ke;
+    }
+    // All uppercase letters or digits: maybe an abbreviation joined by `.`/`&` (`VOV.VN`).
+    if ((all & C_UPPER_OR_DIGIT) !== 0) {
+      const e = abbreviationEnd(text, j);
+      if (e !== j) {
+        for (let m = j; m < e; m++) {
+          const kd = INFO[text.charCodeAt(m)];
+          any |= kd;
+          all &= kd;
+          lo = (lo << 8) | (kd >>> 24);
+        }
+        j = e;
+      }
+    }
+    if ((any & C_MULTI) !== 0) {
+      f = oddFlags(text.slice(i, j));
+    } else {
+      const len = j - i;
+      f = tokenFlags(k, any, all, len);
+      id = len === 1 ? unitIds[LOWER[c]] : len <= SHORT ? findShort(lo, len > 4 ? digitsOf(text, i, j - 4) : 0, len) : len <= longestKey ? findSyllable(text, i, j) : UNKNOWN;
+    }
+  } else if ((k & C_SURROGATE) !== 0) {
+    // A surrogate pair (emoji) stays together.
+    if (c <= 0xdbff && j < n) j++;
+    f = oddFlags(text.slice(i, j));
+  } else if ((k & C_MULTI) !== 0) {
+    f = oddFlags(text.slice(i, j));
+  } else {
+    f = tokenFlags(k, k, k, 1);
+    id = unitIds[LOWER[c]];
+  }
+  const t = scanCount;
+  scanArrays.starts[t] = i;
+  scanArrays.ends[t] = j;
+  scanArrays.ids[t] = id;
+  scanArrays.flags[t] = f | scanGap;
+  scanCount = t + 1;
+  scanGap = 0;
+  scanAt = j;
 }
 
 function grown<A extends Int32Array | Uint8Array | Uint16Array>(from: A, to: A): A {
