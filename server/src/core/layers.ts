@@ -105,14 +105,16 @@ function byStartLongerFirst(items: readonly Layered[], kind: Uint8Array, maxLen:
     return stableSort(out, byStartLongestFirst);
   }
   const keys = bound <= 2 ** 32 ? smallSortScratch(kept) : sortScratch(kept);
+  const buckets = bucketOfScratch(kept);
   let m = 0;
   for (let r = 0; r < n; r++) {
     if (kind[r] === DROPPED) continue;
     const c = items[r];
+    // Coarse buckets of 64 starts: within one, the few spans are finished by insertion.
+    buckets[m] = c.start >> 6;
     keys[m++] = (c.start * (maxLen + 1) + maxLen - (c.end - c.start)) * n + r;
   }
-  // Coarse buckets of 64 starts: within one, the few spans are finished by insertion.
-  const sorted = sortByBuckets(keys, m, (maxLen + 1) * n * 64, (maxStart >> 6) + 1);
+  const sorted = sortByBuckets(keys, buckets, m, (maxStart >> 6) + 1);
   const out = new Array<Layered>(m);
   for (let k = 0; k < m; k++) out[k] = items[sorted[k] % n];
   return out;
@@ -236,13 +238,16 @@ function strongestFirst(cands: readonly Candidate[]): Layered[] | undefined {
   if (bound >= 2 ** 53) return undefined;
   // 32-bit keys when they fit (an article's few dozen spans): their native sort is ~3× faster.
   const keys = bound <= 2 ** 32 ? smallSortScratch(n) : sortScratch(n);
+  const buckets = bucketOfScratch(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const len = ends[i] - starts[i];
-    if (len > 0) keys[m++] = ((maxLen - len) * (maxStart + 1) + starts[i]) * n + i;
+    if (len <= 0) continue;
+    // Buckets by length: spans of one length are few and mostly come in order of start.
+    buckets[m] = maxLen - len;
+    keys[m++] = ((maxLen - len) * (maxStart + 1) + starts[i]) * n + i;
   }
-  // Buckets by length: spans of one length are few and mostly come in order of start.
-  const sorted = sortByBuckets(keys, m, (maxStart + 1) * n, maxLen + 1);
+  const sorted = sortByBuckets(keys, buckets, m, maxLen + 1);
   // Sized once (at most m copies) and cut to the copies made: no regrowth while pushing.
   const out = new Array<Layered>(m);
   let count = 0;
@@ -283,19 +288,21 @@ const offsetBuffers = [new Int32Array(256), new Int32Array(256)];
 const priorityScratch: Array<number | undefined> = [];
 
 /**
- * keys[0, m) in ascending order (in keys or in another shared buffer). The bucket of a key,
- * floor(key / width), orders most of them: one counting pass by bucket, then insertion
- * sort finishes within buckets, cheaper than a native sort call on an article's few dozen
- * keys. Too many buckets for the keys, or too many moves left (keys that buckets do not
- * order), take the native sort instead; either way the order is the exact ascending one.
+ * keys[0, m) in ascending order (in keys or in another shared buffer). The bucket of each
+ * key (bucketOf[k] in [0, buckets), smaller buckets holding smaller keys; the callers know
+ * it from the spans, so no division per key) orders most of them: one counting pass by
+ * bucket, then insertion sort finishes within buckets, cheaper than a native sort call on
+ * an article's few dozen keys. Too many buckets for the keys, or too many moves left (keys
+ * that buckets do not order), take the native sort instead; either way the order is the
+ * exact ascending one.
  */
-function sortByBuckets<K extends Uint32Array | Float64Array>(keys: K, m: number, width: number, buckets: number): K {
+function sortByBuckets<K extends Uint32Array | Float64Array>(keys: K, bucketOf: Int32Array, m: number, buckets: number): K {
   if (buckets > 4 * m + 64 || m > MAX_BUCKET_SORT) return keys.subarray(0, m).sort() as K;
   const counts = bucketScratch(buckets + 1);
-  for (let k = 0; k < m; k++) counts[Math.min(buckets - 1, Math.floor(keys[k] / width)) + 1]++;
+  for (let k = 0; k < m; k++) counts[bucketOf[k] + 1]++;
   for (let b = 1; b <= buckets; b++) counts[b] += counts[b - 1];
   const out = (keys instanceof Uint32Array ? bucketedSmallKeys(m) : bucketedKeys(m)) as K;
-  for (let k = 0; k < m; k++) out[counts[Math.min(buckets - 1, Math.floor(keys[k] / width))]++] = keys[k];
+  for (let k = 0; k < m; k++) out[counts[bucketOf[k]]++] = keys[k];
   let budget = 8 * m;
   for (let i = 1; i < m; i++) {
     const x = out[i];
@@ -325,6 +332,13 @@ let bucketedSmall = new Uint32Array(256);
 let bucketed = new Float64Array(256);
 let sortKeys = new Float64Array(256);
 let smallSortKeys = new Uint32Array(256);
+
+let bucketOfKey = new Int32Array(256);
+
+/** A shared buffer of at least n entries for each key's bucket, filled afresh by each caller. */
+function bucketOfScratch(n: number): Int32Array {
+  return (bucketOfKey = atLeast(bucketOfKey, n, Int32Array));
+}
 
 /** The shared count buffer with [0, n) zeroed. */
 function bucketScratch(n: number): Int32Array {

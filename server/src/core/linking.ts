@@ -14,11 +14,12 @@ import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import * as lexicon from './lexicon';
 import { isJsSpace, rememberedKey } from './normalize';
-import { titleCase, tokensOf, upperCaseKeeps } from './wordScan';
+import { startsAnyAt, titleCase, tokensOf, upperCaseKeeps } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const { HONORIFIC_REACH, HONORIFIC_TABLE, headStartsAt, isNameSyllable, nameStarts } = lexicon;
+const HONORIFIC_MASK = HONORIFIC_TABLE.mask;
 
 /** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
 function collapseSpaces(s: string): string {
@@ -268,9 +269,10 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
   let i = 0; // the next token an honorific may start at
   for (let c = 0; c < nCaps; c++) {
     const cap = caps[c];
-    if (i < cap - HONORIFIC_REACH) i = cap - HONORIFIC_REACH;
+    if (i < cap - HONORIFIC_REACH) i = Math.max(0, cap - HONORIFIC_REACH);
     for (; i < cap; i++) {
-      if (!HONORIFIC_TABLE.startsAt(toks, i)) continue;
+      // One array read (i lies inside the text): most tokens before a capitalised word start no honorific.
+      if (!startsAnyAt(toks, i, HONORIFIC_MASK)) continue;
       const s = HONORIFIC_TABLE.longestEnd(toks, i);
       if (s < 0) continue;
       let e = s;

@@ -36,7 +36,12 @@ const COMMITTEE_TAILS = new SyllableSet(['ủy', 'đoàn']);
 const NUMBERED_LEVELS = new SyllableSet(['quận', 'phường']);
 const MAX_DEPTH = 3;
 /** Levels that name the central body (`Ủy ban Trung ương` + `Mặt trận Tổ quốc Việt Nam`). */
-const CENTRAL_LEVELS = new Set(['Trung ương', 'TW', 'TƯ']);
+const CENTRAL_LEVELS: readonly string[] = ['Trung ương', 'TW', 'TƯ'];
+
+/** CENTRAL_LEVELS.includes(level) by three compares: the level is one of the table's own strings, so equal ones are one string. */
+function isCentral(level: string): boolean {
+  return level === CENTRAL_LEVELS[0] || level === CENTRAL_LEVELS[1] || level === CENTRAL_LEVELS[2];
+}
 const OWNERS = CENTRAL_OWNERS;
 
 export interface OrgParse {
@@ -198,7 +203,7 @@ export class OrgScanner {
   private allowsSecondAnchor(p: number, end: number): 'country' | 'central' | undefined {
     if (countryAt(this.toks, p) === end) return 'country';
     const lv = LEVEL_TABLE.longestValue(this.toks, p);
-    return lv !== undefined && lastMatchEnd() === end && CENTRAL_LEVELS.has(lv) ? 'central' : undefined;
+    return lv !== undefined && lastMatchEnd() === end && isCentral(lv) ? 'central' : undefined;
   }
 
   private secondAnchorAt(p: number, depth: number, after: 'country' | 'central'): number | undefined {
@@ -239,7 +244,7 @@ export class OrgScanner {
     if (!toks.joined(end)) return end;
     const known = knownPlaceEnd(toks, end);
     if (known >= 0) return known;
-    if (CENTRAL_LEVELS.has(level)) return end;
+    if (isCentral(level)) return end;
     return genericPlaceAt(toks, end, NUMBERED_LEVELS.has(toks.id[p])) ?? end;
   }
 
@@ -317,7 +322,7 @@ export class OrgScanner {
     if (!toks.joined(k)) return false;
     const id = toks.id[k];
     return JOINS.has(id) || id === KHOA || id === LEVEL_RANGE || LEVEL_TABLE.longestEnd(toks, k) >= 0
-      || PLACE_TABLE.longestEnd(toks, k) >= 0 || orgHeadStrict(toks, k).length > 0 || isAbbreviation(toks, k);
+      || knownPlaceEnd(toks, k) >= 0 || orgHeadStrict(toks, k).length > 0 || isAbbreviation(toks, k);
   }
 
   /** `phục vụ hành chính công cấp tỉnh`: a lowercase description that ends in a level. */

@@ -7,7 +7,9 @@
  */
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { Scratch, SyllableSet, lastMatchEnd, type Toks, type TokSpan } from './wordScan';
+import { FAMOUS_PEOPLE } from './data/people';
+import { STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
+import { Scratch, SyllableSet, lastMatchEnd, phraseKeys, startsAnyAt, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
@@ -16,6 +18,7 @@ const {
   nameLength, nameStarts, surnameStrength,
 } = lexicon;
 const { unitBefore } = places;
+const HONORIFIC_MASK = HONORIFIC_TABLE.mask;
 
 const BLOCKED = new Scratch();
 const TITLE_EDGES = new Scratch();
@@ -23,6 +26,15 @@ const TITLE_EDGES = new Scratch();
 const TITLE_END = 1;
 const FOREIGN_END = 2;
 const TITLE_START = 4;
+
+/**
+ * First syllables of the famous names, and the one-syllable surnames (strong or weak): one
+ * set read instead of FAMOUS_TABLE's start bits and two surname sets for every capitalised word.
+ */
+const NAME_STARTS = new SyllableSet([
+  ...FAMOUS_PEOPLE.map((p) => phraseKeys(p.name).keys).filter((k) => k.length > 0).map((k) => k[0]),
+  ...[...STRONG_SURNAMES, ...WEAK_SURNAMES].map((s) => phraseKeys(s).keys).filter((k) => k.length === 1).map((k) => k[0]),
+]);
 
 /** Words before a name that make it a street or a place named after a person, not the person. */
 const STREET_WORDS = new SyllableSet(['đường', 'phố']);
@@ -51,11 +63,11 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const placeSpans = input.places;
   const out = fromCredits(input);
   // The names from credits come first; the rest are found left to right.
-  const unsorted = out.length > 0;
-  // Tokens inside a title or a credit name start no other name.
+  const fromCredit = out.length;
+  // Tokens inside a title or a credit name start no other name (loops, not fill(): spans are short).
   const blocked = BLOCKED.bytes(toks.n);
-  for (const t of titles) blocked.fill(1, t.s, t.e);
-  for (const c of out) blocked.fill(1, c.s, c.e);
+  for (const t of titles) for (let k = t.s; k < t.e; k++) blocked[k] = 1;
+  for (const c of out) for (let k = c.s; k < c.e; k++) blocked[k] = 1;
   const { caps, nCaps } = nameStarts(toks);
   let from = 0;
   for (let k = 0; k < nCaps; k++) {
@@ -66,17 +78,33 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
     out.push({ label: 'PER', s: i, e: i + n });
     from = i + n;
   }
-  return unsorted && !byStart(out) ? out.sort(byStartOrder) : out;
+  return fromCredit > 0 ? byStart(out, fromCredit) : out;
 }
 
-/** Whether the spans are in order of start already (the sort would keep them: it is stable). */
-function byStart(spans: readonly TokSpan[]): boolean {
-  for (let k = 1; k < spans.length; k++) if (spans[k - 1].s > spans[k].s) return false;
-  return true;
-}
-
-function byStartOrder(a: TokSpan, b: TokSpan): number {
-  return a.s - b.s;
+/**
+ * out stably sorted by start, as `out.sort((a, b) => a.s - b.s)` gives it: the credit names
+ * out[0, m) (a few, sorted by insertion) merged with the rest (found left to right, so in
+ * order already); on equal starts a credit name comes first, as it stood first.
+ */
+function byStart(out: TokSpan[], m: number): TokSpan[] {
+  for (let k = 1; k < m; k++) {
+    const x = out[k];
+    let j = k - 1;
+    while (j >= 0 && out[j].s > x.s) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  if (m === out.length || out[m - 1].s <= out[m].s) return out;
+  const merged = new Array<TokSpan>(out.length);
+  let a = 0;
+  let b = m;
+  let k = 0;
+  while (a < m && b < out.length) merged[k++] = out[b].s < out[a].s ? out[b++] : out[a++];
+  while (a < m) merged[k++] = out[a++];
+  while (b < out.length) merged[k++] = out[b++];
+  return merged;
 }
 
 /** Whether one of the places spans exactly [s, e) (asked only for famous people who are also places: rarely). */
@@ -113,9 +141,9 @@ function personAt(toks: Toks, i: number, edges: Uint8Array, placeSpans: readonly
  * honorific just before it. A few array reads that skip most capitalised words.
  */
 function mayStartName(toks: Toks, i: number): boolean {
-  if (FAMOUS_TABLE.startsAt(toks, i) || surnameStrength(toks, i) !== undefined) return true;
+  if (NAME_STARTS.has(toks.id[i])) return true; // i is a capitalised word: as FAMOUS_TABLE.startsAt || surnameStrength
   if (!toks.joined(i)) return false;
-  for (let k = Math.max(0, i - 3); k < i; k++) if (HONORIFIC_TABLE.startsAt(toks, k)) return true;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (startsAnyAt(toks, k, HONORIFIC_MASK)) return true;
   return false;
 }
 

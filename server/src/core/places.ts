@@ -4,21 +4,36 @@
  * Dũng`, `xã Tân Lập`, `phường 5`). The unit word stays outside the span.
  */
 import * as lexicon from './lexicon';
-import { Scratch, SyllableSet, lastMatchEnd, type Toks, type TokSpan } from './wordScan';
+import { PLACES } from './data/places';
+import { Scratch, SyllableSet, lastMatchEnd, phraseKeys, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const { FAMOUS_TABLE, PLACE_TABLE, UNIT_TABLE, headStartsAt, looksLikePerson, nameStarts } = lexicon;
 
+/**
+ * First syllables of the known places that may be written in lowercase (`miền Bắc`). Every
+ * other place starts capitalised, so a lowercase word that starts none of these (`hội`,
+ * `cao`, `trung`: common words that also start a place name) needs no trie walk to fail.
+ */
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_PLACE_STARTS = new SyllableSet(PLACES.map((p) => phraseKeys(p.name)).filter((k) => k.keys.length > 0 && !UPPER_START.test(k.forms[0])).map((k) => k.keys[0]));
+
+/** Whether a known place may start at toks[i] as far as its casing goes (a cheap test before PLACE_TABLE). */
+function mayStartPlace(toks: Toks, i: number): boolean {
+  return toks.cap(i) || LOWER_PLACE_STARTS.has(toks.key(i));
+}
+
 /** End of the longest known place at toks[i] when it needs no context (not `Hồ Chí Minh`), or -1. */
 export function definitePlaceEnd(toks: Toks, i: number): number {
+  if (!mayStartPlace(toks, i)) return -1;
   const v = PLACE_TABLE.longestValue(toks, i);
   return v === undefined || v.needsContext ? -1 : lastMatchEnd();
 }
 
 /** End of the longest known place at toks[i] (`Quảng Ninh`, `miền Bắc`, `Bà Rịa - Vũng Tàu`), or -1. */
 export function knownPlaceEnd(toks: Toks, i: number): number {
-  return PLACE_TABLE.longestEnd(toks, i);
+  return mayStartPlace(toks, i) ? PLACE_TABLE.longestEnd(toks, i) : -1;
 }
 
 /**
@@ -66,6 +81,7 @@ export function detectPlaces(toks: Toks): TokSpan[] {
         continue;
       }
     }
+    if (!mayStartPlace(toks, i)) continue;
     const known = PLACE_TABLE.longestValue(toks, i);
     if (!known) continue;
     const end = lastMatchEnd();
@@ -89,7 +105,7 @@ function byStartOrder(a: TokSpan, b: TokSpan): number {
 }
 
 function placeAfterUnit(toks: Toks, i: number, numbered: boolean, tableOnly: boolean): number | undefined {
-  const known = PLACE_TABLE.longestEnd(toks, i);
+  const known = knownPlaceEnd(toks, i);
   if (known >= 0) return known;
   // A famous person after a unit word is the place named after them (`quận Lê Lợi`… `TP Hồ Chí Minh`).
   if (FAMOUS_TABLE.longestValue(toks, i)?.place) return lastMatchEnd();
