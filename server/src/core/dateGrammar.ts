@@ -58,8 +58,11 @@ const MEASURE_AFTER = new WordSet(MEASURE_AFTER_MONTH);
 const RELATIVE_YEAR = new WordSet(RELATIVE_YEAR_WORDS);
 /** Every first word of a day part, weekday and day word is letters (a key of letters only matches a word token). */
 const PREFIX_BY_WORDS = [DAY_PART, WEEKDAY, DAY_WORD].every((table) => [...table.firstWords].every((w) => /^[\p{L}\p{M}]+$/u.test(w)));
-/** Hashes (hashKey) of the last words of RELATIVE and PREPOSITION phrases (see readsWordBefore). */
-const WORDS_READ_BEFORE = new Set([...RELATIVE_WORDS, ...DATE_PREPOSITIONS].map((p) => hashKey(p.toLowerCase().split(/\s+/).filter(Boolean).pop()!)));
+/** The last words of RELATIVE and PREPOSITION phrases, and their hashes (hashKey; see readsWordBefore). */
+const LAST_WORDS_BEFORE = [...RELATIVE_WORDS, ...DATE_PREPOSITIONS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean).pop()!);
+const WORDS_READ_BEFORE = new Set(LAST_WORDS_BEFORE.map(hashKey));
+/** Those last words are all letters: a mark or a number ending the line before a date ends no such phrase. */
+export const READS_ONLY_WORDS_BEFORE = LAST_WORDS_BEFORE.every((w) => /^[\p{L}\p{M}]+$/u.test(w));
 
 /**
  * Can the grammar read a word token with this hash (hashKey) when it ends the line before a

@@ -13,7 +13,7 @@
  * publication date the year is `XXXX` and `yearSource` is `unknown`.
  */
 import type { Candidate, DetectContext, Line } from './candidates';
-import { DateGrammar, dateHotSpots, dateReach, readsWordBefore, type DateMatch, type Point } from './dateGrammar';
+import { DateGrammar, dateHotSpots, dateReach, READS_ONLY_WORDS_BEFORE, readsWordBefore, type DateMatch, type Point } from './dateGrammar';
 import { partitionPoint } from './partition';
 import { isBreakUnit as isBreak, isLetterUnit as isLetter, isSpaceUnit as isSpace, scanNear, tokenize, wordBefore } from './scanTokens';
 import type { YearSource } from './types';
@@ -118,8 +118,8 @@ function wholeLines(text: string, from: number, to: number): boolean {
     const hash = wordBefore(text, k + 1);
     return hash !== 0 && !readsWordBefore(hash);
   }
-  // A mark or a digit (each a token of its own kind), unless half of a surrogate pair (maybe an astral letter).
-  return !(c >= 0xd800 && c <= 0xdfff);
+  // A mark or a digit (each a token of its own kind, no word), unless half of a surrogate pair (maybe an astral letter).
+  return READS_ONLY_WORDS_BEFORE && !(c >= 0xd800 && c <= 0xdfff);
 }
 
 export function detectDates(ctx: DetectContext): Candidate[] {
