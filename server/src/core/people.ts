@@ -83,19 +83,14 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
 }
 
 /**
- * out stably sorted by start, as `out.sort((a, b) => a.s - b.s)` gives it: the credit names
- * out[0, m) (a few, sorted by insertion) merged with the rest (found left to right, so in
- * order already); on equal starts a credit name comes first, as it stood first.
+ * out stably sorted by start, as `out.sort(byStartOrder)` gives it: the credit names out[0, m)
+ * (usually in order already; else sorted alone) merged with the rest (found left to right, so
+ * in order already); on equal starts a credit name comes first, as it stood first.
  */
 function byStart(out: TokSpan[], m: number): TokSpan[] {
-  for (let k = 1; k < m; k++) {
-    const x = out[k];
-    let j = k - 1;
-    while (j >= 0 && out[j].s > x.s) {
-      out[j + 1] = out[j];
-      j--;
-    }
-    out[j + 1] = x;
+  if (!inOrder(out, m)) {
+    const credits = out.slice(0, m).sort(byStartOrder);
+    for (let k = 0; k < m; k++) out[k] = credits[k];
   }
   if (m === out.length || out[m - 1].s <= out[m].s) return out;
   const merged = new Array<TokSpan>(out.length);
@@ -106,6 +101,16 @@ function byStart(out: TokSpan[], m: number): TokSpan[] {
   while (a < m) merged[k++] = out[a++];
   while (b < out.length) merged[k++] = out[b++];
   return merged;
+}
+
+/** Whether spans[0, m) are in order of start. */
+function inOrder(spans: readonly TokSpan[], m: number): boolean {
+  for (let k = 1; k < m; k++) if (spans[k - 1].s > spans[k].s) return false;
+  return true;
+}
+
+function byStartOrder(a: TokSpan, b: TokSpan): number {
+  return a.s - b.s;
 }
 
 /** Whether one of the places spans exactly [s, e) (asked only for famous people who are also places: rarely). */
