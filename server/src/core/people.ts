@@ -20,12 +20,13 @@ const {
 const { unitBefore } = places;
 const HONORIFIC_MASK = HONORIFIC_TABLE.mask;
 
-const BLOCKED = new Scratch();
 const TITLE_EDGES = new Scratch();
 /** Title edge marks per token: a title ends right before it (foreign: an office abroad), or starts at it. */
 const TITLE_END = 1;
 const FOREIGN_END = 2;
 const TITLE_START = 4;
+/** Mark of a token inside a title or a credit name. */
+const BLOCKED = 8;
 
 /**
  * First syllables of the famous names, and the one-syllable surnames (strong or weak): one
@@ -64,15 +65,15 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
   const out = fromCredits(input);
   // The names from credits come first; the rest are found left to right.
   const fromCredit = out.length;
-  // Tokens inside a title or a credit name start no other name (loops, not fill(): spans are short).
-  const blocked = BLOCKED.bytes(toks.n);
-  for (const t of titles) for (let k = t.s; k < t.e; k++) blocked[k] = 1;
-  for (const c of out) for (let k = c.s; k < c.e; k++) blocked[k] = 1;
+  // Tokens inside a title or a credit name start no other name: a third mark in edges (one
+  // buffer zeroed, not two; loops, not fill(): spans are short).
+  for (const t of titles) for (let k = t.s; k < t.e; k++) edges[k] |= BLOCKED;
+  for (const c of out) for (let k = c.s; k < c.e; k++) edges[k] |= BLOCKED;
   const { caps, nCaps } = nameStarts(toks);
   let from = 0;
   for (let k = 0; k < nCaps; k++) {
     const i = caps[k];
-    if (i < from || blocked[i]) continue;
+    if (i < from || (edges[i] & BLOCKED) !== 0) continue;
     const n = (edges[i] & FOREIGN_END) !== 0 && toks.joined(i) ? foreignName(toks, i) || personAt(toks, i, edges, placeSpans) : personAt(toks, i, edges, placeSpans);
     if (n === 0) continue;
     out.push({ label: 'PER', s: i, e: i + n });
@@ -82,19 +83,14 @@ export function detectPeople(input: PeopleInput): TokSpan[] {
 }
 
 /**
- * out stably sorted by start, as `out.sort((a, b) => a.s - b.s)` gives it: the credit names
- * out[0, m) (a few, sorted by insertion) merged with the rest (found left to right, so in
- * order already); on equal starts a credit name comes first, as it stood first.
+ * out stably sorted by start, as `out.sort(byStartOrder)` gives it: the credit names out[0, m)
+ * (usually in order already; else sorted alone) merged with the rest (found left to right, so
+ * in order already); on equal starts a credit name comes first, as it stood first.
  */
 function byStart(out: TokSpan[], m: number): TokSpan[] {
-  for (let k = 1; k < m; k++) {
-    const x = out[k];
-    let j = k - 1;
-    while (j >= 0 && out[j].s > x.s) {
-      out[j + 1] = out[j];
-      j--;
-    }
-    out[j + 1] = x;
+  if (!inOrder(out, m)) {
+    const credits = out.slice(0, m).sort(byStartOrder);
+    for (let k = 0; k < m; k++) out[k] = credits[k];
   }
   if (m === out.length || out[m - 1].s <= out[m].s) return out;
   const merged = new Array<TokSpan>(out.length);
@@ -105,6 +101,16 @@ function byStart(out: TokSpan[], m: number): TokSpan[] {
   while (a < m) merged[k++] = out[a++];
   while (b < out.length) merged[k++] = out[b++];
   return merged;
+}
+
+/** Whether spans[0, m) are in order of start. */
+function inOrder(spans: readonly TokSpan[], m: number): boolean {
+  for (let k = 1; k < m; k++) if (spans[k - 1].s > spans[k].s) return false;
+  return true;
+}
+
+function byStartOrder(a: TokSpan, b: TokSpan): number {
+  return a.s - b.s;
 }
 
 /** Whether one of the places spans exactly [s, e) (asked only for famous people who are also places: rarely). */
