@@ -82,6 +82,7 @@ test('upperCaseKeeps (read by the all-capitals test of linking) equals the built
 /** Every token of a and b: offsets, syllable id and flags. */
 function assertSameTokens(a: Toks, b: Toks, text: string): void {
   assert.equal(a.n, b.n, JSON.stringify(text));
+  assert.equal(a.plainSpaces, b.plainSpaces, JSON.stringify(text));
   for (let i = 0; i < a.n; i++) {
     const at = `token ${i} ${JSON.stringify(a.textOf(i))} of ${JSON.stringify(text)}`;
     assert.deepEqual([a.start[i], a.end[i], a.id[i], a.flags[i]], [b.start[i], b.end[i], b.id[i], b.flags[i]], at);
@@ -99,4 +100,9 @@ test('property: the fast scan gives the tokens of the exact path', () => {
     }),
     { numRuns: RUNS },
   );
+});
+
+test('tokens say whether the text has whitespace other than spaces and line breaks', () => {
+  for (const text of ['a b', 'a  b\nc', 'a\r\nb', '', 'x']) assert.equal(tokenize(text).plainSpaces, true, JSON.stringify(text));
+  for (const text of ['a\tb', 'a\u2003b', 'a b\u00a0', '\u3000', 'a\ufeffb']) assert.equal(tokenize(text).plainSpaces, false, JSON.stringify(text));
 });

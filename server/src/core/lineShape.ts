@@ -619,6 +619,7 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
   const ends = toks.end;
   const ids = toks.id;
   const flags = toks.flags;
+  const plain = toks.plainSpaces;
   const n = toks.n;
   let t = cursor;
   while (t < n && starts[t] < from) t++;
@@ -637,7 +638,8 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
     for (; t < n && starts[t] < to; t++) {
       const s = starts[t];
       if (s !== end) {
-        if (s !== end + 1 || text.charCodeAt(end) !== 32) return false;
+        // One unit between two tokens is whitespace (every other unit is in a token): a space unless the text has other kinds.
+        if (s !== end + 1 || (!plain && text.charCodeAt(end) !== 32)) return false;
         inToken = false;
       }
       end = ends[t];

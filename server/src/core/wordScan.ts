@@ -53,6 +53,8 @@ const C_APOSTROPHE = 256;
 const C_SURROGATE = 512;
 /** Whitespace carries the gap flags it puts before the next token (F_SPACE, and F_NL for a line break) at bit GAP_SHIFT. */
 const GAP_SHIFT = 8;
+/** Whitespace other than ` ` and the line breaks `\n`/`\r` (a tab, an em space, …): slowStep takes it, so Toks.plainSpaces knows. */
+const C_ODD_SPACE = 1 << 11;
 /** Set in every classified unit (0 = not classified yet); also the class of the end of the text, which matches nothing. */
 const C_DONE = 1 << 14;
 /** `.` or `&`: after a word of upper-or-digit units it may join an abbreviation (`VOV.VN`). C_UPPER_OR_DIGIT << 8, so one AND tells. */
@@ -76,7 +78,7 @@ function classify(c: number): number {
   const up = ch.toUpperCase();
   let k = C_DONE;
   if (isWordUnit(c, ch)) k |= C_WORD;
-  if (isSpace(c)) k |= C_SPACE | ((c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE) << GAP_SHIFT);
+  if (isSpace(c)) k |= C_SPACE | ((c === 10 || c === 13 ? F_SPACE | F_NL : F_SPACE) << GAP_SHIFT) | (c === 32 || c === 10 || c === 13 ? 0 : C_ODD_SPACE);
   if (c === 39 || c === 0x2019) k |= C_APOSTROPHE;
   if (c === 46 || c === 38) k |= C_ABBREVIATION_JOIN;
   if (c >= 0xd800 && c <= 0xdfff) k |= C_SURROGATE;
@@ -322,6 +324,8 @@ export class Toks {
     readonly id: Int32Array,
     /** F_* bits (read through the methods below; lineShape.ts reads F_LETTERS/F_DIGITS directly). */
     readonly flags: Uint8Array,
+    /** The text has no whitespace but ` `, `\n` and `\r`: a one-unit gap between two tokens of a line is one plain space. */
+    readonly plainSpaces: boolean,
   ) {}
 
   private f(i: number): number {
@@ -490,6 +494,8 @@ function tokenFlags(first: number, any: number, all: number, len: number): numbe
 let scanAt = 0;
 let scanCount = 0;
 let scanGap = 0;
+/** slowStep has read whitespace other than ` `, `\n` and `\r` (C_ODD_SPACE). */
+let scanOddSpace = false;
 let scanArrays = shared;
 
 /**
@@ -505,13 +511,14 @@ function tokenizeInto(text: string, arrays: TokenArrays): Toks {
   scanAt = 0;
   scanCount = 0;
   scanGap = 0;
+  scanOddSpace = false;
   for (;;) {
     fastScan(text);
     if (scanAt >= text.length) break;
     slowStep(text);
   }
   const { starts, ends, ids, flags } = (lastArrays = scanArrays);
-  return new Toks(text, scanCount, starts, ends, ids, flags);
+  return new Toks(text, scanCount, starts, ends, ids, flags, !scanOddSpace);
 }
 
 /** The tokens of text by slowStep alone (the exact path), for the unit test that compares fastScan's tokens with them. */
@@ -520,9 +527,10 @@ export function tokenizeExact(text: string): Toks {
   scanAt = 0;
   scanCount = 0;
   scanGap = 0;
+  scanOddSpace = false;
   while (scanAt < text.length) slowStep(text);
   const { starts, ends, ids, flags } = scanArrays;
-  return new Toks(text, scanCount, starts, ends, ids, flags);
+  return new Toks(text, scanCount, starts, ends, ids, flags, !scanOddSpace);
 }
 
 /** The usual tokens from scanAt on, up to the end or the start of a token slowStep must take. */
@@ -537,6 +545,7 @@ function fastScan(text: string): void {
   let k = INFO[c];
   scan: for (;;) {
     while ((k & C_SPACE) !== 0) {
+      if ((k & C_ODD_SPACE) !== 0) break scan;
       gap |= (k >>> GAP_SHIFT) & (F_SPACE | F_NL);
       if (++i === n) break scan;
       c = text.charCodeAt(i);
@@ -592,6 +601,7 @@ function slowStep(text: string): void {
   const k = info(c);
   if ((k & C_SPACE) !== 0) {
     scanGap |= (k >>> GAP_SHIFT) & (F_SPACE | F_NL);
+    if ((k & C_ODD_SPACE) !== 0) scanOddSpace = true;
     scanAt = i + 1;
     return;
   }
