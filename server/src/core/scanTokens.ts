@@ -18,7 +18,7 @@
  * same answers.
  */
 import { escapeRegExp } from './escapeRegExp';
-import { F_DIGITS as F_DIGITS_, F_LETTERS as F_LETTERS_, MAX_SYLLABLES, UNKNOWN as UNKNOWN_, tokenize as wordTokens, tokensOf, type Toks } from './wordScan';
+import { F_DIGITS as F_DIGITS_, F_LETTERS as F_LETTERS_, MAX_SYLLABLES, UNKNOWN as UNKNOWN_, syllableId, tokenize as wordTokens, tokensOf, type Toks } from './wordScan';
 
 // Bound once: imported bindings read in hot loops are getters under tsx.
 const F_LETTERS = F_LETTERS_;
@@ -683,9 +683,11 @@ function scanViewTokens(toks: Toks, words: TokenWords, marks: number[], starts: 
     const f = flags[t];
     if ((f & F_LETTERS) !== 0) {
       const i = id[t];
+      // memo[UNKNOWN] is ID_NO when no token without an id can start a match (unknownIsNone).
+      const m = memo[i];
+      if (m === ID_NO) continue;
       if (i !== UNKNOWN) {
-        const m = memo[i];
-        if (m === ID_NO || (m === 0 && !words.idMayStart(text, start[t], end[t], i))) continue;
+        if (m === 0 && !words.idMayStart(text, start[t], end[t], i)) continue;
         words.tryAt(text, start[t], starts, ends);
         continue;
       }
@@ -844,7 +846,10 @@ const ID_MAY = 2;
  * every unit.)
  */
 class TokenWords {
-  /** Per syllable id: 0 not asked yet, ID_NO or ID_MAY (ids keep their key for good: kept across texts). */
+  /**
+   * Per syllable id: 0 not asked yet, ID_NO or ID_MAY (ids keep their key for good: kept
+   * across texts); UNKNOWN's is ID_NO when unknownIsNone, else 0 (never asked).
+   */
   readonly memo = new Uint8Array(MAX_SYLLABLES);
 
   private constructor(
@@ -857,7 +862,15 @@ class TokenWords {
     /** Per first unit (see lengths): the alternatives in the regex's order (see matchCode). */
     private readonly alts: Int32Array[][],
     private readonly firstWords: ReadonlySet<string>,
-  ) {}
+    /**
+     * Every first word has a syllable id given before any text was tokenized (watchWords) and
+     * only units of one-unit case: a token of letters only that the regex reads as a first
+     * word then has that word's id, so a token whose id is UNKNOWN starts no match.
+     */
+    readonly unknownIsNone: boolean,
+  ) {
+    if (unknownIsNone) this.memo[UNKNOWN] = ID_NO;
+  }
 
   /**
    * Codes of the phrases (lower-case words, in the regex's order): per phrase its first
@@ -896,7 +909,9 @@ class TokenWords {
       }
     }
     for (const words of phrases) for (const word of words.slice(1)) for (const u of unitCase(word[0])) if (lengths[u] !== 0) return null;
-    return new TokenWords(lengths, alts, new Set(phrases.map((words) => words[0])));
+    const firstWords = new Set(phrases.map((words) => words[0]));
+    const unknownIsNone = [...firstWords].every((w) => idsGivenAtLoad.has(w) && oneUnitCases(w));
+    return new TokenWords(lengths, alts, firstWords, unknownIsNone);
   }
 
   /** A token [s, e) of letters only with syllable id `id` may be a first word (answer kept in memo). */
@@ -960,9 +975,31 @@ let watched: PhraseFinder | null = null;
 let lastWordsText: string | null = null;
 let lastWords: { starts: number[]; ends: number[] } = { starts: [], ends: [] };
 
+/**
+ * First words of the watched phrases, given a syllable id when watched (at load time, as the
+ * tables get theirs: before any text is tokenized; see TokenWords.unknownIsNone).
+ */
+const idsGivenAtLoad = new Set<string>();
+
+/**
+ * Each unit of the word and of its upper case is one unit in both cases (the tokenizer gives
+ * a token with another unit no id, see wordScan.tokenizeInto).
+ */
+function oneUnitCases(word: string): boolean {
+  for (const ch of word) {
+    for (const u of [ch, ch.toUpperCase()]) if (u.length !== 1 || u.toLowerCase().length !== 1 || u.toUpperCase().length !== 1) return false;
+  }
+  return true;
+}
+
 /** Also find these lower-case phrases in wordStarts. No two grammars may share a first word. */
 export function watchWords(phrases: Iterable<string>): void {
-  for (const p of phrases) watchedPhrases.push(p);
+  for (const p of phrases) {
+    watchedPhrases.push(p);
+    const first = p.toLowerCase().split(' ').filter(Boolean)[0];
+    syllableId(first);
+    idsGivenAtLoad.add(first);
+  }
   watched = null;
   lastWordsText = null;
 }
