@@ -781,12 +781,44 @@ export function isHeadlineLike(s: LineShape): boolean {
 
 function headlineLike(s: LineShape): boolean {
   if (s.blank || s.words < 3 || s.words > 40 || s.text.length > 250 || s.bullet) return false;
-  if (/[.,;:]$/.test(s.text) && !/(?:\.\.\.|…)$/.test(s.text)) return false;
-  return !isStampLine(s) && !isSectionName(s.skeleton) && !parseMetaLine(s);
+  if (endsLikeClause(s.text)) return false;
+  return !isStampLine(s) && !isSectionLine(s) && !parseMetaLine(s);
+}
+
+/** Ends with `.`, `,`, `;` or `:`, but not with an ellipsis (`...`, `…`). */
+function endsLikeClause(text: string): boolean {
+  const n = text.length;
+  const c = text.charCodeAt(n - 1);
+  if (c === 44 || c === 59 || c === 58) return true;
+  return c === 46 && !(text.charCodeAt(n - 2) === 46 && text.charCodeAt(n - 3) === 46);
 }
 
 export function isSectionName(skeleton: string): boolean {
   return SECTIONS.has(skeleton);
+}
+
+/**
+ * isSectionName(s.skeleton), without building the skeleton of a line whose first word and
+ * count of letter runs no section name has (most lines).
+ */
+function isSectionLine(s: LineShape): boolean {
+  return !s.skeletonCut && SECTION_SHAPES.has(sectionShape(s.firstWordHash, s.letterRuns)) && SECTIONS.has(s.skeleton);
+}
+
+function sectionShape(firstWordHash: number, runs: number): number {
+  return (Math.imul(firstWordHash, 31) + runs) | 0;
+}
+
+/**
+ * Shapes of the section names a skeleton can equal (letter runs between single spaces; a
+ * cut skeleton keeps at least LONG_LINE_SKELETON_WORDS runs, more than any section name has).
+ */
+const SECTION_SHAPES = new Set<number>();
+for (const k of SECTIONS) {
+  if (skeletonOf(k) !== k) continue;
+  const words = k.split(' ');
+  if (words.length >= LONG_LINE_SKELETON_WORDS) throw new Error(`section name "${k}": too many words for isSectionLine`);
+  SECTION_SHAPES.add(sectionShape(keyHash(words[0]), words.length));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1009,7 +1041,20 @@ const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
  * Person-name parts of a credit or byline text (`A - B`, `A, B`, `A và B`, `A/B`), each
  * without a trailing `(agency)`, as spans relative to the text.
  */
-export function nameParts(text: string): Span[] {
+export function nameParts(text: string): readonly Span[] {
+  // A byline is asked twice in a row: isNamesLine, then metadata for its spans.
+  if (text !== lastPartsText) {
+    lastParts = findNameParts(text);
+    lastPartsText = text;
+  }
+  return lastParts;
+}
+
+/** The last text nameParts was asked about, and its answer (shared: callers do not modify it). */
+let lastPartsText: string | undefined;
+let lastParts: readonly Span[] = [];
+
+function findNameParts(text: string): Span[] {
   const out: Span[] = [];
   if (!hasCapitalPair(text)) return out;
   let from = 0;
