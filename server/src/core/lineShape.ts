@@ -1042,23 +1042,34 @@ const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
  * without a trailing `(agency)`, as spans relative to the text.
  */
 export function nameParts(text: string): readonly Span[] {
-  // A byline is asked twice in a row: isNamesLine, then metadata for its spans.
-  if (text !== lastPartsText) {
-    lastParts = findNameParts(text);
-    lastPartsText = text;
-  }
+  if (!hasCapitalPair(text)) return [];
+  const pieces = piecesOf(text);
+  if (lastParts === undefined) lastParts = findNameParts(text, pieces);
   return lastParts;
 }
 
-/** The last text nameParts was asked about, and its answer (shared: callers do not modify it). */
-let lastPartsText: string | undefined;
-let lastParts: readonly Span[] = [];
+/**
+ * The last text split at NAME_SEPARATORS, its pieces and (once asked) its name parts: a
+ * byline is asked about twice in a row, by isNamesLine and then by metadata for its spans.
+ * Shared: callers do not modify them.
+ */
+let lastPiecesText: string | undefined;
+let lastPieces: readonly string[] = [];
+let lastParts: readonly Span[] | undefined;
 
-function findNameParts(text: string): Span[] {
+function piecesOf(text: string): readonly string[] {
+  if (text !== lastPiecesText) {
+    lastPieces = text.split(NAME_SEPARATORS);
+    lastParts = undefined;
+    lastPiecesText = text;
+  }
+  return lastPieces;
+}
+
+function findNameParts(text: string, pieces: readonly string[]): Span[] {
   const out: Span[] = [];
-  if (!hasCapitalPair(text)) return out;
   let from = 0;
-  for (const piece of text.split(NAME_SEPARATORS)) {
+  for (const piece of pieces) {
     const at = text.indexOf(piece, from);
     from = at + piece.length;
     // No leading \s*: quadratic on long blank runs; trim() drops it. Without a `)` there is nothing to drop.
@@ -1130,12 +1141,16 @@ export function isNamesLine(text: string): boolean {
   if (text.length > MAX_NAMES_LINE || !hasCapitalPair(text)) return false; // no name: nameParts finds none
   // Without agencies (`/`, brackets) every part must be a name: a word in lower case rules it out.
   if (!text.includes('/') && !text.includes('(') && hasUncapitalizedWord(text)) return false;
-  const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
-  if (parts.length === 0 || parts.length > 4) return false;
+  const pieces = piecesOf(text);
+  let count = 0; // pieces that are not blank
+  for (const p of pieces) if (p.trim() !== '') count++;
+  if (count === 0 || count > 4) return false;
   const names = nameParts(text).length;
-  if (names === parts.length) return true;
+  if (names === count) return true;
   // Agencies beside the names: `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`.
-  return names > 0 && text.includes('/') && parts.every((p) => isNameLike(p.replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
+  if (names === 0 || !text.includes('/')) return false;
+  const parts = pieces.filter((p) => p.trim() !== '');
+  return parts.every((p) => isNameLike(p.replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
 }
 
 /**
