@@ -851,13 +851,33 @@ export function findStamp(s: LineShape): Span | null {
 
 function scanStamp(s: LineShape): Span | null {
   // Every stamp has a date (`12/05/2025`, `2025-05-12`): a time or a number alone never matches.
-  if (!/\d[/.-]\d\d?[/.-]\d/.test(s.text)) return null;
+  if (!hasDateHint(s.text)) return null;
   const m = STAMP.exec(s.text);
   if (!m) return null;
   let text = m[0];
   // Separator characters the optional groups may leave at the end.
   while (/[ ,|–-]$/.test(text)) text = text.slice(0, -1);
   return { start: s.start + m.index, end: s.start + m.index + text.length };
+}
+
+/** `\d[/.-]\d\d?[/.-]\d` somewhere in the text (what every stamp's date has), by char codes. */
+function hasDateHint(text: string): boolean {
+  for (let i = 0; i + 4 < text.length; i++) {
+    if (!isAsciiDigit(text.charCodeAt(i)) || !isDateSeparator(text.charCodeAt(i + 1)) || !isAsciiDigit(text.charCodeAt(i + 2))) continue;
+    const c = text.charCodeAt(i + 3);
+    // charCodeAt past the end is NaN: neither a digit nor a separator.
+    if (isDateSeparator(c) ? isAsciiDigit(text.charCodeAt(i + 4)) : isAsciiDigit(c) && isDateSeparator(text.charCodeAt(i + 4)) && isAsciiDigit(text.charCodeAt(i + 5))) return true;
+  }
+  return false;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `/`, `.` or `-`. */
+function isDateSeparator(c: number): boolean {
+  return c === 47 || c === 46 || c === 45;
 }
 
 /** Only labels and page controls around the stamp: `Cập nhật: 10:15 12/05/2025`, `… [GMT +7] A A`. */
