@@ -636,6 +636,21 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
     if (t >= n || starts[t] !== from) return false;
     let end = from;
     for (; t < n && starts[t] < to; t++) {
+      if (plain && runs !== 0) {
+        // Most tokens: letters alone, no syllable id, one space after the last token (so no run to continue): a word of one letter run.
+        const before = t;
+        while (t < n && starts[t] === end + 1 && ids[t] === UNKNOWN && (flags[t] & F_LETTERS) !== 0 && end + 1 < to) {
+          end = ends[t];
+          t++;
+        }
+        if (t !== before) {
+          words += t - before;
+          runs += t - before;
+          letterEnd = end;
+          inToken = true;
+        }
+        if (!(t < n && starts[t] < to)) break;
+      }
       const s = starts[t];
       if (s !== end) {
         // One unit between two tokens is whitespace (every other unit is in a token): a space unless the text has other kinds.
