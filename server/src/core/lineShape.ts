@@ -637,9 +637,18 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
     let end = from;
     for (; t < n && starts[t] < to; t++) {
       if (plain && runs !== 0) {
-        // Most tokens: letters alone, no syllable id, one space after the last token (so no run to continue): a word of one letter run.
+        // Most tokens: one space after the last token (so no run to continue) and letters alone (a
+        // learnt syllable id of one letter run, or no id and the tokenizer's letters flag): a word of one letter run.
         const before = t;
-        while (t < n && starts[t] === end + 1 && ids[t] === UNKNOWN && (flags[t] & F_LETTERS) !== 0 && end + 1 < to) {
+        while (t < n && starts[t] === end + 1 && end + 1 < to) {
+          const id = ids[t];
+          if (id === UNKNOWN) {
+            if ((flags[t] & F_LETTERS) === 0) break;
+          } else {
+            const bits = ID_INFO[id];
+            if ((bits & ID_RUN) === 0) break; // no run, or not learnt yet: the general path below
+            if ((bits & ID_STOP) !== 0) stops++;
+          }
           end = ends[t];
           t++;
         }
