@@ -639,24 +639,28 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
       if (plain && runs !== 0) {
         // Most tokens: one space after the last token (so no run to continue) and letters alone (a
         // learnt syllable id of one letter run, or no id and the tokenizer's letters flag): a word of one letter run.
-        const before = t;
-        while (t < n && starts[t] === end + 1 && end + 1 < to) {
-          const id = ids[t];
-          if (id === UNKNOWN) {
-            if ((flags[t] & F_LETTERS) === 0) break;
-          } else {
-            const bits = ID_INFO[id];
-            if ((bits & ID_RUN) === 0) break; // no run, or not learnt yet: the general path below
-            if ((bits & ID_STOP) !== 0) stops++;
-          }
-          end = ends[t];
+        // Or a punctuation mark right after the last token (`,` `.`): one unit, no word.
+        while (t < n) {
+          const s = starts[t];
+          if (s === end + 1 && s < to) {
+            const id = ids[t];
+            if (id === UNKNOWN) {
+              if ((flags[t] & F_LETTERS) === 0) break;
+            } else {
+              const bits = ID_INFO[id];
+              if ((bits & ID_RUN) === 0) break; // no run, or not learnt yet: the general path below
+              if ((bits & ID_STOP) !== 0) stops++;
+            }
+            end = ends[t];
+            words++;
+            runs++;
+            letterEnd = end;
+            inToken = true;
+          } else if (s === end && s < to && ends[t] === s + 1 && (CODE[text.charCodeAt(s)] & KIND_MASK) === K_OTHER) {
+            punct |= punctOf(text.charCodeAt(s));
+            end = s + 1;
+          } else break;
           t++;
-        }
-        if (t !== before) {
-          words += t - before;
-          runs += t - before;
-          letterEnd = end;
-          inToken = true;
         }
         if (!(t < n && starts[t] < to)) break;
       }
