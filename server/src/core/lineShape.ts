@@ -636,6 +636,34 @@ function scanTokens(toks: Toks, text: string, from: number, to: number): boolean
     if (t >= n || starts[t] !== from) return false;
     let end = from;
     for (; t < n && starts[t] < to; t++) {
+      if (plain && runs !== 0) {
+        // Most tokens: one space after the last token (so no run to continue) and letters alone (a
+        // learnt syllable id of one letter run, or no id and the tokenizer's letters flag): a word of one letter run.
+        // Or a punctuation mark right after the last token (`,` `.`): one unit, no word.
+        while (t < n) {
+          const s = starts[t];
+          if (s === end + 1 && s < to) {
+            const id = ids[t];
+            if (id === UNKNOWN) {
+              if ((flags[t] & F_LETTERS) === 0) break;
+            } else {
+              const bits = ID_INFO[id];
+              if ((bits & ID_RUN) === 0) break; // no run, or not learnt yet: the general path below
+              if ((bits & ID_STOP) !== 0) stops++;
+            }
+            end = ends[t];
+            words++;
+            runs++;
+            letterEnd = end;
+            inToken = true;
+          } else if (s === end && s < to && ends[t] === s + 1 && (CODE[text.charCodeAt(s)] & KIND_MASK) === K_OTHER) {
+            punct |= punctOf(text.charCodeAt(s));
+            end = s + 1;
+          } else break;
+          t++;
+        }
+        if (!(t < n && starts[t] < to)) break;
+      }
       const s = starts[t];
       if (s !== end) {
         // One unit between two tokens is whitespace (every other unit is in a token): a space unless the text has other kinds.
@@ -781,12 +809,44 @@ export function isHeadlineLike(s: LineShape): boolean {
 
 function headlineLike(s: LineShape): boolean {
   if (s.blank || s.words < 3 || s.words > 40 || s.text.length > 250 || s.bullet) return false;
-  if (/[.,;:]$/.test(s.text) && !/(?:\.\.\.|…)$/.test(s.text)) return false;
-  return !isStampLine(s) && !isSectionName(s.skeleton) && !parseMetaLine(s);
+  if (endsLikeClause(s.text)) return false;
+  return !isStampLine(s) && !isSectionLine(s) && !parseMetaLine(s);
+}
+
+/** Ends with `.`, `,`, `;` or `:`, but not with an ellipsis (`...`, `…`). */
+function endsLikeClause(text: string): boolean {
+  const n = text.length;
+  const c = text.charCodeAt(n - 1);
+  if (c === 44 || c === 59 || c === 58) return true;
+  return c === 46 && !(text.charCodeAt(n - 2) === 46 && text.charCodeAt(n - 3) === 46);
 }
 
 export function isSectionName(skeleton: string): boolean {
   return SECTIONS.has(skeleton);
+}
+
+/**
+ * isSectionName(s.skeleton), without building the skeleton of a line whose first word and
+ * count of letter runs no section name has (most lines).
+ */
+function isSectionLine(s: LineShape): boolean {
+  return !s.skeletonCut && SECTION_SHAPES.has(sectionShape(s.firstWordHash, s.letterRuns)) && SECTIONS.has(s.skeleton);
+}
+
+function sectionShape(firstWordHash: number, runs: number): number {
+  return (Math.imul(firstWordHash, 31) + runs) | 0;
+}
+
+/**
+ * Shapes of the section names a skeleton can equal (letter runs between single spaces; a
+ * cut skeleton keeps at least LONG_LINE_SKELETON_WORDS runs, more than any section name has).
+ */
+const SECTION_SHAPES = new Set<number>();
+for (const k of SECTIONS) {
+  if (skeletonOf(k) !== k) continue;
+  const words = k.split(' ');
+  if (words.length >= LONG_LINE_SKELETON_WORDS) throw new Error(`section name "${k}": too many words for isSectionLine`);
+  SECTION_SHAPES.add(sectionShape(keyHash(words[0]), words.length));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -819,13 +879,33 @@ export function findStamp(s: LineShape): Span | null {
 
 function scanStamp(s: LineShape): Span | null {
   // Every stamp has a date (`12/05/2025`, `2025-05-12`): a time or a number alone never matches.
-  if (!/\d[/.-]\d\d?[/.-]\d/.test(s.text)) return null;
+  if (!hasDateHint(s.text)) return null;
   const m = STAMP.exec(s.text);
   if (!m) return null;
   let text = m[0];
   // Separator characters the optional groups may leave at the end.
   while (/[ ,|–-]$/.test(text)) text = text.slice(0, -1);
   return { start: s.start + m.index, end: s.start + m.index + text.length };
+}
+
+/** `\d[/.-]\d\d?[/.-]\d` somewhere in the text (what every stamp's date has), by char codes. */
+function hasDateHint(text: string): boolean {
+  for (let i = 0; i + 4 < text.length; i++) {
+    if (!isAsciiDigit(text.charCodeAt(i)) || !isDateSeparator(text.charCodeAt(i + 1)) || !isAsciiDigit(text.charCodeAt(i + 2))) continue;
+    const c = text.charCodeAt(i + 3);
+    // charCodeAt past the end is NaN: neither a digit nor a separator.
+    if (isDateSeparator(c) ? isAsciiDigit(text.charCodeAt(i + 4)) : isAsciiDigit(c) && isDateSeparator(text.charCodeAt(i + 4)) && isAsciiDigit(text.charCodeAt(i + 5))) return true;
+  }
+  return false;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `/`, `.` or `-`. */
+function isDateSeparator(c: number): boolean {
+  return c === 47 || c === 46 || c === 45;
 }
 
 /** Only labels and page controls around the stamp: `Cập nhật: 10:15 12/05/2025`, `… [GMT +7] A A`. */
@@ -1009,11 +1089,35 @@ const NAME_SEPARATORS = /\s[-–—]\s|,\s|\svà\s|\s?\/\s?/u;
  * Person-name parts of a credit or byline text (`A - B`, `A, B`, `A và B`, `A/B`), each
  * without a trailing `(agency)`, as spans relative to the text.
  */
-export function nameParts(text: string): Span[] {
+export function nameParts(text: string): readonly Span[] {
+  if (!hasCapitalPair(text)) return [];
+  const pieces = piecesOf(text);
+  if (lastParts === undefined) lastParts = findNameParts(text, pieces);
+  return lastParts;
+}
+
+/**
+ * The last text split at NAME_SEPARATORS, its pieces and (once asked) its name parts: a
+ * byline is asked about twice in a row, by isNamesLine and then by metadata for its spans.
+ * Shared: callers do not modify them.
+ */
+let lastPiecesText: string | undefined;
+let lastPieces: readonly string[] = [];
+let lastParts: readonly Span[] | undefined;
+
+function piecesOf(text: string): readonly string[] {
+  if (text !== lastPiecesText) {
+    lastPieces = text.split(NAME_SEPARATORS);
+    lastParts = undefined;
+    lastPiecesText = text;
+  }
+  return lastPieces;
+}
+
+function findNameParts(text: string, pieces: readonly string[]): Span[] {
   const out: Span[] = [];
-  if (!hasCapitalPair(text)) return out;
   let from = 0;
-  for (const piece of text.split(NAME_SEPARATORS)) {
+  for (const piece of pieces) {
     const at = text.indexOf(piece, from);
     from = at + piece.length;
     // No leading \s*: quadratic on long blank runs; trim() drops it. Without a `)` there is nothing to drop.
@@ -1085,12 +1189,16 @@ export function isNamesLine(text: string): boolean {
   if (text.length > MAX_NAMES_LINE || !hasCapitalPair(text)) return false; // no name: nameParts finds none
   // Without agencies (`/`, brackets) every part must be a name: a word in lower case rules it out.
   if (!text.includes('/') && !text.includes('(') && hasUncapitalizedWord(text)) return false;
-  const parts = text.split(NAME_SEPARATORS).filter((p) => p.trim() !== '');
-  if (parts.length === 0 || parts.length > 4) return false;
+  const pieces = piecesOf(text);
+  let count = 0; // pieces that are not blank
+  for (const p of pieces) if (p.trim() !== '') count++;
+  if (count === 0 || count > 4) return false;
   const names = nameParts(text).length;
-  if (names === parts.length) return true;
+  if (names === count) return true;
   // Agencies beside the names: `Hoàng Thu/VOV.VN`, `VGP/Nhật Bắc`.
-  return names > 0 && text.includes('/') && parts.every((p) => isNameLike(p.replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
+  if (names === 0 || !text.includes('/')) return false;
+  const parts = pieces.filter((p) => p.trim() !== '');
+  return parts.every((p) => isNameLike(p.replace(/(?<!\s)\s*\([^()]*\)\s*$/u, '')) || isSourceName(p.trim()));
 }
 
 /**
