@@ -14,12 +14,15 @@ import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import * as lexicon from './lexicon';
 import { isJsSpace, rememberedKey } from './normalize';
-import { startsAnyAt, titleCase, tokensOf, upperCaseKeeps } from './wordScan';
+import { HONORIFICS } from './data/people';
+import { phraseKeys, startsAnyAt, SyllableSet, titleCase, tokensOf, upperCaseKeeps } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const { HONORIFIC_REACH, HONORIFIC_TABLE, headStartsAt, isNameSyllable, nameStarts } = lexicon;
 const HONORIFIC_MASK = HONORIFIC_TABLE.mask;
+/** The last syllables of the honorifics (those of HONORIFIC_TABLE): one must stand right before a name an honorific links. */
+const HONORIFIC_ENDS = new SyllableSet(HONORIFICS.map((h) => phraseKeys(h.form).keys.at(-1) ?? ''));
 
 /** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
 function collapseSpaces(s: string): string {
@@ -257,8 +260,9 @@ function titleLinks(text: string, titles: readonly Layered[], used: Uint8Array, 
 /**
  * `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name.
  * The tail is capitalised, so only honorifics ending right before a capitalised word can
- * link: they are looked for in the HONORIFIC_REACH tokens before each one (the names'
- * shared list of capitalised words), left to right as a scan of every token would.
+ * link: they are looked for in the HONORIFIC_REACH tokens before each one preceded by the
+ * last syllable of an honorific (the names' shared list of capitalised words), left to right
+ * as a scan of every token would.
  */
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>, out: Link[]): void {
   if (people.size === 0) return; // no name to point to
@@ -269,6 +273,10 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
   let i = 0; // the next token an honorific may start at
   for (let c = 0; c < nCaps; c++) {
     const cap = caps[c];
+    // A link needs an honorific ending right before a capitalised word. None ends before this
+    // one: its window is skipped (i stays, so a later capitalised word's window still takes
+    // the tokens of it that an honorific reaching that word may start at).
+    if (cap === 0 || !HONORIFIC_ENDS.has(toks.id[cap - 1])) continue;
     if (i < cap - HONORIFIC_REACH) i = Math.max(0, cap - HONORIFIC_REACH);
     for (; i < cap; i++) {
       // One array read (i lies inside the text): most tokens before a capitalised word start no honorific.
