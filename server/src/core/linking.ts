@@ -14,15 +14,12 @@ import type { DetectContext, Link } from './candidates';
 import type { Layered } from './layers';
 import * as lexicon from './lexicon';
 import { isJsSpace, rememberedKey } from './normalize';
-import { HONORIFICS } from './data/people';
-import { phraseKeys, startsAnyAt, SyllableSet, titleCase, tokensOf, upperCaseKeeps } from './wordScan';
+import { startsAnyAt, titleCase, tokensOf, upperCaseKeeps } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const { HONORIFIC_REACH, HONORIFIC_TABLE, headStartsAt, isNameSyllable, nameStarts } = lexicon;
 const HONORIFIC_MASK = HONORIFIC_TABLE.mask;
-/** The last syllables of the honorifics (those of HONORIFIC_TABLE): one must stand right before a name an honorific links. */
-const HONORIFIC_ENDS = new SyllableSet(HONORIFICS.map((h) => phraseKeys(h.form).keys.at(-1) ?? ''));
 
 /** `s.replace(/\s+/gu, ' ')`, without the regex when s has no whitespace but single spaces. */
 function collapseSpaces(s: string): string {
@@ -276,7 +273,7 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
     // A link needs an honorific ending right before a capitalised word. None ends before this
     // one: its window is skipped (i stays, so a later capitalised word's window still takes
     // the tokens of it that an honorific reaching that word may start at).
-    if (cap === 0 || !HONORIFIC_ENDS.has(toks.id[cap - 1])) continue;
+    if (cap === 0 || !HONORIFIC_TABLE.endsAt(toks, cap - 1)) continue;
     if (i < cap - HONORIFIC_REACH) i = Math.max(0, cap - HONORIFIC_REACH);
     for (; i < cap; i++) {
       // One array read (i lies inside the text): most tokens before a capitalised word start no honorific.

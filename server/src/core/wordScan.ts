@@ -822,6 +822,8 @@ export interface PhraseHit<T> {
 
 /** Bit per table, per syllable: some phrase of that table starts with that syllable. */
 const STARTS = new Uint32Array(MAX_SYLLABLES);
+/** Bit per table, per syllable: some phrase of that table ends with that syllable. */
+const ENDS = new Uint32Array(MAX_SYLLABLES);
 /** Bumped whenever STARTS changes (a phrase added to a table): derived tables rebuild. */
 let startsVersion = 0;
 let tables = 0;
@@ -865,11 +867,17 @@ export class PhraseTable<T> {
     nodeBits[node] |= HAS_ENTRIES;
     STARTS[first] |= this.bit;
     startsVersion++;
+    ENDS[syllableId(keys[keys.length - 1])] |= this.bit;
   }
 
   /** Whether any phrase starts with the syllable of toks[i]: one array read. */
   startsAt(toks: Toks, i: number): boolean {
     return (STARTS[toks.key(i)] & this.bit) !== 0;
+  }
+
+  /** Whether any phrase ends with the syllable of toks[i]: one array read. */
+  endsAt(toks: Toks, i: number): boolean {
+    return (ENDS[toks.key(i)] & this.bit) !== 0;
   }
 
   /** The first index ≥ from where a phrase may start (by its first syllable), or toks.n: a tight scan. */
