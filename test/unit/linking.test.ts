@@ -28,6 +28,15 @@ test('an honorific + the given name links to the one person with that name', () 
   assert.deepEqual(a.links.map((l) => [l.kind, l.text, l.canonical]), [['short-name', 'Dương', 'Hoàng Quốc Dương']]);
 });
 
+test('honorifics of several syllables or joined by a dot link too (the last syllable stands before the name)', () => {
+  const a = full('Bí thư Tỉnh ủy Nguyễn Xuân Ký phát biểu. Sau đó, đồng chí Ký nhấn mạnh. Lúc này, bà Ký và GS.TS Ký dự.');
+  assert.deepEqual(a.links.map((l) => [l.kind, l.text, l.canonical]), [
+    ['short-name', 'Ký', 'Nguyễn Xuân Ký'],
+    ['short-name', 'Ký', 'Nguyễn Xuân Ký'],
+    ['short-name', 'Ký', 'Nguyễn Xuân Ký'],
+  ]);
+});
+
 test('a short name shared by two persons is not linked', () => {
   const a = full('Ông Nguyễn Văn Hùng và ông Trần Quốc Hùng dự họp. Ông Hùng cho biết thêm.');
   assert.deepEqual(a.links, []);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { F_DIGITS, F_LETTERS, syllableId, tokenize, tokenizeExact, UNKNOWN, upperCaseKeeps, type Toks } from '../../server/src/core/wordScan';
+import { F_DIGITS, F_LETTERS, PhraseTable, Scratch, startLists, startsAnyAt, syllableId, tokenize, tokenizeExact, UNKNOWN, upperCaseKeeps, type Toks } from '../../server/src/core/wordScan';
 import { LineShape, shapeLines } from '../../server/src/core/lineShape';
 import { splitLines } from '../../server/src/core/candidates';
 import { createTextView } from '../../server/src/core/normalize';
@@ -105,4 +105,39 @@ test('property: the fast scan gives the tokens of the exact path', () => {
 test('tokens say whether the text has whitespace other than spaces and line breaks', () => {
   for (const text of ['a b', 'a  b\nc', 'a\r\nb', '', 'x']) assert.equal(tokenize(text).plainSpaces, true, JSON.stringify(text));
   for (const text of ['a\tb', 'a\u2003b', 'a b\u00a0', '\u3000', 'a\ufeffb']) assert.equal(tokenize(text).plainSpaces, false, JSON.stringify(text));
+});
+
+test('a phrase table knows the syllables its phrases end with', () => {
+  const table = new PhraseTable([['đồng chí', 1], ['ông', 2], ['GS.TS', 3]]);
+  const toks = tokenize('Đồng chí Ký, ông Ba và GS.TS Tư');
+  const ends = [];
+  for (let i = 0; i < toks.n; i++) if (table.endsAt(toks, i)) ends.push(toks.textOf(i));
+  assert.deepEqual(ends, ['chí', 'ông', 'GS.TS']);
+  assert.equal(table.endsAt(toks, -1), false);
+  assert.equal(table.endsAt(toks, toks.n), false);
+});
+
+test('startLists lists the capitalised words and the tokens a table in the mask starts at, in order', () => {
+  const a = new PhraseTable([['tỉnh', 1], ['hà nội', 2]]);
+  const b = new PhraseTable([['xã', 1]]);
+  const text = 'Tỉnh Quảng Ninh, xã Tân Lập và hà nội. UBND tỉnh họp, Hà Nội mưa.';
+  for (const mask of [a.mask, b.mask, a.mask | b.mask]) {
+    const toks = tokenize(text);
+    const lists = startLists(toks, mask, new Scratch(), new Scratch());
+    const caps = [];
+    const starts = [];
+    for (let i = 0; i < toks.n; i++) {
+      if (toks.capWord(i)) caps.push(i);
+      if (startsAnyAt(toks, i, mask)) starts.push(i);
+    }
+    assert.deepEqual([...lists.caps.subarray(0, lists.nCaps)], caps);
+    assert.deepEqual([...lists.starts.subarray(0, lists.nStarts)], starts);
+  }
+  // A phrase added later is seen by the next call with the same mask.
+  const text2 = 'phường 5 và xã Tân Lập';
+  const before = startLists(tokenize(text2), b.mask, new Scratch(), new Scratch());
+  assert.deepEqual([...before.starts.subarray(0, before.nStarts)], [3]);
+  b.add('phường', 3);
+  const after = startLists(tokenize(text2), b.mask, new Scratch(), new Scratch());
+  assert.deepEqual([...after.starts.subarray(0, after.nStarts)], [0, 3]);
 });

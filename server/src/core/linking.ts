@@ -257,8 +257,9 @@ function titleLinks(text: string, titles: readonly Layered[], used: Uint8Array, 
 /**
  * `ông Dương`, `bà Ngân`, `đồng chí Xuân Ký`: an honorific and the tail of exactly one known name.
  * The tail is capitalised, so only honorifics ending right before a capitalised word can
- * link: they are looked for in the HONORIFIC_REACH tokens before each one (the names'
- * shared list of capitalised words), left to right as a scan of every token would.
+ * link: they are looked for in the HONORIFIC_REACH tokens before each one preceded by the
+ * last syllable of an honorific (the names' shared list of capitalised words), left to right
+ * as a scan of every token would.
  */
 function shortNameLinks(text: string, pers: readonly Layered[], people: Map<string, Person>, out: Link[]): void {
   if (people.size === 0) return; // no name to point to
@@ -269,6 +270,10 @@ function shortNameLinks(text: string, pers: readonly Layered[], people: Map<stri
   let i = 0; // the next token an honorific may start at
   for (let c = 0; c < nCaps; c++) {
     const cap = caps[c];
+    // A link needs an honorific ending right before a capitalised word. None ends before this
+    // one: its window is skipped (i stays, so a later capitalised word's window still takes
+    // the tokens of it that an honorific reaching that word may start at).
+    if (cap === 0 || !HONORIFIC_TABLE.endsAt(toks, cap - 1)) continue;
     if (i < cap - HONORIFIC_REACH) i = Math.max(0, cap - HONORIFIC_REACH);
     for (; i < cap; i++) {
       // One array read (i lies inside the text): most tokens before a capitalised word start no honorific.

@@ -822,6 +822,10 @@ export interface PhraseHit<T> {
 
 /** Bit per table, per syllable: some phrase of that table starts with that syllable. */
 const STARTS = new Uint32Array(MAX_SYLLABLES);
+/** Bit per table, per syllable: some phrase of that table ends with that syllable. */
+const ENDS = new Uint32Array(MAX_SYLLABLES);
+/** Bumped whenever STARTS changes (a phrase added to a table): derived tables rebuild. */
+let startsVersion = 0;
 let tables = 0;
 /** The root node of table t for first syllable id at id * 32 + t (0 = none): the tables asked at one token share a cache line. */
 const ROOTS = new Int32Array(MAX_SYLLABLES * 32);
@@ -862,11 +866,18 @@ export class PhraseTable<T> {
     (ENTRIES[node] ??= []).push(entry);
     nodeBits[node] |= HAS_ENTRIES;
     STARTS[first] |= this.bit;
+    startsVersion++;
+    ENDS[syllableId(keys[keys.length - 1])] |= this.bit;
   }
 
   /** Whether any phrase starts with the syllable of toks[i]: one array read. */
   startsAt(toks: Toks, i: number): boolean {
     return (STARTS[toks.key(i)] & this.bit) !== 0;
+  }
+
+  /** Whether any phrase ends with the syllable of toks[i]: one array read. */
+  endsAt(toks: Toks, i: number): boolean {
+    return (ENDS[toks.key(i)] & this.bit) !== 0;
   }
 
   /** The first index ≥ from where a phrase may start (by its first syllable), or toks.n: a tight scan. */
@@ -910,30 +921,32 @@ export class PhraseTable<T> {
     return found === undefined ? first.alone : found.reverse();
   }
 
+  // The three below check the start bit first, then walk: small enough for V8 to inline the
+  // check into each caller, so the usual token that starts no phrase costs no call.
+
   /** End of the longest match starting at toks[i] (the last fitting entry of the deepest node), or -1. */
   longestEnd(toks: Toks, i: number): number {
-    const e = this.longestEntry(toks, i);
-    return e === undefined ? -1 : lastEnd;
+    if (i < 0 || i >= toks.n || (STARTS[toks.id[i]] & this.bit) === 0) return -1;
+    return this.longestEntry(toks, i) === undefined ? -1 : lastEnd;
   }
 
   /** The longest match starting at toks[i], if any. */
   longest(toks: Toks, i: number): PhraseMatch<T> | undefined {
+    if (i < 0 || i >= toks.n || (STARTS[toks.id[i]] & this.bit) === 0) return undefined;
     const e = this.longestEntry(toks, i);
     return e && { end: lastEnd, value: e.value, forms: e.forms };
   }
 
   /** Value of the longest match at toks[i], if any; its end is then lastMatchEnd() (no object per call). */
   longestValue(toks: Toks, i: number): T | undefined {
+    if (i < 0 || i >= toks.n || (STARTS[toks.id[i]] & this.bit) === 0) return undefined;
     return this.longestEntry(toks, i)?.value;
   }
 
-  /** The entry of the longest match; its end goes to lastEnd (no object per call). */
+  /** The entry of the longest match at toks[i], a token inside the text whose syllable starts a phrase; its end goes to lastEnd (no object per call). */
   private longestEntry(toks: Toks, i: number): Entry<T> | undefined {
-    if (i < 0 || i >= toks.n) return undefined;
     const ids = toks.id;
-    const id = ids[i];
-    if ((STARTS[id] & this.bit) === 0) return undefined;
-    let node = ROOTS[id * 32 + this.table];
+    let node = ROOTS[ids[i] * 32 + this.table];
     let best: Entry<T> | undefined;
     for (let j = i; node !== 0; ) {
       const bits = nodeBits[node];
@@ -967,18 +980,41 @@ export interface StartLists {
   nStarts: number;
 }
 
-/** The StartLists of toks for mask, into the scratches' ints (valid until their next use). */
+/**
+ * The StartLists of toks for mask, into the scratches' ints (valid until their next use).
+ * The arrays and flag bits are read directly and a start is one byte per syllable id, not
+ * the STARTS word and mask (a branch-free variant that appends every token and adds 0 or 1
+ * was slower: two stores per token cost more than the branches it saved).
+ */
 export function startLists(toks: Toks, mask: number, capScratch: Scratch, startScratch: Scratch): StartLists {
-  const caps = capScratch.ints(toks.n, false);
-  const starts = startScratch.ints(toks.n, false);
+  const n = toks.n;
+  const caps = capScratch.ints(n, false);
+  const starts = startScratch.ints(n, false);
+  const startsHere = startBytes(mask);
   const ids = toks.id;
+  const flags = toks.flags;
   let nCaps = 0;
   let nStarts = 0;
-  for (let i = 0; i < toks.n; i++) {
-    if ((STARTS[ids[i]] & mask) !== 0) starts[nStarts++] = i;
-    if (toks.capWord(i)) caps[nCaps++] = i;
+  for (let i = 0; i < n; i++) {
+    if (startsHere[ids[i]] !== 0) starts[nStarts++] = i;
+    if ((flags[i] & (F_WORD | F_CAP)) === (F_WORD | F_CAP)) caps[nCaps++] = i;
   }
   return { caps, nCaps, starts, nStarts };
+}
+
+/** Per syllable id: 1 when a phrase of a table in startBytesMask starts with it (STARTS as of startsVersion). */
+const START_BYTES = new Uint8Array(MAX_SYLLABLES);
+let startBytesMask = 0;
+let startBytesVersion = -1;
+
+/** START_BYTES for mask, rebuilt when the mask or the tables changed since the last call. */
+function startBytes(mask: number): Uint8Array {
+  if (mask !== startBytesMask || startsVersion !== startBytesVersion) {
+    for (let id = 0; id < MAX_SYLLABLES; id++) START_BYTES[id] = (STARTS[id] & mask) !== 0 ? 1 : 0;
+    startBytesMask = mask;
+    startBytesVersion = startsVersion;
+  }
+  return START_BYTES;
 }
 
 /** Whether a phrase of a table in mask starts with the syllable of toks[i] (i inside the text). */
