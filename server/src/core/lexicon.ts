@@ -13,9 +13,17 @@ import { MAX_SYLLABLES, PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseK
 
 export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
 export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
+/**
+ * Every head with all its fields, in one order: the table's entries are written with a few
+ * fields each, and a parse reading heads of many object shapes pays a slow (megamorphic)
+ * property lookup on every `head.…`.
+ */
+export function fullOrgHead(h: OrgHead): OrgHead {
+  return { bare: !!h.bare, body: h.body, khoi: !!h.khoi, abbr: !!h.abbr, committee: !!h.committee };
+}
 export const ORG_HEAD_TABLE = new PhraseTable<OrgHead>([
-  ...Object.entries(ORG_HEADS),
-  ...MINISTRIES.map((m) => [m, { bare: true }] as const),
+  ...Object.entries(ORG_HEADS).map(([form, h]) => [form, fullOrgHead(h)] as const),
+  ...MINISTRIES.map((m) => [m, fullOrgHead({ bare: true })] as const),
 ]);
 export const BODY_NAME_TABLE = new PhraseTable(BODY_NAMES.map((b) => [b, b] as const));
 export const BAN_BODY_TABLE = new PhraseTable(BAN_BODIES.map((b) => [b.form, b] as const));

@@ -18,7 +18,7 @@ import { SyllableSet, lastMatchEnd, syllableId, type Toks, type TokSpan } from '
 // is a getter call, which costs more than the lookups of these hot loops.
 const { CENTRAL_OWNERS, FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY } = data;
 const {
-  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
+  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, fullOrgHead, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
   isAbbreviation, looksLikePerson, nameStarts, orgHeadStrict,
 } = lexicon;
 const { definitePlaceEnd, genericPlaceAt, knownPlaceEnd } = places;
@@ -52,7 +52,7 @@ export interface OrgParse {
 }
 
 /** The head of an abbreviation (`UBND`): a body on its own (read only). */
-const ABBREVIATION_HEAD: OrgHead = { bare: true, abbr: true };
+const ABBREVIATION_HEAD: OrgHead = fullOrgHead({ bare: true, abbr: true });
 
 export class OrgScanner {
   /** Unlisted places that a committee name ends with (`Huyện ủy Yên Dũng`): LOCs too. */
