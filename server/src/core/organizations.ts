@@ -201,6 +201,9 @@ export class OrgScanner {
    * Trung ương` + `Mặt trận Tổ quốc Việt Nam`) the body may still name its branch.
    */
   private allowsSecondAnchor(p: number, end: number): 'country' | 'central' | undefined {
+    // Countries and the central level are written capitalised (their table entries ask for
+    // it): after the usual lowercase level (`tỉnh Quảng Ninh`) neither lookup can match.
+    if (!this.toks.cap(p)) return undefined;
     if (countryAt(this.toks, p) === end) return 'country';
     const lv = LEVEL_TABLE.longestValue(this.toks, p);
     return lv !== undefined && lastMatchEnd() === end && isCentral(lv) ? 'central' : undefined;
