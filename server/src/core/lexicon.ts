@@ -8,24 +8,35 @@ import { BAN_BODIES, BODY_NAMES, LEVEL_WORDS, MINISTRIES, ORG_ABBREVIATIONS, ORG
 import { FAMOUS_PEOPLE, HONORIFICS } from './data/people';
 import { PLACES, UNIT_WORDS, type Place } from './data/places';
 import { COMMON_MIDDLE_NAMES, STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
-import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS } from './data/titles';
+import { TITLE_BODIES, TITLE_HEADS, TITLE_PREFIXES, TITLE_QUALIFIERS, type TitleHead } from './data/titles';
 import { MAX_SYLLABLES, PhraseTable, Scratch, lastMatchEnd, SyllableSet, phraseKeys, startLists, syllableId, type PhraseHit, type StartLists, type Toks } from './wordScan';
 
-export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, p] as const));
-export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, u] as const));
+// Table values get all their fields in one order (see fullOrgHead: one object shape per table).
+export const PLACE_TABLE = new PhraseTable<Place>(PLACES.map((p) => [p.name, { name: p.name, kind: p.kind, mergedInto: p.mergedInto, needsContext: p.needsContext }] as const));
+export const UNIT_TABLE = new PhraseTable(UNIT_WORDS.map((u) => [u.form, { form: u.form, numbered: !!u.numbered, tableOnly: !!u.tableOnly }] as const));
+/**
+ * Every head with all its fields, in one order: the table's entries are written with a few
+ * fields each, and a parse reading heads of many object shapes pays a slow (megamorphic)
+ * property lookup on every `head.…`.
+ */
+export function fullOrgHead(h: OrgHead): OrgHead {
+  return { bare: !!h.bare, body: h.body, khoi: !!h.khoi, abbr: !!h.abbr, committee: !!h.committee };
+}
 export const ORG_HEAD_TABLE = new PhraseTable<OrgHead>([
-  ...Object.entries(ORG_HEADS),
-  ...MINISTRIES.map((m) => [m, { bare: true }] as const),
+  ...Object.entries(ORG_HEADS).map(([form, h]) => [form, fullOrgHead(h)] as const),
+  ...MINISTRIES.map((m) => [m, fullOrgHead({ bare: true })] as const),
 ]);
 export const BODY_NAME_TABLE = new PhraseTable(BODY_NAMES.map((b) => [b, b] as const));
-export const BAN_BODY_TABLE = new PhraseTable(BAN_BODIES.map((b) => [b.form, b] as const));
+export const BAN_BODY_TABLE = new PhraseTable(BAN_BODIES.map((b) => [b.form, { form: b.form, alone: !!b.alone }] as const));
 export const LEVEL_TABLE = new PhraseTable(LEVEL_WORDS.map((l) => [l, l] as const));
-export const TITLE_HEAD_TABLE = new PhraseTable(TITLE_HEADS.map((h) => [h.form, h] as const));
+export const TITLE_HEAD_TABLE = new PhraseTable<TitleHead>(
+  TITLE_HEADS.map((h) => [h.form, { form: h.form, alone: !!h.alone, level: !!h.level, portfolio: !!h.portfolio, foreign: !!h.foreign }] as const),
+);
 export const TITLE_PREFIX_TABLE = new PhraseTable(TITLE_PREFIXES.map((p) => [p, p] as const));
 export const TITLE_QUALIFIER_TABLE = new PhraseTable(TITLE_QUALIFIERS.map((q) => [q, q] as const));
 export const TITLE_BODY_TABLE = new PhraseTable(TITLE_BODIES.map((b) => [b, b] as const));
 export const HONORIFIC_TABLE = new PhraseTable(HONORIFICS.map((h) => [h.form, h] as const));
-export const FAMOUS_TABLE = new PhraseTable(FAMOUS_PEOPLE.map((p) => [p.name, p] as const));
+export const FAMOUS_TABLE = new PhraseTable(FAMOUS_PEOPLE.map((p) => [p.name, { name: p.name, place: !!p.place }] as const));
 /** Most tokens an honorific spans (`các đồng chí`): one ending right before toks[c] starts at c - HONORIFIC_REACH or later. */
 export const HONORIFIC_REACH = Math.max(...HONORIFICS.map((h) => phraseKeys(h.form).keys.length));
 

@@ -18,7 +18,7 @@ import { SyllableSet, lastMatchEnd, syllableId, type Toks, type TokSpan } from '
 // is a getter call, which costs more than the lookups of these hot loops.
 const { CENTRAL_OWNERS, FUNCTION_WORDS, LEVEL_RANGE_WORD, VERB_STARTS, MAX_LOWER_BODY } = data;
 const {
-  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
+  BAN_BODY_TABLE, BODY_NAME_TABLE, FAMOUS_TABLE, countryAt, fullOrgHead, HONORIFIC_TABLE, LEVEL_TABLE, ORG_HEAD_TABLE, PLACE_TABLE, headStartsAt,
   isAbbreviation, looksLikePerson, nameStarts, orgHeadStrict,
 } = lexicon;
 const { definitePlaceEnd, genericPlaceAt, knownPlaceEnd } = places;
@@ -52,7 +52,7 @@ export interface OrgParse {
 }
 
 /** The head of an abbreviation (`UBND`): a body on its own (read only). */
-const ABBREVIATION_HEAD: OrgHead = { bare: true, abbr: true };
+const ABBREVIATION_HEAD: OrgHead = fullOrgHead({ bare: true, abbr: true });
 
 export class OrgScanner {
   /** Unlisted places that a committee name ends with (`Huyện ủy Yên Dũng`): LOCs too. */
@@ -201,6 +201,9 @@ export class OrgScanner {
    * Trung ương` + `Mặt trận Tổ quốc Việt Nam`) the body may still name its branch.
    */
   private allowsSecondAnchor(p: number, end: number): 'country' | 'central' | undefined {
+    // Countries and the central level are written capitalised (their table entries ask for
+    // it): after the usual lowercase level (`tỉnh Quảng Ninh`) neither lookup can match.
+    if (!this.toks.cap(p)) return undefined;
     if (countryAt(this.toks, p) === end) return 'country';
     const lv = LEVEL_TABLE.longestValue(this.toks, p);
     return lv !== undefined && lastMatchEnd() === end && isCentral(lv) ? 'central' : undefined;
