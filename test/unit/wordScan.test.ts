@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { F_DIGITS, F_LETTERS, PhraseTable, Scratch, startLists, startsAnyAt, syllableId, tokenize, tokenizeExact, UNKNOWN, upperCaseKeeps, type Toks } from '../../server/src/core/wordScan';
+import { F_DIGITS, F_LETTERS, PhraseTable, Scratch, startLists, startsAnyAt, syllableId, tokenize, tokenizeExact, tokensOf, UNKNOWN, upperCaseKeeps, type Toks } from '../../server/src/core/wordScan';
 import { LineShape, shapeLines } from '../../server/src/core/lineShape';
 import { splitLines } from '../../server/src/core/candidates';
 import { createTextView } from '../../server/src/core/normalize';
@@ -36,6 +36,14 @@ test('a key added after its letters were first seen is still found', () => {
   const id = syllableId('ψωξ');
   assert.equal(tokenize('ΨΩΞ ψωξ').key(0), id);
   assert.equal(tokenize('ΨΩΞ ψωξ').key(1), id);
+});
+
+test('the cached tokens of a text are made again when a syllable was added since', () => {
+  const text = 'Phường Quờnhzyx mở hội';
+  assert.equal(tokensOf(text).key(1), UNKNOWN, 'no table knows the word yet');
+  const id = syllableId('quờnhzyx');
+  assert.notEqual(id, UNKNOWN);
+  assert.equal(tokensOf(text).key(1), id, 'the same text read again has the new key');
 });
 
 test('tokens say whether they are letters alone or ASCII digits alone', () => {

@@ -1054,12 +1054,19 @@ function casingFits(toks: Toks, i: number, caps: number): boolean {
  * article (the analyzer calls them one after the other on the same view).
  */
 let cache: Toks | undefined;
+/**
+ * How many syllables had ids when the cached tokens were made: a syllable added since (a
+ * table or watched word built after a text was read) may be a token's key that was UNKNOWN
+ * then, so those tokens are made again.
+ */
+let cacheSyllables = 0;
 
 export function tokensOf(text: string): Toks {
-  if (cache?.text !== text) {
+  if (cache?.text !== text || cacheSyllables !== syllableKeys.length) {
     cache = undefined; // the shared arrays are about to change: no stale Toks stays cached
     if (shared.size < tokenEstimate(text)) shared = newTokenArrays(tokenEstimate(text));
     cache = tokenizeInto(text, shared);
+    cacheSyllables = syllableKeys.length;
     shared = lastArrays; // grown for a longer text: keep the larger arrays
   }
   return cache;
