@@ -652,27 +652,17 @@ function readViewTokens(text: string): void {
  * unit that is no space lies in a token, so this finds what the regex finds, in order.
  */
 function tokenMarkStarts(toks: Toks): number[] {
-  const { text, n, start, end, flags } = toks;
-  const out: number[] = [];
-  for (let t = 0; t < n; t++) {
-    const f = flags[t];
-    if ((f & F_LETTERS) !== 0) continue;
-    const s = start[t];
-    if ((f & F_DIGITS) !== 0) {
-      if (s === 0 || !isDigit(text.charCodeAt(s - 1))) out.push(s);
-      continue;
-    }
-    for (let p = s, e = end[t]; p < e; p++) {
-      const c = text.charCodeAt(p);
-      if (isDigit(c) ? p === 0 || !isDigit(text.charCodeAt(p - 1)) : MARK_UNIT[c] !== 0) out.push(p);
-    }
-  }
-  return out;
+  const marks: number[] = [];
+  scanViewTokens(toks, (noWords ??= TokenWords.of([])!), marks, [], []);
+  return marks;
 }
 
+/** A TokenWords of no phrase: scanViewTokens then finds the marks alone. Made when first needed (its tables are 256 KB). */
+let noWords: TokenWords | undefined;
+
 /**
- * tokenMarkStarts into `marks` and the matches of `words` (TokenWords) into starts/ends, in
- * one pass. Kept to a few typed-array reads per token: most tokens are letters only, and
+ * The marks (as tokenMarkStarts reads them) into `marks` and the matches of `words`
+ * (TokenWords) into starts/ends, in one pass. Kept to a few typed-array reads per token: most tokens are letters only, and
  * most of those are refused by their syllable id's memo or, without an id, by their first
  * unit and length.
  */
