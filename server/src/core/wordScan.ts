@@ -507,28 +507,34 @@ let scanArrays = shared;
  * slower on-stack-replaced build in about a third of processes.
  */
 function tokenizeInto(text: string, arrays: TokenArrays): Toks {
-  scanArrays = arrays;
-  scanAt = 0;
-  scanCount = 0;
-  scanGap = 0;
-  scanOddSpace = false;
+  beginScan(arrays);
   for (;;) {
     fastScan(text);
     if (scanAt >= text.length) break;
     slowStep(text);
   }
-  const { starts, ends, ids, flags } = (lastArrays = scanArrays);
-  return new Toks(text, scanCount, starts, ends, ids, flags, !scanOddSpace);
+  lastArrays = scanArrays;
+  return scannedToks(text);
 }
 
 /** The tokens of text by slowStep alone (the exact path), for the unit test that compares fastScan's tokens with them. */
 export function tokenizeExact(text: string): Toks {
-  scanArrays = newTokenArrays(tokenEstimate(text));
+  beginScan(newTokenArrays(tokenEstimate(text)));
+  while (scanAt < text.length) slowStep(text);
+  return scannedToks(text);
+}
+
+/** The scan state for a new text, writing into arrays. */
+function beginScan(arrays: TokenArrays): void {
+  scanArrays = arrays;
   scanAt = 0;
   scanCount = 0;
   scanGap = 0;
   scanOddSpace = false;
-  while (scanAt < text.length) slowStep(text);
+}
+
+/** The Toks of the scan just finished over text. */
+function scannedToks(text: string): Toks {
   const { starts, ends, ids, flags } = scanArrays;
   return new Toks(text, scanCount, starts, ends, ids, flags, !scanOddSpace);
 }
