@@ -23,8 +23,8 @@ import {
 } from './data/boilerplateCues';
 import { isJsSpace, normalizedKey } from './normalize';
 import {
-  findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, parseMetaLine, PUNCT_AT, PUNCT_COLON,
-  PUNCT_COPYRIGHT, sameKey, shapeLines, skeletonOf, type LineShape,
+  EXACT_ONLY_UNIT, findSourcePrefix, findStamp, isGoodParagraph, isHeadlineLike, isSectionName, isStampLine, keyHash, KeySet, letterLower, parseMetaLine,
+  PUNCT_AT, PUNCT_COLON, PUNCT_COPYRIGHT, sameKey, shapeLines, skeletonOf, type LineShape,
 } from './lineShape';
 import {
   findBodyEnd, findFirstBody, findHeadline, nextNonBlank, previousNonBlank, type Marks,
@@ -215,22 +215,20 @@ export function cueFor(s: LineShape): LineCue | undefined {
 /**
  * hasWordCueStart of the line's skeleton, read from its text: nearly every short line has
  * no `word` cue, and most of them would have built their skeleton for this test alone.
- * A skeleton that is not cut holds every letter run of the key; when each code unit of
- * the text lowercases to one code unit alone, its words are the text's letter runs (units
- * whose lowercase is a letter, as lineShape.ts classes them) lowercased unit by unit.
- * Other texts ask the skeleton.
+ * A skeleton that is not cut holds every letter run of the key; when the char-code pass of
+ * lineShape.ts reads every unit of the text (letterLower), its words are the text's letter
+ * runs lowercased unit by unit. Other texts ask the skeleton.
  */
 function mayHaveWordCue(s: LineShape): boolean {
   const text = s.text;
   let h = 0;
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
-    const code = wordUnit(text.charCodeAt(i));
-    const kind = code & 3;
-    if (kind === W_LETTER) {
-      h = (Math.imul(h, 31) + (code >> 2)) | 0;
+    const lower = letterLower(text.charCodeAt(i));
+    if (lower >= 0) {
+      h = (Math.imul(h, 31) + lower) | 0;
       inRun = true;
-    } else if (kind === W_EXACT) return hasWordCueStart(s.skeleton);
+    } else if (lower === EXACT_ONLY_UNIT) return hasWordCueStart(s.skeleton);
     else if (inRun) {
       if (CUES.wordFirstWords.has(h)) return true;
       h = 0;
@@ -238,26 +236,6 @@ function mayHaveWordCue(s: LineShape): boolean {
     }
   }
   return inRun && CUES.wordFirstWords.has(h);
-}
-
-/** Kinds of code unit in WORD_UNITS (its low two bits; 0 = not learnt yet). */
-const W_LETTER = 1;
-const W_OTHER = 2;
-/** A surrogate, `Σ` (lowercased by context) or a unit lowercasing to several: only the skeleton knows. */
-const W_EXACT = 3;
-/** (lowercase << 2) | kind of each code unit, learnt on first sight. */
-const WORD_UNITS = new Int32Array(0x10000);
-const LETTER_RE = /\p{L}/u;
-
-function wordUnit(c: number): number {
-  let code = WORD_UNITS[c];
-  if (code === 0) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) code = W_EXACT;
-    else code = (lower.charCodeAt(0) << 2) | (LETTER_RE.test(lower) ? W_LETTER : W_OTHER);
-    WORD_UNITS[c] = code;
-  }
-  return code;
 }
 
 /**

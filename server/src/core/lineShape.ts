@@ -454,6 +454,18 @@ function kindOf(c: number): number {
   return (code !== 0 ? code : learn(c)) & KIND_MASK;
 }
 
+/** letterLower's answers for a unit that is no letter, and for one only the exact path reads (a surrogate, `Σ`, a unit lowercasing to several, odd whitespace). */
+export const NOT_A_LETTER = -1;
+export const EXACT_ONLY_UNIT = -2;
+
+/** The lowercase of code unit c when it is a letter as the char-code pass classes it, else NOT_A_LETTER or EXACT_ONLY_UNIT. */
+export function letterLower(c: number): number {
+  const code = CODE[c] || learn(c);
+  const kind = code & KIND_MASK;
+  if (kind === K_LETTER) return (code >> KIND_BITS) & LOWER_MASK;
+  return kind === K_EXACT_ONLY ? EXACT_ONLY_UNIT : NOT_A_LETTER;
+}
+
 /**
  * The first `keep` letter runs of a shaped text, joined by spaces, sliced from `lower` (the text lowercased: the same length and offsets,
  * since scanText leaves every code unit whose lowercase is not one code unit to the exact
