@@ -109,3 +109,19 @@ test('a photo credit gives a PER even when no metadata item marks it', () => {
   assert.deepEqual(withContext('Quang cảnh hội nghị.\nẢnh: Quang Vinh').filter((e) => e.label === 'PER').map((e) => e.text), ['Quang Vinh']);
   assert.deepEqual(pers('Ảnh: TTXVN'), []);
 });
+
+test('startsFamousOrSurname answers as the famous-name table and the surname test do, at every capitalised word', async () => {
+  const { FAMOUS_TABLE, startsFamousOrSurname, surnameStrength } = await import('../../server/src/core/lexicon');
+  const { FAMOUS_PEOPLE } = await import('../../server/src/core/data/people');
+  const { STRONG_SURNAMES, WEAK_SURNAMES } = await import('../../server/src/core/data/surnames');
+  const { tokenize } = await import('../../server/src/core/wordScan');
+  const words = [...FAMOUS_PEOPLE.map((p) => p.name), ...STRONG_SURNAMES, ...WEAK_SURNAMES, 'Hà Nội', 'Quốc hội', 'Bí thư', 'Xyz', 'Ông', 'Đảng'];
+  const toks = tokenize(words.join(' , '));
+  let asked = 0;
+  for (let i = 0; i < toks.n; i++) {
+    if (!toks.capWord(i)) continue;
+    asked++;
+    assert.equal(startsFamousOrSurname(toks, i), FAMOUS_TABLE.startsAt(toks, i) || surnameStrength(toks, i) !== undefined, toks.textOf(i));
+  }
+  assert.ok(asked > 100, `${asked} capitalised words asked`);
+});

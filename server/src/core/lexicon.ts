@@ -87,6 +87,20 @@ export function isAbbreviation(toks: Toks, i: number): boolean {
   return false;
 }
 
+/**
+ * First syllables of the famous names, and the one-syllable surnames (strong or weak): at a
+ * capitalised word, `FAMOUS_TABLE.startsAt || surnameStrength !== undefined` in one read.
+ */
+const NAME_STARTS = new SyllableSet([
+  ...FAMOUS_PEOPLE.map((p) => phraseKeys(p.name).keys).filter((k) => k.length > 0).map((k) => k[0]),
+  ...[...STRONG_SURNAMES, ...WEAK_SURNAMES].map((s) => phraseKeys(s).keys).filter((k) => k.length === 1).map((k) => k[0]),
+]);
+
+/** A famous name starts at capitalised word i, or i is a one-syllable surname (see NAME_STARTS). */
+export function startsFamousOrSurname(toks: Toks, i: number): boolean {
+  return NAME_STARTS.has(toks.id[i]);
+}
+
 export type SurnameStrength = 'strong' | 'weak' | undefined;
 
 export function surnameStrength(toks: Toks, i: number): SurnameStrength {

@@ -7,15 +7,13 @@
  */
 import * as lexicon from './lexicon';
 import * as places from './places';
-import { FAMOUS_PEOPLE } from './data/people';
-import { STRONG_SURNAMES, WEAK_SURNAMES } from './data/surnames';
-import { Scratch, SyllableSet, lastMatchEnd, phraseKeys, startsAnyAt, type Toks, type TokSpan } from './wordScan';
+import { Scratch, SyllableSet, lastMatchEnd, startsAnyAt, type Toks, type TokSpan } from './wordScan';
 
 // Imports bound once: under a CommonJS transform (tsx, tests) every use of an imported name
 // is a getter call, which costs more than the lookups of these hot loops.
 const {
   FAMOUS_TABLE, HONORIFIC_TABLE, PLACE_TABLE, headStartsAt, isAbbreviation, isMiddleName, isNameSyllable, looksLikePerson,
-  nameLength, nameStarts, surnameStrength,
+  nameLength, nameStarts, startsFamousOrSurname, surnameStrength,
 } = lexicon;
 const { unitBefore } = places;
 const HONORIFIC_MASK = HONORIFIC_TABLE.mask;
@@ -27,15 +25,6 @@ const FOREIGN_END = 2;
 const TITLE_START = 4;
 /** Mark of a token inside a title or a credit name. */
 const BLOCKED = 8;
-
-/**
- * First syllables of the famous names, and the one-syllable surnames (strong or weak): one
- * set read instead of FAMOUS_TABLE's start bits and two surname sets for every capitalised word.
- */
-const NAME_STARTS = new SyllableSet([
-  ...FAMOUS_PEOPLE.map((p) => phraseKeys(p.name).keys).filter((k) => k.length > 0).map((k) => k[0]),
-  ...[...STRONG_SURNAMES, ...WEAK_SURNAMES].map((s) => phraseKeys(s).keys).filter((k) => k.length === 1).map((k) => k[0]),
-]);
 
 /** Words before a name that make it a street or a place named after a person, not the person. */
 const STREET_WORDS = new SyllableSet(['đường', 'phố']);
@@ -147,7 +136,7 @@ function personAt(toks: Toks, i: number, edges: Uint8Array, placeSpans: readonly
  * honorific just before it. A few array reads that skip most capitalised words.
  */
 function mayStartName(toks: Toks, i: number): boolean {
-  if (NAME_STARTS.has(toks.id[i])) return true; // i is a capitalised word: as FAMOUS_TABLE.startsAt || surnameStrength
+  if (startsFamousOrSurname(toks, i)) return true; // i is a capitalised word
   if (!toks.joined(i)) return false;
   for (let k = Math.max(0, i - 3); k < i; k++) if (startsAnyAt(toks, k, HONORIFIC_MASK)) return true;
   return false;
