@@ -429,23 +429,29 @@ function clusterNfc(raw: string, i: number, j: number): string {
 const CLUSTER2: Array<string | undefined> = new Array<string | undefined>(1 << 14).fill(undefined);
 const CLUSTER3: Array<Array<string | undefined> | undefined> = new Array<Array<string | undefined> | undefined>(1 << 14).fill(undefined);
 
+/** The key of a text keyScan found plain (lowercase it, after moving old tones if it said so), else undefined. */
+function plainKey(s: string, scan: number): string | undefined {
+  if (scan === PLAIN_KEY) return s.toLowerCase();
+  if (scan === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
+  return undefined;
+}
+
 /**
  * The key that linking and matching compare (guide §1): NFC, tones unified, case-folded,
  * no-break spaces and runs of whitespace collapsed to one space, trimmed.
  */
 export function normalizedKey(s: string): string {
   const scan = keyScan(s);
-  if (scan === PLAIN_KEY) return s.toLowerCase();
-  if (scan === PLAIN_KEY_MOVED) return unifyTones(s).toLowerCase();
+  const plain = plainKey(s, scan);
+  if (plain !== undefined) return plain;
   if (scan === STABLE_KEY) {
     // Most such texts only have whitespace around them (a line's words before a stamp:
     // `Cập nhật: `). The key drops it, and it neither moves a tone (a space and the text's
     // end are both no letter) nor changes a lowercase: the trimmed text's key is the key.
     const trimmed = s.trim();
     if (trimmed.length < s.length) {
-      const inner = keyScan(trimmed);
-      if (inner === PLAIN_KEY) return trimmed.toLowerCase();
-      if (inner === PLAIN_KEY_MOVED) return unifyTones(trimmed).toLowerCase();
+      const inner = plainKey(trimmed, keyScan(trimmed));
+      if (inner !== undefined) return inner;
     }
   }
   // NFC leaves a text of NFC-stable units as it is: only the spaces need work then.
